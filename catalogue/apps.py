@@ -1,0 +1,9 @@
+"""Oscar's catalogue, forked to carry the OCOP domain: places, certificates and stars."""
+
+import oscar.apps.catalogue.apps as oscar_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class CatalogueConfig(oscar_apps.CatalogueConfig):
+    name = "catalogue"
+    verbose_name = _("Catalogue")

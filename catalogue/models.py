@@ -1,0 +1,239 @@
+"""Catalogue models: Oscar's, extended with OCOP groups, places, certificates and marks.
+
+Our models are defined before Oscar's wildcard import, so Oscar's loader uses them.
+"""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+
+
+class Province(models.Model):
+    """A provincial unit (tỉnh or thành phố) of the July 2025 map: 34 in all."""
+
+    code = models.CharField(_("official code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=64)
+    short_name = models.CharField(_("short name"), max_length=64)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+    is_city = models.BooleanField(_("centrally governed city"), default=False)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Commune(models.Model):
+    """A commune-level unit (xã, phường or đặc khu) inside a province."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "xa", _("Commune")
+        WARD = "phuong", _("Ward")
+        SPECIAL_ZONE = "dac_khu", _("Special zone")
+
+    code = models.CharField(_("official code"), max_length=5, unique=True)
+    name = models.CharField(_("name"), max_length=96)
+    short_name = models.CharField(_("short name"), max_length=96)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    province = models.ForeignKey(
+        "catalogue.Province",
+        on_delete=models.PROTECT,
+        related_name="communes",
+        verbose_name=_("province"),
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["province__short_name", "short_name"]
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.province.short_name}"
+
+
+class Category(AbstractCategory):
+    """An OCOP product group or subgroup (Decision 148/QĐ-TTg): name in Vietnamese and English."""
+
+    name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    ocop_code = models.CharField(
+        _("OCOP code"), max_length=16, blank=True, db_index=True, help_text=_("e.g. I.3.b")
+    )
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language (Vietnamese unless English is active)."""
+        if (get_language() or "vi").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class QualityMark(models.Model):
+    """A certification mark, collective mark or geographical indication products may carry."""
+
+    class Kind(models.TextChoices):
+        CERTIFICATION = "certification", _("Certification mark")
+        COLLECTIVE = "collective", _("Collective mark")
+        GEOGRAPHICAL = "geographical", _("Geographical indication")
+
+    name = models.CharField(_("name"), max_length=128)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    holder = models.CharField(_("holder"), max_length=255)
+    registration_number = models.CharField(_("registration number"), max_length=64, blank=True)
+    is_registered = models.BooleanField(
+        _("registered"), default=True, help_text=_("Untick while registration is pending.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("quality mark")
+        verbose_name_plural = _("quality marks")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Product(AbstractProduct):
+    """A product with its producer, its place of origin and its quality marks."""
+
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name=_("producer"),
+    )
+    origin_commune = models.ForeignKey(
+        "catalogue.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name=_("place of origin"),
+    )
+    quality_marks = models.ManyToManyField(
+        "catalogue.QualityMark", blank=True, related_name="products", verbose_name=_("quality marks")
+    )
+
+    @property
+    def current_certificate(self) -> "OcopCertificate | None":
+        """The certificate valid today, the highest-rated if several are."""
+        from catalogue.selectors import certificate_valid_for_product
+
+        return certificate_valid_for_product(product=self)
+
+    @property
+    def ocop_stars(self) -> int | None:
+        """Stars shown to consumers: those of the valid certificate, or none."""
+        certificate = self.current_certificate
+        return certificate.stars if certificate else None
+
+
+def certificate_scan_path(instance: "OcopCertificate", filename: str) -> str:
+    return f"certificates/{timezone.now():%Y/%m}/{filename}"
+
+
+def default_valid_until(issued_on: date) -> date:
+    return issued_on + relativedelta(months=settings.OCOP_CERTIFICATE_VALIDITY_MONTHS)
+
+
+class OcopCertificate(models.Model):
+    """An OCOP recognition: a decision with a certificate, valid 36 months from its date."""
+
+    class Issuer(models.TextChoices):
+        PROVINCE = "province", _("Provincial People's Committee")
+        NATIONAL = "national", _("Ministry of Agriculture and Environment (national council)")
+        DISTRICT = "district", _("District People's Committee (before July 2025)")
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+        NOT_YET_VALID = "not_yet_valid", _("Not yet valid")
+
+    product = models.ForeignKey(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="ocop_certificates",
+        verbose_name=_("product"),
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("stars"), validators=[MinValueValidator(3), MaxValueValidator(5)]
+    )
+    certificate_number = models.CharField(_("certificate number"), max_length=64)
+    decision_number = models.CharField(
+        _("decision number"), max_length=64, help_text=_("e.g. 1234/QĐ-UBND")
+    )
+    issuer_kind = models.CharField(_("issuing level"), max_length=16, choices=Issuer.choices)
+    issuer_name = models.CharField(
+        _("issuing body"), max_length=255, help_text=_("e.g. UBND tỉnh Quảng Ninh")
+    )
+    issued_on = models.DateField(_("date of decision"))
+    valid_until = models.DateField(
+        _("valid until"), blank=True, help_text=_("Left empty: 36 months after the decision.")
+    )
+    is_revoked = models.BooleanField(_("revoked"), default=False)
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    scan = models.FileField(_("scan"), upload_to=certificate_scan_path, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-issued_on"]
+        verbose_name = _("OCOP certificate")
+        verbose_name_plural = _("OCOP certificates")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(stars__gte=3, stars__lte=5), name="ocop_certificate_stars_3_to_5"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gt=models.F("issued_on")),
+                name="ocop_certificate_valid_after_issue",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_number} ({self.stars}★)"
+
+    def save(self, *args, **kwargs):
+        if not self.valid_until and self.issued_on:
+            self.valid_until = default_valid_until(self.issued_on)
+        super().save(*args, **kwargs)
+
+    def status_on(self, day: date | None = None) -> str:
+        day = day or timezone.localdate()
+        if self.is_revoked:
+            return self.Status.REVOKED
+        if day < self.issued_on:
+            return self.Status.NOT_YET_VALID
+        if day > self.valid_until:
+            return self.Status.EXPIRED
+        return self.Status.VALID
+
+    @property
+    def status(self) -> str:
+        return self.status_on()
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == self.Status.VALID
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402,F403

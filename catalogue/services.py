@@ -1,0 +1,135 @@
+"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates."""
+
+import logging
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from catalogue.models import Category, Commune, OcopCertificate, Product, Province
+from catalogue.ocop_groups import OCOP_GROUPS, OcopNode
+from catalogue.text import slugify_vietnamese
+
+logger = logging.getLogger(__name__)
+
+_COMMUNE_KINDS = {"Xã": Commune.Kind.COMMUNE, "Phường": Commune.Kind.WARD}
+
+
+def _admin_unit_rows() -> list[dict]:
+    # vietnamadminunits ships the post-July-2025 units in a SQLite file it maintains.
+    from vietnamadminunits.database import query
+
+    return query(
+        "SELECT provinceCode, province, provinceShort, provinceLat, provinceLon, "
+        "wardCode, ward, wardShort, wardType, wardLat, wardLon FROM admin_units "
+        "ORDER BY provinceCode, wardCode"
+    )
+
+
+@transaction.atomic
+def places_sync() -> tuple[int, int]:
+    """Create or update the 34 provinces and their communes; returns (provinces, communes)."""
+    rows = _admin_unit_rows()
+    existing_provinces = {p.code: p for p in Province.objects.all()}
+    provinces: dict[str, Province] = {}
+    for row in rows:
+        code = row["provinceCode"]
+        if code in provinces:
+            continue
+        province = existing_provinces.get(code) or Province(code=code)
+        province.name = row["province"]
+        province.short_name = row["provinceShort"]
+        province.slug = slugify_vietnamese(row["provinceShort"])
+        province.is_city = row["province"].startswith("Thành phố")
+        province.latitude = row["provinceLat"]
+        province.longitude = row["provinceLon"]
+        province.save()
+        provinces[code] = province
+
+    existing_communes = {c.code: c for c in Commune.objects.all()}
+    to_create, to_update = [], []
+    for row in rows:
+        commune = existing_communes.get(row["wardCode"])
+        values = {
+            "name": row["ward"],
+            "short_name": row["wardShort"],
+            "kind": _COMMUNE_KINDS.get(row["wardType"], Commune.Kind.SPECIAL_ZONE),
+            "province": provinces[row["provinceCode"]],
+            "latitude": row["wardLat"],
+            "longitude": row["wardLon"],
+        }
+        if commune is None:
+            to_create.append(Commune(code=row["wardCode"], **values))
+        else:
+            for field, value in values.items():
+                setattr(commune, field, value)
+            to_update.append(commune)
+    Commune.objects.bulk_create(to_create, batch_size=500)
+    Commune.objects.bulk_update(
+        to_update,
+        ["name", "short_name", "kind", "province", "latitude", "longitude"],
+        batch_size=500,
+    )
+    return len(provinces), len(rows)
+
+
+def _sync_category_node(node: OcopNode, parent: Category | None, position: int) -> int:
+    code, name, name_en, children = node
+    category = Category.objects.filter(ocop_code=code).first()
+    if category is None:
+        values = {"name": name, "name_en": name_en, "ocop_code": code}
+        values["slug"] = slugify_vietnamese(name if parent is None else f"{code} {name}")
+        category = (
+            Category.add_root(**values) if parent is None else parent.add_child(**values)
+        )
+    elif (category.name, category.name_en) != (name, name_en):
+        category.name, category.name_en = name, name_en
+        category.save()
+    created = 1
+    for index, child in enumerate(children):
+        created += _sync_category_node(child, category, index)
+    return created
+
+
+@transaction.atomic
+def ocop_categories_sync() -> int:
+    """Create the six OCOP groups with their groups and subgroups; returns the node count."""
+    return sum(_sync_category_node(node, None, i) for i, node in enumerate(OCOP_GROUPS))
+
+
+def certificate_revoke(*, certificate: OcopCertificate, reason: str) -> OcopCertificate:
+    """Withdraw a recognition: the product loses its stars and the OCOP mark at once."""
+    certificate.is_revoked = True
+    certificate.revoked_reason = reason
+    certificate.revoked_at = timezone.now()
+    certificate.save(update_fields=["is_revoked", "revoked_reason", "revoked_at"])
+    return certificate
+
+
+def certificate_add(
+    *,
+    product: Product,
+    stars: int,
+    certificate_number: str,
+    decision_number: str,
+    issuer_kind: str,
+    issuer_name: str,
+    issued_on: date,
+    valid_until: date | None = None,
+) -> OcopCertificate:
+    certificate = OcopCertificate(
+        product=product,
+        stars=stars,
+        certificate_number=certificate_number,
+        decision_number=decision_number,
+        issuer_kind=issuer_kind,
+        issuer_name=issuer_name,
+        issued_on=issued_on,
+        valid_until=valid_until,
+    )
+    certificate.full_clean()
+    certificate.save()
+    return certificate
+
+
+__all__ = ["places_sync", "ocop_categories_sync", "certificate_revoke", "certificate_add"]
