@@ -1,0 +1,42 @@
+# The OCOP marketplace: `make run` serves the demo site, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+run: install ## Install, migrate, load the demo catalogue and serve on 127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole suite (PostgreSQL when DATABASE_URL points at it)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install ## Run the whole suite on a throwaway PostgreSQL cluster
+	bin/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: install ## Refresh the Vietnamese message catalogue and compile it (needs gettext)
+	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages -l vi --ignore=.venv
+
+.PHONY: help install run test test-postgres lint messages

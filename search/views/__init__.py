@@ -1,0 +1,1 @@
+"""Views of the search fork. Classes not defined here fall back to Oscar's."""

@@ -1,0 +1,31 @@
+"""Suite-wide fixtures: reference data loaded once, media in a temporary folder."""
+
+import pytest
+
+from catalogue.services import ocop_categories_sync, places_sync
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Places and OCOP groups are reference data every installation loads once.
+    with django_db_blocker.unblock():
+        places_sync()
+        ocop_categories_sync()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def vietnamese(client):
+    """A client reading the site in Vietnamese (the default language)."""
+    client.cookies["django_language"] = "vi"
+    return client
+
+
+@pytest.fixture
+def english(client):
+    client.cookies["django_language"] = "en"
+    return client

@@ -1,0 +1,109 @@
+"""factory_boy factories for the OCOP domain, built on Oscar's own test factories."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+from oscar.test.factories import PartnerFactory as OscarPartnerFactory
+from oscar.test.factories import ProductClassFactory
+
+from catalogue.models import Commune, OcopCertificate, Product, QualityMark
+from vendors.models import Vendor
+
+
+def commune(province: str = "Quảng Ninh", name: str = "Bình Liêu") -> Commune:
+    """A real commune of the reference data, by province and commune short names."""
+    return Commune.objects.select_related("province").get(
+        province__short_name=province, short_name=name
+    )
+
+
+class PartnerFactory(OscarPartnerFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
+
+class VendorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vendor
+
+    partner = factory.SubFactory(PartnerFactory, name=factory.SelfAttribute("..legal_name"))
+    legal_name = factory.Sequence(lambda n: f"Hợp tác xã Nông sản số {n}")
+    slug = factory.Sequence(lambda n: f"htx-nong-san-{n}")
+    kind = Vendor.Kind.COOPERATIVE
+    tax_code = factory.Sequence(lambda n: f"57{n:08d}")
+    commune = factory.LazyFunction(commune)
+    contact_name = "Nguyễn Văn An"
+    phone = "0912345678"
+    email = factory.Sequence(lambda n: f"htx{n}@example.vn")
+    status = Vendor.Status.APPROVED
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    """A public standalone product with one stock record on its vendor's partner."""
+
+    class Meta:
+        model = Product
+        skip_postgeneration_save = True
+
+    structure = Product.STANDALONE
+    title = factory.Sequence(lambda n: f"Miến dong Bình Liêu {n}")
+    upc = factory.Sequence(lambda n: f"TEST-{n:06d}")
+    product_class = factory.LazyFunction(
+        lambda: ProductClassFactory._meta.model.objects.get_or_create(
+            name="Sản phẩm OCOP", defaults={"requires_shipping": True, "track_stock": True}
+        )[0]
+    )
+    vendor = factory.SubFactory(VendorFactory)
+    origin_commune = factory.LazyAttribute(lambda o: o.vendor.commune)
+    is_public = True
+
+    @factory.post_generation
+    def stock(self, create, extracted, **kwargs):
+        """Pass stock=(price, quantity); defaults to 85.000 ₫ with 50 in stock."""
+        if not create:
+            return
+        price, quantity = extracted or (Decimal("85000"), 50)
+        self.stockrecords.create(
+            partner=self.vendor.partner,
+            partner_sku=f"SKU-{self.upc}",
+            price_currency="VND",
+            price=Decimal(price),
+            num_in_stock=quantity,
+        )
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A certificate issued a year ago: valid today unless dates say otherwise."""
+
+    class Meta:
+        model = OcopCertificate
+
+    product = factory.SubFactory(ProductFactory)
+    stars = 4
+    certificate_number = factory.Sequence(lambda n: f"OCOP-QN-{n:04d}")
+    decision_number = factory.Sequence(lambda n: f"{1000 + n}/QĐ-UBND")
+    issuer_kind = OcopCertificate.Issuer.PROVINCE
+    issuer_name = "UBND tỉnh Quảng Ninh"
+    issued_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=365))
+
+
+class QualityMarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QualityMark
+
+    name = "Miến dong Bình Liêu"
+    kind = QualityMark.Kind.CERTIFICATION
+    holder = "UBND huyện Bình Liêu"
+    registration_number = "123456"
+
+
+__all__ = [
+    "CertificateFactory",
+    "PartnerFactory",
+    "ProductFactory",
+    "QualityMarkFactory",
+    "VendorFactory",
+    "commune",
+]

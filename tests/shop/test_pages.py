@@ -1,0 +1,71 @@
+"""The main pages answer in Vietnamese by default and in English through the switch."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CertificateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_the_wagtail_home_with_featured_products(vietnamese):
+    product = CertificateFactory(stars=4).product
+
+    page = vietnamese.get("/")
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert '<html lang="vi"' in text
+    assert product.title in text
+
+
+@pytest.mark.parametrize("url", ["/catalogue/", "/basket/", "/search/?q=mien"])
+def test_shop_pages_answer_in_vietnamese(vietnamese, url):
+    page = vietnamese.get(url)
+
+    assert page.status_code == 200
+    assert '<html lang="vi"' in page.content.decode()
+
+
+def test_product_page_names_producer_and_place(vietnamese):
+    product = CertificateFactory().product
+
+    page = vietnamese.get(product.get_absolute_url())
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert product.vendor.legal_name in text
+    assert "Bình Liêu" in text and "Quảng Ninh" in text
+
+
+@pytest.mark.parametrize(
+    ("url", "login"), [("/dashboard/", "/dashboard/login/"), ("/cms-admin/", "/cms-admin/login/")]
+)
+def test_back_offices_ask_anonymous_visitors_to_log_in(vietnamese, url, login):
+    page = vietnamese.get(url, follow=True)
+
+    assert page.status_code == 200
+    assert page.redirect_chain[-1][0].startswith(login)
+
+
+def test_django_admin_is_reachable_at_its_own_path(vietnamese):
+    page = vietnamese.get("/django-admin/", follow=True)
+
+    assert page.status_code == 200
+    assert "/django-admin/login/" in page.redirect_chain[-1][0]
+
+
+def test_language_switch_gives_english_and_keeps_the_page(client):
+    page = client.post(reverse("set_language"), {"language": "en", "next": "/catalogue/"})
+
+    assert page.status_code == 302
+    assert page["Location"] == "/catalogue/"
+    english_page = client.get("/catalogue/")
+    assert '<html lang="en"' in english_page.content.decode()
+
+
+def test_health_check_reports_the_database(client):
+    answer = client.get("/healthz")
+
+    assert answer.status_code == 200
+    assert answer.json() == {"status": "ok", "database": "ok"}
