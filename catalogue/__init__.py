@@ -1,1 +1,1 @@
-default_app_config = 'catalogue.apps.CatalogueConfig'
+"""Oscar's catalogue, forked: OCOP groups, places, certificates, marks and producers' products."""

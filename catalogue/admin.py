@@ -1,1 +1,43 @@
-from oscar.apps.catalogue.admin import *  
+"""Django admin (superusers only) for Oscar's catalogue and the OCOP additions."""
+
+from django.contrib import admin
+from oscar.apps.catalogue.admin import *  # noqa: F403
+
+from catalogue.models import Commune, OcopCertificate, Province, QualityMark
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ("code", "short_name", "name", "is_city")
+    search_fields = ("name", "short_name", "code")
+
+
+@admin.register(Commune)
+class CommuneAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "province", "kind")
+    list_filter = ("kind", "province")
+    search_fields = ("name", "short_name", "code")
+    list_select_related = ("province",)
+
+
+@admin.register(OcopCertificate)
+class OcopCertificateAdmin(admin.ModelAdmin):
+    list_display = (
+        "certificate_number",
+        "product",
+        "stars",
+        "issuer_name",
+        "issued_on",
+        "valid_until",
+        "is_revoked",
+    )
+    list_filter = ("stars", "issuer_kind", "is_revoked")
+    search_fields = ("certificate_number", "decision_number", "product__title")
+    raw_id_fields = ("product",)
+    date_hierarchy = "issued_on"
+
+
+@admin.register(QualityMark)
+class QualityMarkAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "holder", "registration_number", "is_registered")
+    list_filter = ("kind", "is_registered")

@@ -126,7 +126,10 @@ class Product(AbstractProduct):
         verbose_name=_("place of origin"),
     )
     quality_marks = models.ManyToManyField(
-        "catalogue.QualityMark", blank=True, related_name="products", verbose_name=_("quality marks")
+        "catalogue.QualityMark",
+        blank=True,
+        related_name="products",
+        verbose_name=_("quality marks"),
     )
 
     @property

@@ -6,6 +6,7 @@ Each node: (code, Vietnamese name, English name, children).
 
 OcopNode = tuple[str, str, str, list["OcopNode"]]
 
+# fmt: off
 OCOP_GROUPS: list[OcopNode] = [
     ("I", "Thực phẩm", "Food", [
         ("I.1", "Thực phẩm tươi sống", "Fresh food", [
@@ -64,6 +65,7 @@ OCOP_GROUPS: list[OcopNode] = [
     ("VI", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
      "Community tourism, eco-tourism and destinations", []),
 ]
+# fmt: on
 
 
 def count_product_sets(nodes: list[OcopNode] = OCOP_GROUPS) -> int:

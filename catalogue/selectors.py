@@ -62,9 +62,7 @@ def featured_products(*, limit: int = 8, on: date | None = None) -> list[Product
 
 
 def provinces_with_products() -> QuerySet[Province]:
-    return Province.objects.filter(
-        Q(communes__products__is_public=True)
-    ).distinct()
+    return Province.objects.filter(Q(communes__products__is_public=True)).distinct()
 
 
 def communes_of_province(*, province_code: str) -> QuerySet[Commune]:

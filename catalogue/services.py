@@ -79,9 +79,7 @@ def _sync_category_node(node: OcopNode, parent: Category | None, position: int) 
     if category is None:
         values = {"name": name, "name_en": name_en, "ocop_code": code}
         values["slug"] = slugify_vietnamese(name if parent is None else f"{code} {name}")
-        category = (
-            Category.add_root(**values) if parent is None else parent.add_child(**values)
-        )
+        category = Category.add_root(**values) if parent is None else parent.add_child(**values)
     elif (category.name, category.name_en) != (name, name_en):
         category.name, category.name_en = name, name_en
         category.save()

@@ -15,5 +15,5 @@ def fold_vietnamese(text: str) -> str:
 
 
 def slugify_vietnamese(text: str, *, max_length: int = 96) -> str:
-    """An ASCII slug that keeps Vietnamese words readable: "Mật ong Bình Liêu" -> "mat-ong-binh-lieu"."""
+    """An ASCII slug that keeps words readable: "Mật ong Bình Liêu" -> "mat-ong-binh-lieu"."""
     return _NON_SLUG.sub("-", fold_vietnamese(text)).strip("-")[:max_length].rstrip("-")

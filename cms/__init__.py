@@ -1,0 +1,1 @@
+"""Wagtail pages: the home page, regional stories."""

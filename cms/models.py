@@ -25,12 +25,8 @@ class HomePage(Page):
     hero_cta_label = models.CharField(_("button label"), max_length=64, blank=True)
     hero_cta_url = models.CharField(_("button link"), max_length=255, blank=True)
     intro = RichTextField(_("introduction"), blank=True)
-    featured_heading = models.CharField(
-        _("featured products heading"), max_length=128, blank=True
-    )
-    featured_count = models.PositiveSmallIntegerField(
-        _("number of featured products"), default=8
-    )
+    featured_heading = models.CharField(_("featured products heading"), max_length=128, blank=True)
+    featured_count = models.PositiveSmallIntegerField(_("number of featured products"), default=8)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

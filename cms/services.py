@@ -8,9 +8,7 @@ from cms.models import HomePage
 HOME_DEFAULTS = {
     "title": "Chợ OCOP",
     "hero_title": "Đặc sản OCOP từ mọi miền quê Việt Nam",
-    "hero_text": (
-        "Mua trực tiếp từ hợp tác xã và hộ sản xuất, có chứng nhận OCOP 3 đến 5 sao."
-    ),
+    "hero_text": ("Mua trực tiếp từ hợp tác xã và hộ sản xuất, có chứng nhận OCOP 3 đến 5 sao."),
     "hero_cta_label": "Xem sản phẩm",
     "hero_cta_url": "/catalogue/",
     "featured_heading": "Sản phẩm OCOP nổi bật",

@@ -1,1 +1,1 @@
-default_app_config = 'search.apps.SearchConfig'
+"""Oscar's search, forked: catalogue browsing and product search."""

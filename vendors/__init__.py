@@ -1,0 +1,1 @@
+"""Producers who sell on the marketplace: cooperatives, enterprises, households."""

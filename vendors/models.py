@@ -32,7 +32,10 @@ class Vendor(models.Model):
         SUSPENDED = "suspended", _("Suspended")
 
     partner = models.OneToOneField(
-        "partner.Partner", on_delete=models.PROTECT, related_name="vendor", verbose_name=_("partner")
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="vendor",
+        verbose_name=_("partner"),
     )
     legal_name = models.CharField(_("legal name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=96, unique=True)
@@ -81,6 +84,9 @@ class Vendor(models.Model):
     def __str__(self) -> str:
         return self.legal_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:index") + f"?vendor={self.slug}"
+
     @property
     def name(self) -> str:
         return self.legal_name
@@ -96,6 +102,3 @@ class Vendor(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.APPROVED
-
-    def get_absolute_url(self) -> str:
-        return reverse("catalogue:index") + f"?vendor={self.slug}"
