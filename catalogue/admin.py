@@ -1,6 +1,7 @@
 """Django admin (superusers only) for Oscar's catalogue and the OCOP additions."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.admin import *  # noqa: F403
 
 from catalogue.models import Commune, OcopCertificate, Province, QualityMark
@@ -29,12 +30,16 @@ class OcopCertificateAdmin(admin.ModelAdmin):
         "issuer_name",
         "issued_on",
         "valid_until",
-        "is_revoked",
+        "status_today",
     )
     list_filter = ("stars", "issuer_kind", "is_revoked")
     search_fields = ("certificate_number", "decision_number", "product__title")
     raw_id_fields = ("product",)
     date_hierarchy = "issued_on"
+
+    @admin.display(description=_("status today"))
+    def status_today(self, certificate: OcopCertificate) -> str:
+        return certificate.get_status_display()
 
 
 @admin.register(QualityMark)
