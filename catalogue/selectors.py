@@ -34,8 +34,8 @@ def certificate_valid_for_product(
 def storefront_products() -> QuerySet[Product]:
     """Public, standalone or parent products with what the product cards need, in few queries."""
     return (
-        Product.objects.browsable()
-        .filter(is_public=True)
+        Product.objects.base_queryset()
+        .browsable()
         .select_related("vendor", "vendor__partner", "origin_commune__province", "product_class")
         .prefetch_related(
             "ocop_certificates",

@@ -17,3 +17,8 @@ def fold_vietnamese(text: str) -> str:
 def slugify_vietnamese(text: str, *, max_length: int = 96) -> str:
     """An ASCII slug that keeps words readable: "Mật ong Bình Liêu" -> "mat-ong-binh-lieu"."""
     return _NON_SLUG.sub("-", fold_vietnamese(text)).strip("-")[:max_length].rstrip("-")
+
+
+def oscar_slugifier(value: str, allow_unicode: bool = False) -> str:
+    """OSCAR_SLUG_FUNCTION: Oscar passes allow_unicode; our slugs are always ASCII."""
+    return slugify_vietnamese(value, max_length=255)

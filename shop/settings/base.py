@@ -168,6 +168,7 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+OCOP_CONTACT_EMAIL = env("OCOP_CONTACT_EMAIL", default="hotro@ocop.example")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@ocop.example>")
 
 # Oscar
@@ -185,6 +186,8 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_SLUG_ALLOW_UNICODE = False
+# Oscar's slugifier turns "Đ" into "u0110"; ours folds Vietnamese to readable ASCII.
+OSCAR_SLUG_FUNCTION = "catalogue.text.oscar_slugifier"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 

@@ -1,0 +1,120 @@
+"""Template helpers for the storefront: the OCOP stars badge, the groups, a product's group."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django import template
+from django.conf import settings
+
+from catalogue.selectors import ocop_groups as select_ocop_groups
+
+if TYPE_CHECKING:
+    from catalogue.models import Category, Product
+
+register = template.Library()
+
+# Decorative Font Awesome icons (bundled with Oscar's CSS) for the six OCOP groups.
+GROUP_ICONS = {
+    "I": "fa-wheat-awn",
+    "II": "fa-wine-bottle",
+    "III": "fa-mortar-pestle",
+    "IV": "fa-scissors",
+    "V": "fa-seedling",
+    "VI": "fa-mountain-sun",
+}
+
+
+@register.inclusion_tag("catalogue/partials/ocop_stars.html")
+def ocop_stars(product_or_stars: Product | int | None, size: str = "") -> dict:
+    """The OCOP stars badge: a product's valid stars (``product.ocop_stars``), or a number.
+
+    A product without a valid certificate has ``ocop_stars`` None and gets no badge.
+    """
+    if isinstance(product_or_stars, int) or product_or_stars is None:
+        stars = product_or_stars
+    else:
+        stars = getattr(product_or_stars, "ocop_stars", None)
+    return {"stars": stars, "star_icons": "★" * (stars or 0), "size": size}
+
+
+@register.simple_tag(takes_context=True)
+def ocop_groups(context: template.Context) -> list[Category]:
+    """The six top-level OCOP groups, for the header and the home page.
+
+    Each group carries ``is_current`` when the page shows that group, one of its subgroups
+    or a product in it (read from the page's ``category`` or ``product``).
+    """
+    current = context.get("category")
+    if current is None and context.get("product") is not None:
+        current = ocop_group(context["product"])
+    current_path = getattr(current, "path", "") or ""
+    groups = list(select_ocop_groups())
+    for group in groups:
+        group.is_current = bool(current_path) and current_path.startswith(group.path)
+    return groups
+
+
+@register.filter
+def display_name(category: Category | None) -> str:
+    """A category's name in the reader's language; falls back to its plain name."""
+    if category is None:
+        return ""
+    return getattr(category, "display_name", None) or getattr(category, "name", "") or ""
+
+
+@register.filter
+def ocop_group(product: Product | None) -> Category | None:
+    """The product's OCOP group (its most specific category), read from prefetched rows.
+
+    Variants take their parent's category, as Oscar does.
+    """
+    if product is None:
+        return None
+    source = product.parent if product.is_child and product.parent_id else product
+    categories = list(source.categories.all())
+    if not categories:
+        return None
+    return max(categories, key=lambda c: (c.depth, c.path))
+
+
+@register.filter
+def group_icon(category: Category) -> str:
+    """A Font Awesome class for a top-level OCOP group (by its code), or a neutral leaf."""
+    code = getattr(category, "ocop_code", "") or ""
+    return GROUP_ICONS.get(code.split(".")[0], "fa-leaf")
+
+
+@register.simple_tag
+def contact_email() -> str:
+    """The shop's public contact address (setting ``OCOP_CONTACT_EMAIL``), or empty."""
+    return getattr(settings, "OCOP_CONTACT_EMAIL", "") or ""
+
+
+@register.simple_tag
+def ocop_subgroups(category: Category | None) -> list[Category]:
+    """The subgroups of the category's top-level group, for a category page's side menu.
+
+    Each carries ``is_current`` (the page's category) and ``is_open`` (on its path).
+    """
+    if category is None:
+        return []
+    root = category if category.is_root() else category.get_root()
+    subgroups = list(root.get_descendants().filter(is_public=True))
+    for sub in subgroups:
+        sub.is_current = sub.pk == category.pk
+        sub.is_open = category.path.startswith(sub.path)
+    return subgroups
+
+
+@register.filter
+def short_name(category: Category | None) -> str:
+    """A group's name cut to its first clause, for the header's narrow links.
+
+    "Dược liệu và sản phẩm từ dược liệu" -> "Dược liệu"; the full name goes in a title.
+    """
+    name = display_name(category)
+    head = name.split(",")[0]
+    for joiner in (" và ", " and "):
+        head = head.split(joiner)[0]
+    return head.strip() or name
