@@ -72,3 +72,21 @@ def communes_of_province(*, province_code: str) -> QuerySet[Commune]:
 def ocop_groups() -> QuerySet[Category]:
     """The six top-level OCOP groups in their official order."""
     return Category.get_root_nodes()
+
+
+def user_manages_product(*, user, product: Product) -> bool:
+    """Staff, and the users of the product's producer, see its full certificate record."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff and user.is_superuser:
+        return True
+    if product.vendor_id is None:
+        return bool(user.is_staff)
+    return product.vendor.partner.users.filter(pk=user.pk).exists() or (
+        user.is_staff and not user.partners.exists()
+    )
+
+
+def certificate_record(*, product: Product) -> list[OcopCertificate]:
+    """Every certificate a product has held, newest first, for staff and its producer."""
+    return sorted(product.ocop_certificates.all(), key=lambda c: c.issued_on, reverse=True)

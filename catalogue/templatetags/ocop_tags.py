@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django import template
 from django.conf import settings
 
+from catalogue import selectors
 from catalogue.selectors import ocop_groups as select_ocop_groups
 
 if TYPE_CHECKING:
@@ -118,3 +119,13 @@ def short_name(category: Category | None) -> str:
     for joiner in (" và ", " and "):
         head = head.split(joiner)[0]
     return head.strip() or name
+
+
+@register.simple_tag(takes_context=True)
+def certificate_record_for(context, product):
+    """All of a product's certificates with their status, or None for the public."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not selectors.user_manages_product(user=user, product=product):
+        return None
+    return selectors.certificate_record(product=product)

@@ -6,10 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from freezegun import freeze_time
+from oscar.test.factories import UserFactory
 
 from catalogue.models import OcopCertificate
 from catalogue.services import certificate_revoke
-from tests.factories import CertificateFactory, ProductFactory
+from tests.factories import CertificateFactory, ProductFactory, VendorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +106,51 @@ def test_catalogue_lists_products_with_stars_only_when_certified(vietnamese):
     text = page.content.decode()
     assert certified.title in text and expired.title in text
     assert text.count("★★★★★") == 0
+
+
+def _expired_and_revoked_product():
+    expired = CertificateFactory(stars=5, issued_on=date(2020, 2, 1), certificate_number="OLD-5")
+    CertificateFactory(
+        product=expired.product,
+        stars=4,
+        certificate_number="REV-4",
+        is_revoked=True,
+        revoked_reason="Nhãn mác sai quy định",
+    )
+    return expired.product
+
+
+def test_producer_sees_expired_and_revoked_certificates_on_its_product(client):
+    product = _expired_and_revoked_product()
+    user = UserFactory(is_staff=True)
+    product.vendor.partner.users.add(user)
+    client.force_login(user)
+
+    text = client.get(product.get_absolute_url()).content.decode()
+
+    assert "OLD-5" in text and "REV-4" in text
+    assert "Nhãn mác sai quy định" in text
+    assert "★★★" not in text
+
+
+@pytest.mark.parametrize("who", ["anonymous", "customer", "other producer"])
+def test_certificate_record_stays_hidden_from_the_public_and_other_producers(client, who):
+    product = _expired_and_revoked_product()
+    if who != "anonymous":
+        user = UserFactory(is_staff=who == "other producer")
+        if who == "other producer":
+            VendorFactory().partner.users.add(user)
+        client.force_login(user)
+
+    text = client.get(product.get_absolute_url()).content.decode()
+
+    assert "OLD-5" not in text and "REV-4" not in text
+
+
+def test_staff_see_the_certificate_record(client):
+    product = _expired_and_revoked_product()
+    client.force_login(UserFactory(is_staff=True))
+
+    text = client.get(product.get_absolute_url()).content.decode()
+
+    assert "OLD-5" in text and "REV-4" in text
