@@ -13,9 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_shopper_goes_from_home_page_to_a_certified_product_and_reads_it_in_english(
     live_server, page, site_data, screenshot
 ):
-    honey = ProductFactory(
-        title="Mật ong hoa Ban Điện Biên 500ml", stock=(Decimal("250000"), 12)
-    )
+    honey = ProductFactory(title="Mật ong hoa Ban Điện Biên 500ml", stock=(Decimal("250000"), 12))
     CertificateFactory(product=honey, stars=4, certificate_number="DB-2025-0117")
 
     page.goto(f"{live_server.url}/")
