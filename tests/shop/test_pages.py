@@ -69,3 +69,31 @@ def test_health_check_reports_the_database(client):
 
     assert answer.status_code == 200
     assert answer.json() == {"status": "ok", "database": "ok"}
+
+
+def test_staff_dashboard_lists_and_opens_ocop_products(client):
+    from oscar.test.factories import UserFactory
+
+    product = CertificateFactory().product
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    listing = client.get("/dashboard/catalogue/")
+    edit = client.get(f"/dashboard/catalogue/products/{product.pk}/")
+
+    assert listing.status_code == 200 and product.title in listing.content.decode()
+    assert edit.status_code == 200
+
+
+def test_editor_reaches_the_wagtail_admin(client):
+    from django.contrib.auth.models import Group, Permission
+    from oscar.test.factories import UserFactory
+
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    editor = UserFactory()
+    editor.groups.add(editors)
+    client.force_login(editor)
+
+    page = client.get("/cms-admin/")
+
+    assert page.status_code == 200
