@@ -1,0 +1,1 @@
+"""The demo catalogue that `manage.py seed_demo` loads: producers, products, marks, packshots."""

@@ -1,0 +1,326 @@
+"""Writes the demo catalogue of `data.py`; rows are looked up by natural key first (UPC, tax
+code, certificate number, username), so loading twice creates nothing new."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from catalogue.demo import images
+from catalogue.demo.data import MARKS, NOODLE_COOPERATIVE, ProductSpec, VendorSpec
+from catalogue.models import Category, Commune, OcopCertificate, Product, Province, QualityMark
+from catalogue.services import certificate_add, certificate_revoke
+from catalogue.text import slugify_vietnamese
+from vendors.models import Vendor
+from vendors.services import vendor_member_add, vendor_upsert
+
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+PRODUCT_CLASS_NAME = "Sản phẩm OCOP"
+# Since 1 July 2025 provinces recognise 3★ as well as 4★; districts did it before.
+DISTRICTS_ABOLISHED = date(2025, 7, 1)
+# On 1 March 2025 the agriculture ministry merged with the environment ministry.
+MINISTRY_MERGED = date(2025, 3, 1)
+
+KIND_COLOURS = {
+    Vendor.Kind.COOPERATIVE: "#2e7d32",
+    Vendor.Kind.COOPERATIVE_GROUP: "#00838f",
+    Vendor.Kind.ENTERPRISE: "#1f3a68",
+    Vendor.Kind.HOUSEHOLD: "#b4532a",
+}
+_LEGAL_PREFIXES = (
+    "Hợp tác xã",
+    "Tổ hợp tác",
+    "Công ty TNHH",
+    "Công ty Cổ phần",
+    "Hộ kinh doanh",
+)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    role: str
+    username: str
+    email: str
+    password: str
+    where: str
+
+
+ADMIN = DemoAccount(
+    "staff (superuser)",
+    "admin",
+    "admin@ocop.local",
+    "ocop-admin-2026",
+    "/dashboard/, /cms-admin/, /django-admin/",
+)
+VENDOR = DemoAccount(
+    "producer (HTX Miến dong Bình Liêu)",
+    "vendor",
+    "vendor@ocop.local",
+    "ocop-vendor-2026",
+    "/dashboard/",
+)
+EDITOR = DemoAccount("editor", "editor", "editor@ocop.local", "ocop-editor-2026", "/cms-admin/")
+ACCOUNTS = (ADMIN, VENDOR, EDITOR)
+
+
+def product_class_ensure() -> "ProductClass":
+    product_class, _ = ProductClass.objects.get_or_create(
+        name=PRODUCT_CLASS_NAME, defaults={"requires_shipping": True, "track_stock": True}
+    )
+    return product_class
+
+
+def categories_by_code() -> dict[str, Category]:
+    return {c.ocop_code: c for c in Category.objects.exclude(ocop_code="")}
+
+
+def commune_get(province: str, commune: str) -> Commune:
+    return Commune.objects.select_related("province").get(
+        province__short_name=province, short_name=commune
+    )
+
+
+def marks_ensure() -> dict[str, QualityMark]:
+    marks = {}
+    for spec in MARKS:
+        mark, _ = QualityMark.objects.get_or_create(
+            name=spec.name,
+            kind=spec.kind,
+            defaults={
+                "holder": spec.holder,
+                "registration_number": spec.registration_number,
+                "is_registered": spec.is_registered,
+            },
+        )
+        marks[spec.name] = mark
+    return marks
+
+
+def monogram(legal_name: str) -> str:
+    """Two letters for a logo: the initials of the last two words after the legal form."""
+    name = legal_name
+    for prefix in _LEGAL_PREFIXES:
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    words = [w for w in name.split() if w[0].isalpha()]
+    return "".join(w[0] for w in words[-2:]).upper() or "OC"
+
+
+def vendor_logo_ensure(vendor: Vendor) -> None:
+    if vendor.logo:
+        return
+    data = images.logo(initials=monogram(vendor.legal_name), colour=KIND_COLOURS[vendor.kind])
+    vendor.logo = _file_replace(f"vendors/logos/{vendor.slug}.png", data)
+    # Only the logo: a full save would also move updated_at.
+    Vendor.objects.filter(pk=vendor.pk).update(logo=vendor.logo)
+
+
+def _file_replace(name: str, data: bytes) -> str:
+    # A fixed name per row: reloading after a database reset reuses the path, leaves no copies.
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(data))
+
+
+def vendor_from_spec(spec: VendorSpec, *, draw_logo: bool = True) -> Vendor:
+    vendor = vendor_upsert(
+        legal_name=spec.legal_name,
+        kind=spec.kind,
+        tax_code=spec.tax_code,
+        commune=commune_get(spec.province, spec.commune),
+        contact_name=spec.contact_name,
+        phone=spec.phone,
+        email=spec.email,
+        slug=spec.slug,
+        street_address=spec.street_address,
+        old_district=spec.old_district,
+        story=spec.story,
+        status=Vendor.Status.APPROVED,
+    )
+    if draw_logo:
+        vendor_logo_ensure(vendor)
+    return vendor
+
+
+def issuer_for(
+    *,
+    stars: int,
+    issued_on: date,
+    province: Province,
+    old_district: str = "",
+    old_province: str = "",
+) -> tuple[str, str, str]:
+    """Who recognised a product on a day: (issuer kind, issuer name, decision suffix)."""
+    if stars == 5:
+        if issued_on >= MINISTRY_MERGED:
+            return OcopCertificate.Issuer.NATIONAL, "Bộ Nông nghiệp và Môi trường", "QĐ-BNNMT"
+        return (
+            OcopCertificate.Issuer.NATIONAL,
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+            "QĐ-BNN-VPĐP",
+        )
+    if issued_on < DISTRICTS_ABOLISHED and stars == 3 and old_district:
+        return OcopCertificate.Issuer.DISTRICT, f"UBND {old_district}", "QĐ-UBND"
+    if issued_on < DISTRICTS_ABOLISHED and old_province:
+        return OcopCertificate.Issuer.PROVINCE, f"UBND {old_province}", "QĐ-UBND"
+    name = province.name[0].lower() + province.name[1:]  # "Tỉnh Quảng Ninh" -> "tỉnh ..."
+    return OcopCertificate.Issuer.PROVINCE, f"UBND {name}", "QĐ-UBND"
+
+
+def _packshot_ensure(product: Product, *, spec: ProductSpec, place: str) -> None:
+    if product.images.exists():
+        return
+    data = images.packshot(
+        title=spec.title,
+        label=spec.label,
+        place=place,
+        shape=spec.shape,
+        colour=spec.colour,
+        group=spec.ocop_code.split(".")[0],
+    )
+    name = _file_replace(f"catalogue/demo/{product.slug}.jpg", data)
+    ProductImage.objects.create(product=product, original=name, caption=spec.title, display_order=0)
+
+
+def product_from_spec(
+    spec: ProductSpec,
+    *,
+    vendor: Vendor,
+    vendor_spec: VendorSpec,
+    product_class: "ProductClass",
+    categories: dict[str, Category],
+    marks: dict[str, QualityMark],
+    draw_images: bool = True,
+    today: date | None = None,
+) -> bool:
+    """Create the product with its stock, certificates, marks and packshot; True if new."""
+    today = today or timezone.localdate()
+    origin = commune_get(*spec.origin) if spec.origin else vendor.commune
+    with transaction.atomic():
+        product = Product.objects.filter(upc=spec.upc).first()
+        created = product is None
+        if created:
+            product = Product.objects.create(
+                upc=spec.upc,
+                title=spec.title,
+                slug=slugify_vietnamese(spec.title),
+                description=spec.description,
+                structure=Product.STANDALONE,
+                is_public=True,
+                product_class=product_class,
+                vendor=vendor,
+                origin_commune=origin,
+            )
+            product.categories.add(categories[spec.ocop_code])
+        StockRecord.objects.get_or_create(
+            partner=vendor.partner,
+            partner_sku=spec.upc,
+            defaults={
+                "product": product,
+                "price": spec.price,
+                "price_currency": "VND",
+                "num_in_stock": spec.stock,
+            },
+        )
+        for cert in spec.certificates:
+            number = f"OCOP-{origin.province.code}-{cert.serial:04d}"
+            if product.ocop_certificates.filter(certificate_number=number).exists():
+                continue
+            issued_on = today - relativedelta(months=cert.months_ago, days=cert.days_ago)
+            kind, issuer, suffix = issuer_for(
+                stars=cert.stars,
+                issued_on=issued_on,
+                province=origin.province,
+                old_district=vendor_spec.old_district,
+                old_province=vendor_spec.old_province,
+            )
+            certificate = certificate_add(
+                product=product,
+                stars=cert.stars,
+                certificate_number=number,
+                decision_number=f"{cert.decision}/{suffix}",
+                issuer_kind=kind,
+                issuer_name=issuer,
+                issued_on=issued_on,
+            )
+            if cert.revoked_reason:
+                certificate_revoke(certificate=certificate, reason=cert.revoked_reason)
+        if spec.marks:
+            product.quality_marks.add(*(marks[name] for name in spec.marks))
+        if draw_images:
+            _packshot_ensure(product, spec=spec, place=f"{origin.short_name}, {origin.province}")
+    return created
+
+
+def _user_ensure(account: DemoAccount, **flags: bool) -> AbstractUser:
+    user, created = get_user_model().objects.get_or_create(
+        username=account.username, defaults={"email": account.email, **flags}
+    )
+    desired = {"email": account.email, **flags}
+    changed = [field for field, value in desired.items() if getattr(user, field) != value]
+    for field in changed:
+        setattr(user, field, desired[field])
+    # Known passwords are the point of demo accounts: put them back if someone changed them.
+    if created or not user.check_password(account.password):
+        user.set_password(account.password)
+        changed.append("password")
+    if changed:
+        user.save()
+    return user
+
+
+@transaction.atomic
+def accounts_ensure() -> tuple[DemoAccount, ...]:
+    """The superuser, the noodle cooperative's manager and a Wagtail editor."""
+    _user_ensure(ADMIN, is_staff=True, is_superuser=True)
+
+    vendor_user = _user_ensure(VENDOR, is_staff=False, is_superuser=False)
+    vendor_member_add(vendor=Vendor.objects.get(slug=NOODLE_COOPERATIVE), user=vendor_user)
+
+    editor = _user_ensure(EDITOR, is_staff=False, is_superuser=False)
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    editor.groups.add(editors)
+    return ACCOUNTS
+
+
+def home_page_hero_ensure() -> None:
+    """Fill the home page's hero where it is empty; an editor's own text stays."""
+    from cms.models import HomePage
+    from cms.services import HOME_DEFAULTS, home_page_ensure
+
+    home = HomePage.objects.first() or home_page_ensure()
+    empty = [f for f in HOME_DEFAULTS if f != "title" and not getattr(home, f)]
+    if empty:
+        for field in empty:
+            setattr(home, field, HOME_DEFAULTS[field])
+        home.save(update_fields=empty)
+
+
+__all__ = [
+    "ACCOUNTS",
+    "DemoAccount",
+    "accounts_ensure",
+    "categories_by_code",
+    "commune_get",
+    "home_page_hero_ensure",
+    "issuer_for",
+    "marks_ensure",
+    "product_class_ensure",
+    "product_from_spec",
+    "vendor_from_spec",
+    "vendor_logo_ensure",
+]

@@ -1,0 +1,140 @@
+"""Load the demo catalogue (real OCOP producers and products) and the demo accounts."""
+
+import logging
+import sys
+import time
+from contextlib import contextmanager
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from catalogue.demo import loader, synthetic
+from catalogue.demo.data import PRODUCTS, VENDORS
+from catalogue.services import ocop_categories_sync, places_sync
+
+# Per-row INFO lines (new producers, Oscar's stock alerts) would break up the progress bars.
+CHATTY_LOGGERS = ("oscar.alerts", "vendors.services")
+
+
+@contextmanager
+def _quieter(loggers: tuple[str, ...], *, enabled: bool):
+    saved = {name: logging.getLogger(name).level for name in loggers}
+    if enabled:
+        for name in loggers:
+            logging.getLogger(name).setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a believable demo catalogue: places, OCOP groups, producers, products with "
+        "stock, certificates, quality marks and packshots, and three demo accounts. Safe to run "
+        "again: rows that exist are left as they are."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--products",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also create N synthetic products (UPC SYN-000001...) for scale work.",
+        )
+        parser.add_argument(
+            "--no-images",
+            action="store_true",
+            help="Skip drawing packshots and logos (faster; products get no image).",
+        )
+
+    def handle(self, *args, products: int, no_images: bool, **options) -> None:
+        if products < 0:
+            raise CommandError("--products takes a number of products, 0 or more.")
+        with _quieter(CHATTY_LOGGERS, enabled=options["verbosity"] < 2):
+            self._seed(products=products, draw=not no_images, **options)
+
+    def _seed(self, *, products: int, draw: bool, **options) -> None:
+        started = time.monotonic()
+        # Progress goes to stderr, so the summary and the account table stay clean on stdout.
+        bar_file = options.get("stderr") or sys.stderr
+        quiet = options["verbosity"] == 0
+
+        steps = 4 + len(VENDORS) + len(PRODUCTS)
+        with tqdm(
+            total=steps, desc="Demo catalogue", unit="step", file=bar_file, disable=quiet
+        ) as bar:
+            places_sync()
+            ocop_categories_sync()
+            bar.update(1)
+            product_class = loader.product_class_ensure()
+            categories = loader.categories_by_code()
+            marks = loader.marks_ensure()
+            bar.update(1)
+
+            vendors = {}
+            for spec in VENDORS:
+                vendors[spec.slug] = loader.vendor_from_spec(spec, draw_logo=draw)
+                bar.update(1)
+            vendor_specs = {spec.slug: spec for spec in VENDORS}
+
+            created = 0
+            for spec in PRODUCTS:
+                created += loader.product_from_spec(
+                    spec,
+                    vendor=vendors[spec.vendor],
+                    vendor_spec=vendor_specs[spec.vendor],
+                    product_class=product_class,
+                    categories=categories,
+                    marks=marks,
+                    draw_images=draw,
+                )
+                bar.update(1)
+
+            accounts = loader.accounts_ensure()
+            bar.update(1)
+            loader.home_page_hero_ensure()
+            bar.update(1)
+
+        self.stdout.write(
+            f"Real catalogue: {len(VENDORS)} producers, {len(PRODUCTS)} products ({created} new)."
+        )
+
+        if products > 0:
+            synthetic_vendors = synthetic.synthetic_vendors_ensure(draw_logos=draw)
+            image_paths = synthetic.shared_images_ensure() if draw else None
+            with tqdm(
+                total=products,
+                desc="Synthetic products",
+                unit="product",
+                file=bar_file,
+                disable=quiet,
+            ) as bar:
+                new = synthetic.synthetic_products_create(
+                    count=products,
+                    product_class=product_class,
+                    categories=categories,
+                    vendors=synthetic_vendors,
+                    image_paths=image_paths,
+                    progress=bar.update,
+                )
+            self.stdout.write(
+                f"Synthetic catalogue: {len(synthetic_vendors)} producers, {products} products "
+                f"({new} new)."
+            )
+
+        self._print_accounts(accounts)
+        self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
+
+    def _print_accounts(self, accounts: tuple[loader.DemoAccount, ...]) -> None:
+        rows = [("Role", "E-mail (log in with)", "Password", "Where")]
+        rows += [(a.role, a.email, a.password, a.where) for a in accounts]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        self.stdout.write("\nDemo accounts:")
+        for index, row in enumerate(rows):
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write(("  " + "  ".join(cells)).rstrip())
+            if index == 0:
+                self.stdout.write("  " + "  ".join("-" * w for w in widths))
