@@ -207,6 +207,10 @@ class OcopCertificate(models.Model):
                 condition=models.Q(valid_until__gt=models.F("issued_on")),
                 name="ocop_certificate_valid_after_issue",
             ),
+            models.UniqueConstraint(
+                fields=["product", "certificate_number"],
+                name="ocop_certificate_unique_number_per_product",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -37,16 +37,21 @@ def places_sync() -> tuple[int, int]:
         if code in provinces:
             continue
         province = existing_provinces.get(code) or Province(code=code)
-        province.name = row["province"]
-        province.short_name = row["provinceShort"]
-        province.slug = slugify_vietnamese(row["provinceShort"])
-        province.is_city = row["province"].startswith("Thành phố")
-        province.latitude = row["provinceLat"]
-        province.longitude = row["provinceLon"]
-        province.save()
+        values = {
+            "name": row["province"],
+            "short_name": row["provinceShort"],
+            "slug": slugify_vietnamese(row["provinceShort"]),
+            "is_city": row["province"].startswith("Thành phố"),
+            "latitude": row["provinceLat"],
+            "longitude": row["provinceLon"],
+        }
+        if province.pk is None or any(getattr(province, f) != v for f, v in values.items()):
+            for field, value in values.items():
+                setattr(province, field, value)
+            province.save()
         provinces[code] = province
 
-    existing_communes = {c.code: c for c in Commune.objects.all()}
+    existing_communes = {c.code: c for c in Commune.objects.select_related("province")}
     to_create, to_update = [], []
     for row in rows:
         commune = existing_communes.get(row["wardCode"])
@@ -60,7 +65,7 @@ def places_sync() -> tuple[int, int]:
         }
         if commune is None:
             to_create.append(Commune(code=row["wardCode"], **values))
-        else:
+        elif any(getattr(commune, field) != value for field, value in values.items()):
             for field, value in values.items():
                 setattr(commune, field, value)
             to_update.append(commune)
