@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 from oscar.test.factories import PartnerFactory as OscarPartnerFactory
-from oscar.test.factories import ProductClassFactory
+from oscar.test.factories import ProductClassFactory, UserFactory
 
 from catalogue.models import Commune, OcopCertificate, Product, QualityMark
 from vendors.models import Vendor
@@ -104,6 +104,7 @@ __all__ = [
     "PartnerFactory",
     "ProductFactory",
     "QualityMarkFactory",
+    "UserFactory",
     "VendorFactory",
     "commune",
 ]

@@ -6,11 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from freezegun import freeze_time
-from oscar.test.factories import UserFactory
 
 from catalogue.models import OcopCertificate
 from catalogue.services import certificate_revoke
-from tests.factories import CertificateFactory, ProductFactory, VendorFactory
+from tests.factories import CertificateFactory, ProductFactory, UserFactory, VendorFactory
 
 pytestmark = pytest.mark.django_db
 

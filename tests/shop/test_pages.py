@@ -72,7 +72,7 @@ def test_health_check_reports_the_database(client):
 
 
 def test_staff_dashboard_lists_and_opens_ocop_products(client):
-    from oscar.test.factories import UserFactory
+    from tests.factories import UserFactory
 
     product = CertificateFactory().product
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
@@ -86,7 +86,8 @@ def test_staff_dashboard_lists_and_opens_ocop_products(client):
 
 def test_editor_reaches_the_wagtail_admin(client):
     from django.contrib.auth.models import Group, Permission
-    from oscar.test.factories import UserFactory
+
+    from tests.factories import UserFactory
 
     editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
