@@ -1,0 +1,78 @@
+"""Producers over Oscar partners: one per tax code, validated before anything is written."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from oscar.apps.partner.models import Partner
+
+from tests.factories import ProductFactory, UserFactory, VendorFactory, commune
+from vendors.models import Vendor
+from vendors.services import vendor_member_add, vendor_upsert
+
+pytestmark = pytest.mark.django_db
+
+DETAILS = {
+    "legal_name": "Hợp tác xã Dầu sở Hoành Mô",
+    "kind": Vendor.Kind.COOPERATIVE,
+    "contact_name": "Lý Thị Hoa",
+    "phone": "0912345601",
+    "email": "dauso@example.vn",
+}
+
+
+def test_a_producer_gets_its_own_oscar_partner():
+    vendor = vendor_upsert(tax_code="5701234567", commune=commune(), **DETAILS)
+
+    assert vendor.partner.name == "Hợp tác xã Dầu sở Hoành Mô"
+    assert vendor.slug == "hop-tac-xa-dau-so-hoanh-mo"
+    assert vendor.status == Vendor.Status.PENDING
+    assert vendor.place_label == "Xã Bình Liêu, Quảng Ninh"
+
+
+def test_the_same_tax_code_updates_the_producer_instead_of_duplicating_it():
+    first = vendor_upsert(tax_code="5701234567", commune=commune(), **DETAILS)
+
+    again = vendor_upsert(
+        tax_code="5701234567", commune=commune(), **{**DETAILS, "phone": "0987654321"}
+    )
+
+    assert again.pk == first.pk
+    assert Vendor.objects.count() == 1 and Partner.objects.count() == 1
+    assert Vendor.objects.get().phone == "0987654321"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("tax_code", "57012"), ("phone", "12345"), ("email", "not-an-address")],
+)
+def test_bad_details_are_refused_and_nothing_is_written(field, value):
+    arguments = {"tax_code": "5701234567", "commune": commune(), **DETAILS, field: value}
+
+    with pytest.raises(ValidationError) as excinfo:
+        vendor_upsert(**arguments)
+
+    assert field in excinfo.value.message_dict
+    assert Vendor.objects.count() == 0 and Partner.objects.count() == 0
+
+
+def test_a_producer_member_sees_only_its_own_products_in_the_dashboard(client):
+    own = ProductFactory(title="Miến dong của chúng tôi")
+    other = ProductFactory(title="Mật ong của người khác")
+    user = UserFactory()
+    vendor_member_add(vendor=own.vendor, user=user)
+    client.force_login(user)
+
+    listing = client.get("/dashboard/catalogue/")
+    foreign = client.get(f"/dashboard/catalogue/products/{other.pk}/")
+
+    assert listing.status_code == 200
+    assert own.title in listing.content.decode()
+    assert other.title not in listing.content.decode()
+    assert foreign.status_code in (403, 404)
+
+
+def test_a_producer_can_be_suspended_without_losing_its_data():
+    vendor = VendorFactory()
+    vendor.status = Vendor.Status.SUSPENDED
+    vendor.save()
+
+    assert not Vendor.objects.get(pk=vendor.pk).is_active
