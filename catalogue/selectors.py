@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from catalogue.models import Category, Commune, OcopCertificate, Product, Province
+from vendors.models import Vendor
 
 
 def valid_certificates(*, on: date | None = None) -> QuerySet[OcopCertificate]:
@@ -36,6 +37,8 @@ def storefront_products() -> QuerySet[Product]:
     return (
         Product.objects.base_queryset()
         .browsable()
+        # A producer under review or suspended keeps its data but sells nothing.
+        .filter(Q(vendor__isnull=True) | Q(vendor__status=Vendor.Status.APPROVED))
         .select_related("vendor", "vendor__partner", "origin_commune__province", "product_class")
         .prefetch_related(
             "ocop_certificates",

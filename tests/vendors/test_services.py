@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from oscar.apps.partner.models import Partner
 
-from tests.factories import ProductFactory, UserFactory, VendorFactory, commune
+from tests.factories import ProductFactory, UserFactory, commune
 from vendors.models import Vendor
 from vendors.services import vendor_member_add, vendor_upsert
 
@@ -70,9 +70,12 @@ def test_a_producer_member_sees_only_its_own_products_in_the_dashboard(client):
     assert foreign.status_code in (403, 404)
 
 
-def test_a_producer_can_be_suspended_without_losing_its_data():
-    vendor = VendorFactory()
-    vendor.status = Vendor.Status.SUSPENDED
-    vendor.save()
+def test_a_suspended_producer_leaves_the_storefront_but_keeps_its_data(client):
+    product = ProductFactory(title="Chè shan tuyết Bình Liêu")
+    assert product.title in client.get("/catalogue/").content.decode()
 
-    assert not Vendor.objects.get(pk=vendor.pk).is_active
+    Vendor.objects.filter(pk=product.vendor_id).update(status=Vendor.Status.SUSPENDED)
+
+    assert product.title not in client.get("/catalogue/").content.decode()
+    assert product.title not in client.get("/search/?q=shan").content.decode()
+    assert Vendor.objects.get(pk=product.vendor_id).products.get() == product
