@@ -98,3 +98,10 @@ def test_editor_reaches_the_wagtail_admin(client):
     page = client.get("/cms-admin/")
 
     assert page.status_code == 200
+
+
+def test_an_english_browser_still_gets_vietnamese_until_it_switches(client):
+    page = client.get("/catalogue/", headers={"accept-language": "en-US,en;q=0.9"})
+
+    assert '<html lang="vi"' in page.content.decode()
+    assert page["Content-Language"] == "vi"
