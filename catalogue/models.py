@@ -7,7 +7,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -192,7 +192,13 @@ class OcopCertificate(models.Model):
     is_revoked = models.BooleanField(_("revoked"), default=False)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    scan = models.FileField(_("scan"), upload_to=certificate_scan_path, blank=True)
+    scan = models.FileField(
+        _("scan"),
+        upload_to=certificate_scan_path,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "webp"])],
+        help_text=_("The signed certificate or decision, as a PDF or a photo."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
