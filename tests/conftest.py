@@ -14,6 +14,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _index_at_once(request, monkeypatch):
+    """Tests run inside a transaction that never commits, so index updates that production
+    queues after commit run at once here. tests/search/test_indexing.py checks the real
+    after-commit path with committed transactions."""
+    if "real_commits" in request.keywords:
+        return
+    monkeypatch.setattr("search.receivers.after_commit", lambda callback: callback())
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -1,70 +1,166 @@
-"""Catalogue browsing read straight from the database.
+"""Catalogue browsing on the search service: all products, or one OCOP group and its
+subgroups, with the same filters and facets as /search/.
 
-Oscar's own browse views need a haystack index; until the search service lands they list
-the storefront's products with the same context names Oscar's templates use. Each hit
-carries its product as ``.object``, as haystack's results do.
+Each listed item carries its product as ``.object``, as Oscar's templates expect.
 """
 
-from dataclasses import dataclass
-from urllib.parse import unquote
+from __future__ import annotations
 
-from django.contrib import messages
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from dataclasses import dataclass
+from urllib.parse import unquote, urlencode
+
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 from catalogue.selectors import storefront_products
+from search.query import PRICE_BANDS, SORTS, SearchQuery, SearchResult
+from search.service import search_products
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 
+FACET_TITLES = {
+    "stars": _("OCOP stars"),
+    "category": _("OCOP group"),
+    "province": _("Province"),
+    "vendor": _("Producer"),
+    "price": _("Price"),
+}
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "price": _("Price: low to high"),
+    "-price": _("Price: high to low"),
+    "stars": _("Most stars"),
+    "newest": _("Newest"),
+}
+# Facet name -> the request parameters its value sets.
+FACET_PARAMS = {
+    "stars": ("stars",),
+    "province": ("province", "commune"),
+    "category": ("category",),
+    "vendor": ("vendor",),
+    "price": ("price_min", "price_max"),
+}
+
 
 @dataclass(frozen=True)
-class Hit:
+class Listing:
     object: Product
 
 
+def _price_label(key: str) -> str:
+    low, high = next((lo, hi) for k, lo, hi in PRICE_BANDS if k == key)
+    if low is None:
+        return str(_("Under %(price)s") % {"price": currency(high)})
+    if high is None:
+        return str(_("From %(price)s") % {"price": currency(low)})
+    return f"{currency(low)} – {currency(high)}"
+
+
+def _price_params(key: str) -> dict[str, str]:
+    low, high = next((lo, hi) for k, lo, hi in PRICE_BANDS if k == key)
+    params = {}
+    if low is not None:
+        params["price_min"] = str(low)
+    if high is not None:
+        params["price_max"] = str(high - 1)
+    return params
+
+
 class CatalogueView(TemplateView):
-    """All public products, newest first, paginated."""
+    """All listed products with filters, facets and sorting."""
 
     template_name = "oscar/catalogue/browse.html"
-    paginate_by = 24
+    fixed_params: dict[str, str] = {}
 
-    def get_products(self):
-        return storefront_products().order_by("-date_created", "-id")
+    def get_query(self) -> SearchQuery:
+        return SearchQuery.from_params(self.request.GET, **self.fixed_query())
+
+    def fixed_query(self) -> dict:
+        return {}
 
     def get(self, request, *args, **kwargs):
-        paginator = Paginator(self.get_products(), self.paginate_by)
-        try:
-            self.page = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            messages.error(request, _("The given page number was invalid."))
-            return redirect(request.path)
+        self.query = self.get_query()
+        self.result = search_products(query=self.query)
         return super().get(request, *args, **kwargs)
+
+    def _url(self, params: dict[str, str]) -> str:
+        clean = {k: v for k, v in params.items() if k not in self.fixed_params}
+        return f"{self.request.path}?{urlencode(clean)}" if clean else self.request.path
+
+    def facet_data(self, result: SearchResult) -> dict:
+        current = self.query.to_params()
+        data = {}
+        for name, values in result.facets.items():
+            cleared = {k: v for k, v in current.items() if k not in FACET_PARAMS[name]}
+            items = []
+            for value in values:
+                if name == "price":
+                    chosen = _price_params(value.value)
+                    label = _price_label(value.value)
+                else:
+                    chosen = {FACET_PARAMS[name][0]: value.value}
+                    label = value.label
+                if name == "category" and self.fixed_params.get("category"):
+                    # On a category page the group is the page itself: link to its children.
+                    select_url = Category.objects.get(slug=value.value).get_absolute_url()
+                else:
+                    select_url = self._url({**cleared, **chosen})
+                items.append(
+                    {
+                        "name": label,
+                        "count": value.count,
+                        "show_count": True,
+                        "selected": value.selected,
+                        "disabled": value.count == 0 and not value.selected,
+                        "select_url": select_url,
+                        "deselect_url": self._url(cleared),
+                    }
+                )
+            data[name] = {"name": FACET_TITLES[name], "results": items}
+        return data
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = self.page
+        result = self.result
+        by_id = {
+            p.pk: p
+            for p in storefront_products().filter(pk__in=[h.product_id for h in result.hits])
+        }
+        products = [Listing(by_id[h.product_id]) for h in result.hits if h.product_id in by_id]
+        page = Paginator(range(result.count), self.query.page_size).page(result.page)
+        current = self.query.to_params()
+        active = {k: v for k, v in current.items() if k not in ("q", "sort")}
         context.update(
             summary=_("All products"),
-            products=[Hit(object=p) for p in page.object_list],
+            search_result=result,
+            products=products,
             page_obj=page,
             page=page,
             paginator=page.paginator,
             is_paginated=page.paginator.num_pages > 1,
-            has_facets=False,
-            facet_data={},
+            facet_data=self.facet_data(result),
+            has_facets=True,
             selected_facets=[],
             form=None,
+            query=self.query.q,
+            sort_options=[(key, SORT_LABELS[key]) for key in SORTS],
+            current_sort=self.query.sort,
+            hidden_params={k: v for k, v in current.items() if k != "sort"},
+            clear_filters_url=self._url({k: v for k, v in current.items() if k == "q"})
+            if active and not set(active) <= set(self.fixed_params)
+            else "",
         )
         return context
 
 
 class ProductCategoryView(CatalogueView):
-    """Products of a category and all its subgroups."""
+    """Products of an OCOP group and all its subgroups."""
 
     template_name = "oscar/catalogue/category.html"
 
@@ -75,11 +171,11 @@ class ProductCategoryView(CatalogueView):
         expected = self.category.get_absolute_url()
         if unquote(expected) != unquote(request.path):
             return HttpResponsePermanentRedirect(expected)
+        self.fixed_params = {"category": self.category.slug}
         return super().get(request, *args, **kwargs)
 
-    def get_products(self):
-        categories = self.category.get_descendants_and_self()
-        return super().get_products().filter(categories__in=categories).distinct()
+    def fixed_query(self) -> dict:
+        return {"category": self.category.slug}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

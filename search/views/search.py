@@ -1,35 +1,29 @@
-"""Product search over the database, the stand-in until the search service lands.
+"""/search/: the search service behind Oscar's search page, plus suggestions as you type."""
 
-Every word of the query must appear in the title, the description or the producer's name.
-"""
-
-from django.db.models import Q
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 
+from search.service import suggest
 from search.views.catalogue import CatalogueView
-
-MAX_QUERY_LENGTH = 200
 
 
 class FacetedSearchView(CatalogueView):
     template_name = "oscar/search/results.html"
 
-    def get_query(self) -> str:
-        return " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-
-    def get_products(self):
-        products = super().get_products()
-        for word in self.get_query().split():
-            products = products.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(vendor__legal_name__icontains=word)
-            )
-        return products.distinct()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["query"] = self.get_query()
         context["results"] = context["products"]
         context["summary"] = _("Search")
         return context
+
+
+def suggestions(request):
+    """Products and categories whose names start like the typed words (accents optional)."""
+    text = " ".join(request.GET.get("q", "").split())[:100]
+    items = suggest(text=text) if len(text) >= 2 else []
+    return JsonResponse(
+        {
+            "query": text,
+            "suggestions": [{"kind": s.kind, "label": s.label, "url": s.url} for s in items],
+        }
+    )

@@ -210,6 +210,9 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "search-index-sweep": {"task": "search.index_sweep", "schedule": 60 * 60 * 24},
+}
 
 # Stripe (used by the checkout issue); empty keys disable card payments.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")

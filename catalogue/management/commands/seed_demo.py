@@ -11,6 +11,7 @@ from tqdm import tqdm
 from catalogue.demo import loader, synthetic
 from catalogue.demo.data import PRODUCTS, VENDORS
 from catalogue.services import ocop_categories_sync, places_sync
+from search.indexing import index_rebuild
 
 # Per-row INFO lines (new producers, Oscar's stock alerts) would break up the progress bars.
 CHATTY_LOGGERS = ("oscar.alerts", "vendors.services")
@@ -124,6 +125,10 @@ class Command(BaseCommand):
                 f"Synthetic catalogue: {len(synthetic_vendors)} producers, {products} products "
                 f"({new} new)."
             )
+
+        # Bulk-created products send no signals: index the whole catalogue once.
+        indexed = index_rebuild()
+        self.stdout.write(f"Search index: {indexed} products.")
 
         self._print_accounts(accounts)
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))

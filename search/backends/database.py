@@ -1,0 +1,241 @@
+"""The embedded search backend: filters, relevance and multi-select facets in SQL over
+ProductIndexEntry. Works on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from catalogue.models import Category, Province
+from catalogue.text import fold_vietnamese
+from search.models import ProductIndexEntry
+from search.query import (
+    FACETS,
+    PRICE_BANDS,
+    STAR_LEVELS,
+    FacetValue,
+    Hit,
+    SearchQuery,
+    SearchResult,
+    Suggestion,
+)
+from vendors.models import Vendor
+
+STEP = 4  # treebeard's path step: a category's children extend its path by 4 characters
+
+
+def _valid_stars(day: date) -> Q:
+    return Q(stars__isnull=False, stars_from__lte=day, stars_until__gte=day)
+
+
+class DatabaseBackend:
+    name = "database"
+
+    def __init__(self) -> None:
+        self.today = timezone.localdate()
+        self._category_cache: dict[str, Category | None] = {}
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def _category(self, slug: str | None) -> Category | None:
+        if slug is None:
+            return None
+        if slug not in self._category_cache:
+            self._category_cache[slug] = Category.objects.filter(slug=slug).first()
+        return self._category_cache[slug]
+
+    def filtered(self, query: SearchQuery) -> QuerySet[ProductIndexEntry]:
+        entries = ProductIndexEntry.objects.all()
+        for word in query.words:
+            # Words match from their start: "ong" finds "ong" (bee), not "không".
+            entries = entries.filter(text_folded__contains=f" {word}")
+        if query.stars:
+            entries = entries.filter(_valid_stars(self.today), stars__gte=query.stars)
+        if query.commune:
+            entries = entries.filter(commune__code=query.commune)
+        elif query.province:
+            entries = entries.filter(province__code=query.province)
+        if query.category:
+            category = self._category(query.category)
+            if category is None:
+                return entries.none()
+            entries = entries.filter(category_path__startswith=category.path)
+        if query.vendor:
+            entries = entries.filter(vendor__slug=query.vendor)
+        if query.price_min is not None:
+            entries = entries.filter(price__gte=query.price_min)
+        if query.price_max is not None:
+            entries = entries.filter(price__lte=query.price_max)
+        if query.in_stock:
+            entries = entries.filter(in_stock=True)
+        return entries
+
+    def _ordered(self, entries, query: SearchQuery):
+        stars = Case(When(_valid_stars(self.today), then="stars"), default=Value(0))
+        if query.sort == "price":
+            return entries.order_by("price", "-date_created")
+        if query.sort == "-price":
+            return entries.order_by("-price", "-date_created")
+        if query.sort == "stars":
+            return entries.annotate(live_stars=stars).order_by("-live_stars", "-date_created")
+        if query.sort == "newest":
+            return entries.order_by("-date_created", "-pk")
+        # Relevance: every word in the title first, then stars, then what can be bought now.
+        title_match = Q()
+        for word in query.words:
+            title_match &= Q(title_folded__contains=f" {word}")
+        in_title = (
+            Case(When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField())
+            if query.words
+            else Value(0, output_field=IntegerField())
+        )
+        return entries.annotate(in_title=in_title, live_stars=stars).order_by(
+            "-in_title", "-live_stars", "-in_stock", "-date_created"
+        )
+
+    # -- facets ----------------------------------------------------------------------------
+
+    def _facet_stars(self, query: SearchQuery) -> list[FacetValue]:
+        base = self.filtered(query.without("stars")).filter(_valid_stars(self.today))
+        counts = base.aggregate(
+            **{f"s{level}": Count("pk", filter=Q(stars__gte=level)) for level in STAR_LEVELS}
+        )
+        return [
+            FacetValue(str(level), f"{level}★+", counts[f"s{level}"], query.stars == level)
+            for level in STAR_LEVELS
+        ]
+
+    def _facet_province(self, query: SearchQuery) -> list[FacetValue]:
+        rows = (
+            self.filtered(query.without("province"))
+            .exclude(province__isnull=True)
+            .values("province_id")
+            .annotate(n=Count("pk"))
+        )
+        counts = {row["province_id"]: row["n"] for row in rows}
+        provinces = Province.objects.filter(pk__in=counts).only("code", "short_name")
+        values = [
+            FacetValue(p.code, p.short_name, counts[p.pk], query.province == p.code)
+            for p in provinces
+        ]
+        return sorted(values, key=lambda v: (-v.count, v.label))
+
+    def _facet_category(self, query: SearchQuery) -> list[FacetValue]:
+        # Counts by the children of the chosen category, or by the six OCOP groups.
+        chosen = self._category(query.category)
+        prefix = chosen.path if chosen else ""
+        length = len(prefix) + STEP
+        rows = (
+            self.filtered(query.without("category"))
+            .filter(category_path__startswith=prefix)
+            .exclude(category_path="")
+            .annotate(branch=Substr("category_path", 1, length))
+            .values("branch")
+            .annotate(n=Count("pk"))
+        )
+        counts = {row["branch"]: row["n"] for row in rows if len(row["branch"]) == length}
+        categories = Category.objects.filter(path__in=counts)
+        values = [
+            FacetValue(c.slug, c.display_name, counts[c.path], query.category == c.slug)
+            for c in sorted(categories, key=lambda c: c.path)
+        ]
+        if chosen:
+            total = sum(counts.values())
+            values.insert(0, FacetValue(chosen.slug, chosen.display_name, total, True))
+        return values
+
+    def _facet_vendor(self, query: SearchQuery) -> list[FacetValue]:
+        rows = (
+            self.filtered(query.without("vendor"))
+            .exclude(vendor__isnull=True)
+            .values("vendor_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n")[:30]
+        )
+        counts = {row["vendor_id"]: row["n"] for row in rows}
+        vendors = Vendor.objects.filter(pk__in=counts).only("slug", "legal_name")
+        values = [
+            FacetValue(v.slug, v.legal_name, counts[v.pk], query.vendor == v.slug) for v in vendors
+        ]
+        return sorted(values, key=lambda v: (-v.count, v.label))
+
+    def _facet_price(self, query: SearchQuery) -> list[FacetValue]:
+        def band(low: int | None, high: int | None) -> Q:
+            condition = Q(price__isnull=False)
+            if low is not None:
+                condition &= Q(price__gte=low)
+            if high is not None:
+                condition &= Q(price__lt=high)
+            return condition
+
+        counts = self.filtered(query.without("price")).aggregate(
+            **{key: Count("pk", filter=band(low, high)) for key, low, high in PRICE_BANDS}
+        )
+        return [
+            FacetValue(
+                key,
+                key,
+                counts[key],
+                query.price_min == low and (query.price_max == (high - 1 if high else None)),
+            )
+            for key, low, high in PRICE_BANDS
+        ]
+
+    # -- the service's entry points --------------------------------------------------------
+
+    def search(self, query: SearchQuery, *, facets: bool = True) -> SearchResult:
+        entries = self.filtered(query)
+        count = entries.count()
+        num_pages = max(1, math.ceil(count / query.page_size))
+        page = min(query.page, num_pages)
+        start = (page - 1) * query.page_size
+        rows = list(
+            self._ordered(entries, query).select_related("province", "vendor")[
+                start : start + query.page_size
+            ]
+        )
+        hits = [self._hit(row) for row in rows]
+        facet_values = (
+            {name: getattr(self, f"_facet_{name}")(query) for name in FACETS} if facets else {}
+        )
+        return SearchResult(
+            query=query,
+            hits=hits,
+            count=count,
+            page=page,
+            num_pages=num_pages,
+            facets=facet_values,
+            backend=self.name,
+        )
+
+    def _hit(self, row: ProductIndexEntry) -> Hit:
+        valid = row.stars and row.stars_from <= self.today <= row.stars_until
+        return Hit(
+            product_id=row.product_id,
+            title=row.title,
+            url=row.url,
+            price=row.price,
+            stars=row.stars if valid else None,
+            province=row.province.short_name if row.province else "",
+            vendor=row.vendor.legal_name if row.vendor else "",
+            image=row.image,
+            in_stock=row.in_stock,
+        )
+
+    def suggest(self, text: str, *, limit: int = 8) -> list[Suggestion]:
+        query = SearchQuery(q=text)
+        if not query.words:
+            return []
+        products = self._ordered(self.filtered(query), query)[:limit]
+        suggestions = [Suggestion("product", p.title, p.url) for p in products]
+        folded = " ".join(query.words)
+        for category in Category.objects.all():
+            if folded in fold_vietnamese(f"{category.name} {category.name_en}"):
+                suggestions.append(
+                    Suggestion("category", category.display_name, category.get_absolute_url())
+                )
+        return suggestions[: limit + 4]

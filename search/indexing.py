@@ -1,0 +1,148 @@
+"""Writing the search index: from catalogue rows to ProductIndexEntry rows (and to
+Elasticsearch when it is the configured backend)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from catalogue.models import Product
+from catalogue.selectors import certificate_valid_for_product, storefront_products
+from catalogue.text import fold_vietnamese
+from search.models import ProductIndexEntry
+
+logger = logging.getLogger(__name__)
+_WORD = re.compile(r"\w+")
+
+BATCH_SIZE = 500
+
+
+def _products(ids: Iterable[int] | None = None):
+    products = storefront_products().prefetch_related(
+        Prefetch("categories"), "images", "stockrecords", "ocop_certificates"
+    )
+    if ids is not None:
+        products = products.filter(pk__in=list(ids))
+    return products.order_by("pk")
+
+
+def padded_words(text: str) -> str:
+    """Folded words between single spaces, with a space at each end, so a search can match
+    the start of a word: " mat ong binh lieu "."""
+    return " " + " ".join(_WORD.findall(fold_vietnamese(text))) + " "
+
+
+def _main_category(product: Product):
+    # The deepest category: a product filed under I.3.b is found under I.3 and I as well.
+    categories = sorted(product.categories.all(), key=lambda c: (-c.depth, c.path))
+    return categories[0] if categories else None
+
+
+def entry_for(product: Product) -> ProductIndexEntry:
+    """The index row of a listed product, built from prefetched relations."""
+    certificate = certificate_valid_for_product(product=product)
+    category = _main_category(product)
+    records = list(product.stockrecords.all())
+    record = records[0] if records else None
+    commune = product.origin_commune or (product.vendor.commune if product.vendor else None)
+    province = commune.province if commune else None
+    images = list(product.images.all())
+    words = [
+        product.title,
+        product.vendor.legal_name if product.vendor else "",
+        commune.name if commune else "",
+        province.short_name if province else "",
+        category.name if category else "",
+        category.name_en if category else "",
+        " ".join(mark.name for mark in product.quality_marks.all()),
+        product.description or "",
+    ]
+    return ProductIndexEntry(
+        product=product,
+        title=product.title[:255],
+        title_folded=padded_words(product.title)[:255],
+        text_folded=padded_words(" ".join(words)),
+        url=product.get_absolute_url(),
+        image=images[0].original.name if images else "",
+        stars=certificate.stars if certificate else None,
+        stars_from=certificate.issued_on if certificate else None,
+        stars_until=certificate.valid_until if certificate else None,
+        province=province,
+        commune=commune,
+        category_path=category.path if category else "",
+        vendor=product.vendor,
+        price=int(record.price) if record and record.price is not None else None,
+        in_stock=bool(record and (record.num_in_stock or 0) - (record.num_allocated or 0) > 0),
+        date_created=product.date_created or timezone.now(),
+    )
+
+
+def _batches(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), BATCH_SIZE):
+        yield ids[start : start + BATCH_SIZE]
+
+
+_FIELDS = [
+    f.name
+    for f in ProductIndexEntry._meta.concrete_fields
+    if f.name not in ("product", "indexed_at")
+]
+
+
+@transaction.atomic
+def index_products(*, product_ids: Iterable[int]) -> int:
+    """Bring the index rows of these products up to date; unlisted ones are removed."""
+    ids = sorted(set(product_ids))
+    written = 0
+    for batch in _batches(ids):
+        entries = [entry_for(p) for p in _products(batch)]
+        listed = {e.product_id for e in entries}
+        ProductIndexEntry.objects.filter(product_id__in=set(batch) - listed).delete()
+        ProductIndexEntry.objects.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["product"],
+            update_fields=_FIELDS,
+        )
+        written += len(entries)
+    _push_to_elasticsearch(ids)
+    return written
+
+
+def index_rebuild(*, progress=None) -> int:
+    """Rebuild the whole database index (and the Elasticsearch one, through an alias swap)."""
+    ids = list(storefront_products().order_by("pk").values_list("pk", flat=True))
+    with transaction.atomic():
+        ProductIndexEntry.objects.exclude(product_id__in=ids).delete()
+        for batch in _batches(ids):
+            entries = [entry_for(p) for p in _products(batch)]
+            ProductIndexEntry.objects.bulk_create(
+                entries,
+                update_conflicts=True,
+                unique_fields=["product"],
+                update_fields=_FIELDS,
+            )
+            if progress:
+                progress(len(batch))
+    if settings.SEARCH_BACKEND == "elasticsearch":
+        from search.backends.elasticsearch import rebuild_index
+
+        rebuild_index()
+    return len(ids)
+
+
+def _push_to_elasticsearch(ids: list[int]) -> None:
+    if settings.SEARCH_BACKEND != "elasticsearch" or not ids:
+        return
+    try:
+        from search.backends.elasticsearch import update_documents
+
+        update_documents(product_ids=ids)
+    except Exception:  # the database index is written; the sweep retries the cluster
+        logger.warning("Elasticsearch update failed for %d products", len(ids), exc_info=True)

@@ -1,0 +1,49 @@
+"""The search index kept in the database: one flat row per listed product.
+
+Rows hold accent-folded text and everything the filters and facets need, so a search is a
+query on one table. Elasticsearch documents are built from the same rows.
+"""
+
+from django.db import models
+
+
+class ProductIndexEntry(models.Model):
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    title = models.CharField(max_length=255)
+    title_folded = models.CharField(max_length=255)
+    text_folded = models.TextField()
+    url = models.CharField(max_length=255)
+    image = models.CharField(max_length=255, blank=True)
+    # Stars of the certificate valid when indexed, with its window: a search compares the
+    # window with today, so expiry needs no re-indexing.
+    stars = models.PositiveSmallIntegerField(null=True)
+    stars_from = models.DateField(null=True)
+    stars_until = models.DateField(null=True)
+    province = models.ForeignKey(
+        "catalogue.Province", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    commune = models.ForeignKey(
+        "catalogue.Commune", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    category_path = models.CharField(max_length=255, blank=True)
+    vendor = models.ForeignKey(
+        "vendors.Vendor", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    price = models.BigIntegerField(null=True)
+    in_stock = models.BooleanField(default=False)
+    date_created = models.DateTimeField()
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["province", "stars"]),
+            models.Index(fields=["category_path"]),
+            models.Index(fields=["vendor"]),
+            models.Index(fields=["price"]),
+            models.Index(fields=["-date_created"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,221 @@
+"""The search contract: what a shopper may ask for and what every backend answers.
+
+`SearchQuery.from_params` reads request parameters and never raises: a value it cannot use
+is dropped (and listed in `ignored`), so any URL gets an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from catalogue.text import fold_vietnamese
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+PAGE_SIZE = 24
+MAX_PAGE = 1000
+SORTS = ("relevance", "price", "-price", "stars", "newest")
+STAR_LEVELS = (3, 4, 5)
+# Price bands shown as a facet, in đồng: (key, lower bound inclusive, upper bound exclusive).
+PRICE_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
+    ("0-100000", None, 100_000),
+    ("100000-200000", 100_000, 200_000),
+    ("200000-500000", 200_000, 500_000),
+    ("500000-1000000", 500_000, 1_000_000),
+    ("1000000-", 1_000_000, None),
+)
+FACETS = ("stars", "province", "category", "vendor", "price")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,95}$")
+_PROVINCE = re.compile(r"^\d{2}$")
+_COMMUNE = re.compile(r"^\d{5}$")
+
+
+def _int(value: Any, *, low: int, high: int) -> int | None:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if low <= number <= high else None
+
+
+def _money(value: Any) -> int | None:
+    try:
+        number = Decimal(str(value).strip().replace(".", "").replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite() or number < 0 or number > 10**12:
+        return None
+    return int(number)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    q: str = ""
+    stars: int | None = None
+    province: str | None = None
+    commune: str | None = None
+    category: str | None = None
+    vendor: str | None = None
+    price_min: int | None = None
+    price_max: int | None = None
+    in_stock: bool = False
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    ignored: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_params(cls, params: Any, **fixed: Any) -> SearchQuery:
+        """Build a query from a QueryDict or dict; `fixed` values (e.g. a category page's
+        category) win over the parameters."""
+        get = params.get if hasattr(params, "get") else dict(params).get
+        ignored: list[str] = []
+
+        def take(name: str, parse, raw_check=None):
+            raw = get(name)
+            if raw in (None, ""):
+                return None
+            value = parse(raw)
+            if value is None:
+                ignored.append(name)
+            return value
+
+        q = " ".join(str(get("q") or "").split())[:MAX_QUERY_LENGTH]
+        stars = take("stars", lambda v: _int(v, low=1, high=5))
+        province = take("province", lambda v: v if _PROVINCE.match(str(v)) else None)
+        commune = take("commune", lambda v: v if _COMMUNE.match(str(v)) else None)
+        category = take("category", lambda v: v if _SLUG.match(str(v)) else None)
+        vendor = take("vendor", lambda v: v if _SLUG.match(str(v)) else None)
+        price_min = take("price_min", _money)
+        price_max = take("price_max", _money)
+        if price_min is not None and price_max is not None and price_min > price_max:
+            price_min, price_max = price_max, price_min
+        in_stock = str(get("in_stock") or "").lower() in ("1", "true", "on", "yes")
+        sort = str(get("sort") or "relevance")
+        if sort not in SORTS:
+            ignored.append("sort")
+            sort = "relevance"
+        page = take("page", lambda v: _int(v, low=1, high=10**9)) or 1
+        query = cls(
+            q=q,
+            stars=stars,
+            province=province,
+            commune=commune,
+            category=category,
+            vendor=vendor,
+            price_min=price_min,
+            price_max=price_max,
+            in_stock=in_stock,
+            sort=sort,
+            page=min(page, MAX_PAGE),
+            ignored=tuple(ignored),
+        )
+        return replace(query, **fixed) if fixed else query
+
+    @property
+    def words(self) -> list[str]:
+        """The folded words of the text query, at most MAX_WORDS of them."""
+        return [w for w in re.split(r"[^\w]+", fold_vietnamese(self.q)) if w][:MAX_WORDS]
+
+    def without(self, facet: str) -> SearchQuery:
+        """The same query without one facet's filter: that facet's counts use it."""
+        cleared = {
+            "stars": {"stars": None},
+            "province": {"province": None, "commune": None},
+            "category": {"category": None},
+            "vendor": {"vendor": None},
+            "price": {"price_min": None, "price_max": None},
+        }[facet]
+        return replace(self, **cleared)
+
+    def to_params(self) -> dict[str, str]:
+        """The non-default parameters, for links (pagination, clearing one filter)."""
+        params: dict[str, str] = {}
+        for name in ("q", "stars", "province", "commune", "category", "vendor"):
+            value = getattr(self, name)
+            if value not in (None, ""):
+                params[name] = str(value)
+        if self.price_min is not None:
+            params["price_min"] = str(self.price_min)
+        if self.price_max is not None:
+            params["price_max"] = str(self.price_max)
+        if self.in_stock:
+            params["in_stock"] = "1"
+        if self.sort != "relevance":
+            params["sort"] = self.sort
+        return params
+
+
+@dataclass(frozen=True)
+class Hit:
+    product_id: int
+    title: str
+    url: str
+    price: int | None
+    stars: int | None
+    province: str
+    vendor: str
+    image: str
+    in_stock: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.product_id,
+            "title": self.title,
+            "url": self.url,
+            "price": self.price,
+            "stars": self.stars,
+            "province": self.province,
+            "vendor": self.vendor,
+            "image": self.image,
+            "in_stock": self.in_stock,
+        }
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "label": self.label,
+            "count": self.count,
+            "selected": self.selected,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: SearchQuery
+    hits: list[Hit]
+    count: int
+    page: int
+    num_pages: int
+    facets: dict[str, list[FacetValue]]
+    backend: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "page": self.page,
+            "num_pages": self.num_pages,
+            "results": [hit.as_json() for hit in self.hits],
+            "facets": {
+                name: [value.as_json() for value in values] for name, values in self.facets.items()
+            },
+            "ignored": list(self.query.ignored),
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "product" or "category"
+    label: str
+    url: str

@@ -1,0 +1,57 @@
+"""Keep the search index in step with the catalogue: changes are queued after commit."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from catalogue.models import OcopCertificate, Product, ProductCategory, ProductImage
+from vendors.models import Vendor
+
+
+def queue_reindex(product_ids) -> None:
+    ids = sorted({int(pk) for pk in product_ids if pk})
+    if not ids:
+        return
+    from search.tasks import index_products_task
+
+    after_commit(lambda: index_products_task.delay(ids))
+
+
+def after_commit(callback) -> None:
+    transaction.on_commit(callback)
+
+
+def _product_changed(sender, instance, **kwargs):
+    queue_reindex([instance.pk])
+
+
+def _related_changed(sender, instance, **kwargs):
+    queue_reindex([instance.product_id])
+
+
+def _vendor_changed(sender, instance, **kwargs):
+    queue_reindex(instance.products.values_list("pk", flat=True))
+
+
+def _marks_changed(sender, instance, action, pk_set, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Product):
+        queue_reindex([instance.pk])
+
+
+def connect() -> None:
+    from oscar.apps.partner.models import StockRecord
+
+    post_save.connect(_product_changed, sender=Product, dispatch_uid="search.product_saved")
+    post_delete.connect(_product_changed, sender=Product, dispatch_uid="search.product_deleted")
+    for model in (StockRecord, OcopCertificate, ProductCategory, ProductImage):
+        for signal, verb in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                _related_changed,
+                sender=model,
+                dispatch_uid=f"search.{model._meta.model_name}_{verb}",
+            )
+    post_save.connect(_vendor_changed, sender=Vendor, dispatch_uid="search.vendor_saved")
+    m2m_changed.connect(
+        _marks_changed,
+        sender=Product.quality_marks.through,
+        dispatch_uid="search.product_marks_changed",
+    )
