@@ -253,6 +253,105 @@ def test_an_unknown_category_matches_nothing():
     assert body["post_filter"] == {"bool": {"filter": [{"match_none": {}}]}}
 
 
+# -- reading an answer --------------------------------------------------------------------
+
+
+class CannedCluster:
+    """Stands in for the client: answers every search with the next canned response."""
+
+    def __init__(self, *responses: dict) -> None:
+        self.responses = list(responses)
+        self.bodies: list[dict] = []
+
+    def search(self, *, index: str, body: dict) -> dict:
+        self.bodies.append(body)
+        return self.responses.pop(0)
+
+
+def _source(product_id: int, **fields) -> dict:
+    today = timezone.localdate()
+    return {
+        "_source": {
+            "product_id": product_id,
+            "title": f"Sản phẩm {product_id}",
+            "url": f"/p/{product_id}/",
+            "image": "",
+            "price": 85000,
+            "stars": 4,
+            "stars_from": (today - timedelta(days=30)).isoformat(),
+            "stars_until": (today + timedelta(days=30)).isoformat(),
+            "province_name": "Quảng Ninh",
+            "vendor_name": "HTX Bình Liêu",
+            "in_stock": True,
+            **fields,
+        }
+    }
+
+
+def _buckets(*pairs: tuple[str, int], label: str | None = None) -> dict:
+    return {
+        "buckets": [
+            {"key": key, "doc_count": count, "label": {"buckets": [{"key": label or key}]}}
+            for key, count in pairs
+        ]
+    }
+
+
+@pytest.mark.django_db
+def test_an_answer_becomes_hits_and_facets_like_the_database_backends(monkeypatch):
+    from search.backends import elasticsearch
+
+    food = Category.objects.get(ocop_code="I")
+    expired = (timezone.localdate() - timedelta(days=1)).isoformat()
+    aggregations = {
+        "stars": {
+            "values": {
+                "buckets": {"3": {"doc_count": 2}, "4": {"doc_count": 2}, "5": {"doc_count": 0}}
+            }
+        },
+        "province": {"values": _buckets(("22", 2), ("11", 5), label="Quảng Ninh")},
+        "category": {"values": _buckets((food.path, 3))},
+        "vendor": {"values": _buckets(("htx-a", 1), label="HTX A")},
+        "price": {
+            "values": {
+                "buckets": {
+                    "0-100000": {"doc_count": 2},
+                    "100000-200000": {"doc_count": 1},
+                    "200000-500000": {"doc_count": 0},
+                    "500000-1000000": {"doc_count": 0},
+                    "1000000-": {"doc_count": 0},
+                }
+            }
+        },
+    }
+    cluster = CannedCluster(
+        {"hits": {"total": {"value": 3}, "hits": []}, "aggregations": aggregations},
+        {"hits": {"total": {"value": 3}, "hits": [_source(1), _source(2, stars_until=expired)]}},
+    )
+    monkeypatch.setattr(elasticsearch, "client", lambda: cluster)
+
+    result = elasticsearch.ElasticsearchBackend().search(
+        SearchQuery(q="mien", province="22", page=7, page_size=2)
+    )
+
+    assert result.backend == "elasticsearch"
+    assert (result.count, result.page, result.num_pages) == (3, 2, 2)
+    assert cluster.bodies[1]["from"] == 2  # past the end: the last page is asked for again
+    assert [hit.product_id for hit in result.hits] == [1, 2]
+    assert [hit.stars for hit in result.hits] == [4, None]  # the second one's stars expired
+    assert [(v.value, v.count) for v in result.facets["stars"]] == [("3", 2), ("4", 2), ("5", 0)]
+    assert [(v.value, v.count, v.selected) for v in result.facets["province"]] == [
+        ("11", 5, False),
+        ("22", 2, True),
+    ]
+    assert [(v.value, v.label) for v in result.facets["category"]] == [
+        (food.slug, food.display_name)
+    ]
+    assert result.facets["vendor"][0].label == "HTX A"
+    assert [v.count for v in result.facets["price"]][:2] == [2, 1]
+    assert list(result.facets) == list(FACETS)
+
+
 # -- the fallback --------------------------------------------------------------------------
 
 
@@ -286,8 +385,11 @@ def live(settings):
 
     settings.ELASTICSEARCH_URL = LIVE_URL
     settings.SEARCH_INDEX_NAME = f"ocop-products-test-{uuid.uuid4().hex[:8]}"
-    yield client()
-    client().indices.delete(index=f"{settings.SEARCH_INDEX_NAME}-*", ignore_unavailable=True)
+    es = client()
+    yield es
+    # Wildcard deletes are refused by default (action.destructive_requires_name): name each.
+    for name in es.indices.get(index=f"{settings.SEARCH_INDEX_NAME}-*"):
+        es.indices.delete(index=name, ignore_unavailable=True)
 
 
 def _live_backend():
@@ -379,3 +481,21 @@ def test_live_rebuild_swaps_the_alias_and_leaves_one_concrete_index(live, catalo
     assert list(behind.keys()) == [second]
     assert not live.indices.exists(index=first)
     assert second.startswith(f"{settings.SEARCH_INDEX_NAME}-")
+
+
+@pytest.mark.django_db
+def test_update_indexes_listed_products_and_deletes_unlisted_ones(catalogue_rows, monkeypatch):
+    from search.backends import elasticsearch
+
+    sent: list[dict] = []
+    monkeypatch.setattr(elasticsearch, "client", lambda: None)
+    monkeypatch.setattr(
+        elasticsearch, "bulk", lambda client, actions, **kwargs: sent.extend(actions)
+    )
+    tea, honey = catalogue_rows["tea"], catalogue_rows["honey"]
+    ProductIndexEntry.objects.filter(product=tea).delete()
+
+    elasticsearch.update_documents(product_ids=[tea.pk, honey.pk])
+
+    assert {(a["_op_type"], a["_id"]) for a in sent} == {("index", honey.pk), ("delete", tea.pk)}
+    assert all(a["_index"] == "ocop-products" for a in sent)
