@@ -74,7 +74,7 @@ class SearchQuery:
         get = params.get if hasattr(params, "get") else dict(params).get
         ignored: list[str] = []
 
-        def take(name: str, parse, raw_check=None):
+        def take(name: str, parse):
             raw = get(name)
             if raw in (None, ""):
                 return None

@@ -22,23 +22,21 @@ def _elasticsearch():
     return ElasticsearchBackend()
 
 
-def search_products(*, query: SearchQuery, facets: bool = True) -> SearchResult:
+def _answer(method: str, *args, **kwargs):
+    """Ask the configured backend; on any Elasticsearch failure ask the database instead."""
     if settings.SEARCH_BACKEND == "elasticsearch":
         try:
-            return _elasticsearch().search(query, facets=facets)
+            return getattr(_elasticsearch(), method)(*args, **kwargs)
         except Exception:
             logger.warning(
-                "Elasticsearch search failed; answering from the database", exc_info=True
+                "Elasticsearch %s failed; answering from the database", method, exc_info=True
             )
-    return DatabaseBackend().search(query, facets=facets)
+    return getattr(DatabaseBackend(), method)(*args, **kwargs)
+
+
+def search_products(*, query: SearchQuery, facets: bool = True) -> SearchResult:
+    return _answer("search", query, facets=facets)
 
 
 def suggest(*, text: str, limit: int = 8) -> list[Suggestion]:
-    if settings.SEARCH_BACKEND == "elasticsearch":
-        try:
-            return _elasticsearch().suggest(text, limit=limit)
-        except Exception:
-            logger.warning(
-                "Elasticsearch suggest failed; answering from the database", exc_info=True
-            )
-    return DatabaseBackend().suggest(text, limit=limit)
+    return _answer("suggest", text, limit=limit)

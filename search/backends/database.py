@@ -9,10 +9,10 @@ from datetime import date
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
-from django.utils import timezone
 
 from catalogue.models import Category, Commune, Province
 from catalogue.text import fold_vietnamese
+from search.backends.base import SearchBackend
 from search.models import ProductIndexEntry
 from search.query import (
     FACETS,
@@ -33,21 +33,10 @@ def _valid_stars(day: date) -> Q:
     return Q(stars__isnull=False, stars_from__lte=day, stars_until__gte=day)
 
 
-class DatabaseBackend:
+class DatabaseBackend(SearchBackend):
     name = "database"
 
-    def __init__(self) -> None:
-        self.today = timezone.localdate()
-        self._category_cache: dict[str, Category | None] = {}
-
     # -- filters ---------------------------------------------------------------------------
-
-    def _category(self, slug: str | None) -> Category | None:
-        if slug is None:
-            return None
-        if slug not in self._category_cache:
-            self._category_cache[slug] = Category.objects.filter(slug=slug).first()
-        return self._category_cache[slug]
 
     def filtered(self, query: SearchQuery) -> QuerySet[ProductIndexEntry]:
         entries = ProductIndexEntry.objects.all()

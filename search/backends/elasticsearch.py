@@ -21,6 +21,7 @@ from elasticsearch.helpers import bulk
 
 from catalogue.models import Category
 from catalogue.text import fold_vietnamese
+from search.backends.base import SearchBackend
 from search.documents import STEP, document_from_entry, index_name, product_index
 from search.models import ProductIndexEntry
 from search.query import (
@@ -86,21 +87,10 @@ def _bool(filters: list[Query]) -> Query:
     return Q("bool", filter=filters) if filters else Q("match_all")
 
 
-class ElasticsearchBackend:
+class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def __init__(self) -> None:
-        self.today = timezone.localdate()
-        self._category_cache: dict[str, Category | None] = {}
-
     # -- filters ---------------------------------------------------------------------------
-
-    def _category(self, slug: str | None) -> Category | None:
-        if slug is None:
-            return None
-        if slug not in self._category_cache:
-            self._category_cache[slug] = Category.objects.filter(slug=slug).first()
-        return self._category_cache[slug]
 
     def _filters(self, query: SearchQuery) -> dict[str, list[Query]]:
         """Each facet's filters by facet name; "" holds the filters that are no facet."""

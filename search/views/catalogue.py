@@ -95,6 +95,17 @@ class CatalogueView(TemplateView):
 
     def facet_data(self, result: SearchResult) -> dict:
         current = self.query.to_params()
+        on_category_page = bool(self.fixed_params.get("category"))
+        category_urls = (
+            {
+                c.slug: c.get_absolute_url()
+                for c in Category.objects.filter(
+                    slug__in=[v.value for v in result.facets.get("category", [])]
+                )
+            }
+            if on_category_page
+            else {}
+        )
         data = {}
         for name, values in result.facets.items():
             cleared = {k: v for k, v in current.items() if k not in FACET_PARAMS[name]}
@@ -106,9 +117,9 @@ class CatalogueView(TemplateView):
                 else:
                     chosen = {FACET_PARAMS[name][0]: value.value}
                     label = value.label
-                if name == "category" and self.fixed_params.get("category"):
+                if name == "category" and on_category_page:
                     # On a category page the group is the page itself: link to its children.
-                    select_url = Category.objects.get(slug=value.value).get_absolute_url()
+                    select_url = category_urls.get(value.value, self.request.path)
                 else:
                     select_url = self._url({**cleared, **chosen})
                 items.append(
