@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from catalogue.models import Category, Commune, OcopCertificate, Product, Province
+from catalogue.models import Category, OcopCertificate, Product
 from vendors.models import Vendor
 
 
@@ -64,29 +64,28 @@ def featured_products(*, limit: int = 8, on: date | None = None) -> list[Product
     return ranked[:limit]
 
 
-def provinces_with_products() -> QuerySet[Province]:
-    return Province.objects.filter(Q(communes__products__is_public=True)).distinct()
-
-
-def communes_of_province(*, province_code: str) -> QuerySet[Commune]:
-    return Commune.objects.filter(province__code=province_code).order_by("short_name")
-
-
 def ocop_groups() -> QuerySet[Category]:
     """The six top-level OCOP groups in their official order."""
     return Category.get_root_nodes()
 
 
 def user_manages_product(*, user, product: Product) -> bool:
-    """Staff, and the users of the product's producer, see its full certificate record."""
+    """Superusers, platform staff and the users of the product's producer manage it."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_staff and user.is_superuser:
+    if user.is_superuser:
         return True
-    if product.vendor_id is None:
-        return bool(user.is_staff)
-    return product.vendor.partner.users.filter(pk=user.pk).exists() or (
-        user.is_staff and not user.partners.exists()
+    if product.vendor_id and product.vendor.partner.users.filter(pk=user.pk).exists():
+        return True
+    # Staff who belong to no producer work for the platform; producer members never see
+    # another producer's records.
+    return user.is_staff and not user.partners.exists()
+
+
+def product_is_on_sale(*, product: Product) -> bool:
+    """Public, and from a producer that is approved (or from the platform itself)."""
+    return product.is_public and (
+        product.vendor_id is None or product.vendor.status == Vendor.Status.APPROVED
     )
 
 

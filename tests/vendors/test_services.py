@@ -79,3 +79,14 @@ def test_a_suspended_producer_leaves_the_storefront_but_keeps_its_data(client):
     assert product.title not in client.get("/catalogue/").content.decode()
     assert product.title not in client.get("/search/?q=shan").content.decode()
     assert Vendor.objects.get(pk=product.vendor_id).products.get() == product
+
+
+def test_a_suspended_producers_product_page_is_gone_for_shoppers_not_for_the_producer(client):
+    product = ProductFactory(title="Miến dong tạm ngừng")
+    member = UserFactory()
+    vendor_member_add(vendor=product.vendor, user=member)
+    Vendor.objects.filter(pk=product.vendor_id).update(status=Vendor.Status.SUSPENDED)
+
+    assert client.get(product.get_absolute_url()).status_code == 404
+    client.force_login(member)
+    assert client.get(product.get_absolute_url()).status_code == 200
