@@ -89,6 +89,16 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     issued_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=365))
 
 
+def vendor_user(vendor: Vendor | None = None, **user_fields):
+    """A person who manages a producer's listings and orders (the producer is made if None)."""
+    from vendors.services import vendor_member_add
+
+    vendor = vendor or VendorFactory()
+    user = UserFactory(**user_fields)
+    vendor_member_add(vendor=vendor, user=user)
+    return user
+
+
 class QualityMarkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = QualityMark
@@ -107,4 +117,5 @@ __all__ = [
     "UserFactory",
     "VendorFactory",
     "commune",
+    "vendor_user",
 ]

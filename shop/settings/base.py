@@ -191,6 +191,30 @@ OSCAR_SLUG_FUNCTION = "catalogue.text.oscar_slugifier"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 
+# Dashboard menu: Oscar's, plus the producer's own area and the staff pages about producers.
+# Entries carry an access function, so a menu shows only what the
+# reader can open.
+from vendors.dashboard.nav import producer_access_fn as _PRODUCER  # noqa: E402,F401
+from vendors.dashboard.nav import staff_access_fn as _STAFF  # noqa: E402,F401
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("My producer"),
+        "icon": "fas fa-seedling",
+        "children": [
+            # Producer's own pages: {"label": ..., "url_name": ..., "access_fn": _PRODUCER}
+        ],
+    },
+    {
+        "label": _("Producers"),
+        "icon": "fas fa-store",
+        "children": [
+            # Staff pages about producers: {"label": ..., "url_name": ..., "access_fn": _STAFF}
+        ],
+    },
+]
+
 # Oscar's stock search is haystack; the search issue replaces it with our own service.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 

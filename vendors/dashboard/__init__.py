@@ -1,0 +1,1 @@
+"""Dashboard pages of producers (their own data only) and of staff (every producer)."""
