@@ -131,6 +131,22 @@ class Product(AbstractProduct):
         related_name="products",
         verbose_name=_("quality marks"),
     )
+    # Platform staff can take any listing off the storefront; the producer sees why and
+    # cannot publish it again until staff lift the hold.
+    hidden_at = models.DateTimeField(_("hidden by staff at"), null=True, blank=True)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hidden by"),
+    )
+
+    @property
+    def is_hidden_by_staff(self) -> bool:
+        return self.hidden_at is not None
 
     @property
     def current_certificate(self) -> "OcopCertificate | None":

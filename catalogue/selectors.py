@@ -39,6 +39,7 @@ def storefront_products() -> QuerySet[Product]:
         .browsable()
         # A producer under review or suspended keeps its data but sells nothing.
         .filter(Q(vendor__isnull=True) | Q(vendor__status=Vendor.Status.APPROVED))
+        .filter(hidden_at__isnull=True)
         .select_related("vendor", "vendor__partner", "origin_commune__province", "product_class")
         .prefetch_related(
             "ocop_certificates",
@@ -83,9 +84,11 @@ def user_manages_product(*, user, product: Product) -> bool:
 
 
 def product_is_on_sale(*, product: Product) -> bool:
-    """Public, and from a producer that is approved (or from the platform itself)."""
-    return product.is_public and (
-        product.vendor_id is None or product.vendor.status == Vendor.Status.APPROVED
+    """Public, not held back by staff, and from an approved producer (or the platform)."""
+    return (
+        product.is_public
+        and product.hidden_at is None
+        and (product.vendor_id is None or product.vendor.status == Vendor.Status.APPROVED)
     )
 
 

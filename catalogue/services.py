@@ -1,10 +1,13 @@
-"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates."""
+"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates,
+staff holds on listings."""
 
 import logging
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from catalogue.models import Category, Commune, OcopCertificate, Product, Province
 from catalogue.ocop_groups import OCOP_GROUPS, OcopNode
@@ -135,4 +138,45 @@ def certificate_add(
     return certificate
 
 
-__all__ = ["places_sync", "ocop_categories_sync", "certificate_revoke", "certificate_add"]
+@transaction.atomic
+def product_hide(*, product: Product, reason: str, by) -> Product:
+    """Staff take a listing off the storefront (and the search index); its producer is told
+    why by e-mail and cannot show it again until staff do."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            _("Write the reason for hiding the product: the producer reads it."), code="reason"
+        )
+    product.hidden_at = timezone.now()
+    product.hidden_reason = reason
+    product.hidden_by = by
+    product.save(update_fields=["hidden_at", "hidden_reason", "hidden_by", "date_updated"])
+    logger.info("Product %s hidden by %s: %s", product.pk, getattr(by, "pk", None), reason)
+    if product.vendor_id:
+        from catalogue.tasks import product_hidden_notify
+
+        transaction.on_commit(lambda: product_hidden_notify.delay(product.pk))
+    return product
+
+
+@transaction.atomic
+def product_show(*, product: Product, by) -> Product:
+    """Lift a staff hold: the listing is on sale again if its producer publishes it."""
+    if product.hidden_at is None:
+        return product
+    product.hidden_at = None
+    product.hidden_reason = ""
+    product.hidden_by = None
+    product.save(update_fields=["hidden_at", "hidden_reason", "hidden_by", "date_updated"])
+    logger.info("Product %s shown again by %s", product.pk, getattr(by, "pk", None))
+    return product
+
+
+__all__ = [
+    "certificate_add",
+    "certificate_revoke",
+    "ocop_categories_sync",
+    "places_sync",
+    "product_hide",
+    "product_show",
+]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("search/suggest/", suggestions, name="search-suggest"),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
+    path("dashboard/catalogue/products/", include("shop.dashboard.catalogue.moderation")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

@@ -1,6 +1,12 @@
-"""Read-side queries of producers: which producer a signed-in person works for."""
+"""Read-side queries of producers: who works for which producer, and its dashboard summary."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from vendors.models import Vendor
 
@@ -22,4 +28,62 @@ def vendor_for_user(*, user: AbstractBaseUser | AnonymousUser) -> Vendor | None:
     )
 
 
-__all__ = ["vendor_for_user"]
+@dataclass
+class ProducerOverview:
+    """What a producer's dashboard home shows."""
+
+    vendor: Vendor
+    products: int = 0
+    on_sale: int = 0
+    unpublished: int = 0
+    hidden: list = field(default_factory=list)
+    low_stock: list = field(default_factory=list)
+    certificates_valid: int = 0
+    certificates_expiring: list = field(default_factory=list)
+    uncertified: list = field(default_factory=list)
+
+
+LOW_STOCK = 5
+
+
+def producer_overview(*, vendor: Vendor, on: date | None = None) -> ProducerOverview:
+    """Counts and the items needing attention: hidden listings, low stock, certificates."""
+    from catalogue.models import Product
+    from catalogue.selectors import valid_certificates
+
+    day = on or timezone.localdate()
+    products = list(
+        Product.objects.filter(vendor=vendor)
+        .exclude(structure=Product.CHILD)
+        .prefetch_related("ocop_certificates")
+        .order_by("title")
+    )
+    overview = ProducerOverview(vendor=vendor, products=len(products))
+    for product in products:
+        if product.hidden_at:
+            overview.hidden.append(product)
+        elif product.is_public:
+            overview.on_sale += 1
+        else:
+            overview.unpublished += 1
+    valid = valid_certificates(on=day).filter(product__vendor=vendor).select_related("product")
+    certified = set()
+    for certificate in valid:
+        certified.add(certificate.product_id)
+        overview.certificates_valid += 1
+        if certificate.valid_until <= day + timedelta(days=30):
+            overview.certificates_expiring.append(certificate)
+    overview.uncertified = [p for p in products if p.pk not in certified]
+    from oscar.apps.partner.models import StockRecord
+
+    overview.low_stock = list(
+        StockRecord.objects.filter(partner=vendor.partner, product__vendor=vendor)
+        .annotate(available=F("num_in_stock") - Coalesce(F("num_allocated"), Value(0)))
+        .filter(available__lt=LOW_STOCK)
+        .select_related("product")
+        .order_by("available")[:20]
+    )
+    return overview
+
+
+__all__ = ["ProducerOverview", "producer_overview", "vendor_for_user"]

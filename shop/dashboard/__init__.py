@@ -1,0 +1,1 @@
+"""Oscar's dashboard, forked: producers see their own listings; orders stay with staff."""

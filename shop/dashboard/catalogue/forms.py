@@ -1,0 +1,55 @@
+"""Dashboard product forms: the producer, the place of origin and the quality marks of a
+product, and photos checked and cleaned before they are stored."""
+
+from django import forms
+from oscar.apps.dashboard.catalogue import forms as oscar_forms
+
+from catalogue.images import UNREADABLE_PHOTO, product_image_clean
+from catalogue.models import Commune
+from vendors.models import Vendor
+from vendors.selectors import vendor_for_user
+
+
+class ProductForm(oscar_forms.ProductForm):
+    class Meta(oscar_forms.ProductForm.Meta):
+        fields = [*oscar_forms.ProductForm.Meta.fields, "vendor", "origin_commune", "quality_marks"]
+        widgets = {
+            **oscar_forms.ProductForm.Meta.widgets,
+            "quality_marks": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, product_class, *args, user=None, **kwargs):
+        super().__init__(product_class, *args, **kwargs)
+        self.user = user
+        self.producer = None if user is None or user.is_staff else vendor_for_user(user=user)
+        if "vendor" not in self.fields:  # a variant takes its parent's producer and place
+            return
+        communes = Commune.objects.select_related("province").order_by(
+            "province__short_name", "short_name"
+        )
+        if self.producer is not None:
+            # A producer's listing is always its own; it picks the place of origin among the
+            # communes of its province (staff can file a product anywhere).
+            del self.fields["vendor"]
+            self.instance.vendor = self.producer
+            communes = communes.filter(province_id=self.producer.commune.province_id)
+            if not self.instance.pk and not self.initial.get("origin_commune"):
+                self.initial["origin_commune"] = self.producer.commune_id
+        else:
+            self.fields["vendor"].queryset = Vendor.objects.order_by("legal_name")
+        self.fields["origin_commune"].queryset = communes
+        self.fields["origin_commune"].label_from_instance = lambda c: f"{c.name}, {c.province}"
+        self.fields["origin_commune"].required = True
+
+
+class ProductImageForm(oscar_forms.ProductImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["original"].error_messages["invalid_image"] = UNREADABLE_PHOTO
+
+    def clean_original(self):
+        upload = self.cleaned_data.get("original")
+        # Only a new upload carries a content type; a stored photo was checked when it came.
+        if upload and hasattr(upload, "content_type"):
+            return product_image_clean(upload)
+        return upload
