@@ -20,6 +20,8 @@ urlpatterns = [
     path("search/suggest/", suggestions, name="search-suggest"),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
+    path("sell/", include("vendors.urls")),
+    path("dashboard/producers/", include("vendors.dashboard.review_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
