@@ -44,7 +44,7 @@ def vendor_status_notify_task(change_id: int, language: str = "") -> bool:
     """Tell the applicant (and, for a new application, the staff) about a status change."""
     with transaction.atomic():
         change = (
-            VendorStatusChange.objects.select_for_update()
+            VendorStatusChange.objects.select_for_update(of=("self",))
             .select_related("vendor__applicant", "vendor__commune__province")
             .filter(pk=change_id)
             .first()
