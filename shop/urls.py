@@ -21,6 +21,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("dashboard/catalogue/products/", include("shop.dashboard.catalogue.moderation")),
+    path("sell/", include("vendors.urls")),
+    path("dashboard/producers/", include("vendors.dashboard.review_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

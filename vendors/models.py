@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -29,6 +30,7 @@ class Vendor(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending review")
         APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
         SUSPENDED = "suspended", _("Suspended")
 
     partner = models.OneToOneField(
@@ -73,6 +75,15 @@ class Vendor(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("0.5"))],
         help_text=_("Share of each sale kept by the platform, e.g. 0.100 for 10%."),
     )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="producer_applications",
+        verbose_name=_("applicant"),
+        help_text=_("The account that filed the application; it becomes a member on approval."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -102,3 +113,38 @@ class Vendor(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.APPROVED
+
+
+class VendorStatusChange(models.Model):
+    """One step of a producer's review: the application, then each staff decision.
+
+    Kept as a log so a reinstatement does not erase why the producer was suspended; the row
+    also records when its e-mail went out, so the mail task can run twice without sending twice.
+    """
+
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("producer"),
+    )
+    status = models.CharField(_("new status"), max_length=12, choices=Vendor.Status.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    notified_at = models.DateTimeField(_("applicant notified"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("producer status change")
+        verbose_name_plural = _("producer status changes")
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.get_status_display()}"

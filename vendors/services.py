@@ -1,15 +1,25 @@
-"""Write-side operations of producers: create or update a producer with its Oscar partner."""
+"""Write-side operations of producers: create or update a producer with its Oscar partner,
+take an application to sell here, and the staff decisions on it."""
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalogue.models import Commune
+from catalogue.models import Category, Commune, OcopCertificate, Product, default_valid_until
 from catalogue.text import slugify_vietnamese
-from vendors.models import Vendor
+from vendors.models import Vendor, VendorStatusChange
 
 logger = logging.getLogger(__name__)
 
@@ -114,4 +124,289 @@ def vendor_member_add(*, vendor: Vendor, user: AbstractUser) -> None:
     user.user_permissions.add(permission)
 
 
-__all__ = ["vendor_member_add", "vendor_upsert"]
+@dataclass(frozen=True)
+class CertificateApplication:
+    """An OCOP certificate as an applicant declares it, for a product not yet listed."""
+
+    product_name: str
+    category: Category
+    stars: int
+    certificate_number: str
+    decision_number: str
+    issuer_kind: str
+    issuer_name: str
+    issued_on: date
+    scan: UploadedFile | None = None
+
+
+def certificate_dates_check(*, issued_on: date, today: date | None = None) -> None:
+    """Refuse a recognition dated in the future or past its 36 months of validity."""
+    today = today or timezone.localdate()
+    if issued_on > today:
+        raise ValidationError(
+            _("The decision date is in the future. Enter the date printed on the decision."),
+            code="future",
+        )
+    if default_valid_until(issued_on) < today:
+        raise ValidationError(
+            _(
+                "This certificate expired on %(date)s. Apply with your current certificate, or "
+                "after your product has been re-evaluated."
+            )
+            % {"date": default_valid_until(issued_on).strftime("%d/%m/%Y")},
+            code="expired",
+        )
+
+
+def _unique_slug(*, legal_name: str, tax_code: str) -> str:
+    # Two producers may share a name in different provinces; the tax code tells them apart.
+    slug = slugify_vietnamese(legal_name)[:80] or tax_code
+    if Vendor.objects.filter(slug=slug).exists():
+        slug = f"{slug[:80]}-{tax_code}"
+    return slug
+
+
+def _applicant_account(*, email: str, password: str) -> AbstractUser:
+    from oscar.apps.customer.forms import generate_username
+    from oscar.apps.customer.utils import normalise_email
+
+    User = get_user_model()
+    email = normalise_email(email)
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {"account_email": _("An account with this e-mail exists. Sign in, then apply.")}
+        )
+    user = User(username=generate_username(), email=email)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    user.set_password(password)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def vendor_apply(
+    *,
+    applicant: AbstractUser | None,
+    legal_name: str,
+    kind: str,
+    tax_code: str,
+    commune: Commune,
+    contact_name: str,
+    phone: str,
+    email: str,
+    certificates: Sequence[CertificateApplication],
+    account_email: str = "",
+    password: str = "",
+    street_address: str = "",
+    old_district: str = "",
+    website: str = "",
+    story: str = "",
+    language: str = "",
+) -> Vendor:
+    """File an application: the account (if new), the producer under review with its partner,
+    one unpublished product per certificate, and the certificates with their scans.
+
+    Raises ValidationError (keyed by field where one is to blame) and writes nothing when any
+    part is wrong. The applicant and the staff are told by e-mail after commit.
+    """
+    if not certificates:
+        raise ValidationError(_("Add at least one OCOP certificate."), code="no_certificate")
+    for certificate in certificates:
+        certificate_dates_check(issued_on=certificate.issued_on)
+    if Vendor.objects.filter(tax_code=tax_code).exists():
+        raise ValidationError(
+            {
+                "tax_code": _(
+                    "A producer with this tax code is already registered. If it is yours, "
+                    "contact us instead of applying again."
+                )
+            }
+        )
+    if applicant is None:
+        applicant = _applicant_account(email=account_email, password=password)
+    elif applicant.producer_applications.exists() or applicant.partners.exists():
+        raise ValidationError(
+            _("This account already has a producer or an application."), code="duplicate"
+        )
+
+    vendor = vendor_upsert(
+        legal_name=legal_name,
+        kind=kind,
+        tax_code=tax_code,
+        commune=commune,
+        contact_name=contact_name,
+        phone=phone,
+        email=email,
+        slug=_unique_slug(legal_name=legal_name, tax_code=tax_code),
+        street_address=street_address,
+        old_district=old_district,
+        website=website,
+        story=story,
+        status=Vendor.Status.PENDING,
+    )
+    vendor.applicant = applicant
+    vendor.save(update_fields=["applicant", "updated_at"])
+    for certificate in certificates:
+        _draft_product_with_certificate(vendor=vendor, certificate=certificate)
+    change = VendorStatusChange.objects.create(
+        vendor=vendor, status=Vendor.Status.PENDING, changed_by=applicant
+    )
+    _notify_after_commit(change=change, language=language)
+    logger.info("Producer %s applied (tax code %s)", vendor.slug, tax_code)
+    return vendor
+
+
+def _draft_product_with_certificate(
+    *, vendor: Vendor, certificate: CertificateApplication
+) -> OcopCertificate:
+    from catalogue.demo.loader import product_class_ensure
+
+    # Unpublished until the producer, once approved, adds its price, stock and photos.
+    product = Product(
+        structure=Product.STANDALONE,
+        title=certificate.product_name,
+        product_class=product_class_ensure(),
+        vendor=vendor,
+        origin_commune=vendor.commune,
+        is_public=False,
+    )
+    product.full_clean(exclude=["slug", "upc"])
+    product.save()
+    product.categories.add(certificate.category)
+    # An empty stock record (no price, no stock) files the draft under the producer's partner,
+    # where Oscar's dashboard looks for a member's products; with no price it cannot be sold.
+    product.stockrecords.create(
+        partner=vendor.partner, partner_sku=f"OCOP-{product.pk}", price_currency="VND"
+    )
+    record = OcopCertificate(
+        product=product,
+        stars=certificate.stars,
+        certificate_number=certificate.certificate_number,
+        decision_number=certificate.decision_number,
+        issuer_kind=certificate.issuer_kind,
+        issuer_name=certificate.issuer_name,
+        issued_on=certificate.issued_on,
+        valid_until=default_valid_until(certificate.issued_on),
+    )
+    if certificate.scan is not None:
+        record.scan = certificate.scan
+    record.full_clean()
+    record.save()
+    return record
+
+
+def _notify_after_commit(*, change: VendorStatusChange, language: str) -> None:
+    from vendors.tasks import vendor_status_notify_task
+
+    transaction.on_commit(lambda: vendor_status_notify_task.delay(change.pk, language))
+
+
+# Which status each decision may start from: anything else is a stale page or a forged post.
+_ALLOWED_FROM = {
+    Vendor.Status.APPROVED: {Vendor.Status.PENDING},
+    Vendor.Status.REJECTED: {Vendor.Status.PENDING},
+    Vendor.Status.SUSPENDED: {Vendor.Status.APPROVED},
+    "reinstated": {Vendor.Status.SUSPENDED},
+}
+
+
+def _decide(
+    *, vendor: Vendor, status: str, by: AbstractUser, reason: str = "", step: str = "", language=""
+) -> VendorStatusChange:
+    locked = Vendor.objects.select_for_update().get(pk=vendor.pk)
+    if locked.status not in _ALLOWED_FROM[step or status]:
+        raise ValidationError(
+            _("This producer is %(status)s now; reload the page and decide again.")
+            % {"status": locked.get_status_display().lower()},
+            code="stale",
+        )
+    locked.status = status
+    # save() rather than update(): the search receivers re-index the producer's products.
+    locked.save(update_fields=["status", "updated_at"])
+    vendor.status = status
+    change = VendorStatusChange.objects.create(
+        vendor=locked, status=status, reason=reason, changed_by=by
+    )
+    _notify_after_commit(change=change, language=language)
+    logger.info("Producer %s is now %s (by user %s)", vendor.slug, status, by.pk)
+    return change
+
+
+def _reason_required(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason; the producer will read it.")})
+    return reason
+
+
+@transaction.atomic
+def vendor_approve(*, vendor: Vendor, approved_by: AbstractUser, language: str = "") -> Vendor:
+    """Let the producer sell: its applicant becomes a member with dashboard access."""
+    _decide(vendor=vendor, status=Vendor.Status.APPROVED, by=approved_by, language=language)
+    if vendor.applicant_id:
+        vendor_member_add(vendor=vendor, user=vendor.applicant)
+    return vendor
+
+
+@transaction.atomic
+def vendor_reject(
+    *, vendor: Vendor, reason: str, rejected_by: AbstractUser, language: str = ""
+) -> Vendor:
+    """Turn down an application; the applicant reads the reason by e-mail and on the site."""
+    reason = _reason_required(reason)
+    _decide(
+        vendor=vendor,
+        status=Vendor.Status.REJECTED,
+        by=rejected_by,
+        reason=reason,
+        language=language,
+    )
+    return vendor
+
+
+@transaction.atomic
+def vendor_suspend(
+    *, vendor: Vendor, reason: str, suspended_by: AbstractUser, language: str = ""
+) -> Vendor:
+    """Take the producer's products off the storefront and search; its data stays."""
+    reason = _reason_required(reason)
+    _decide(
+        vendor=vendor,
+        status=Vendor.Status.SUSPENDED,
+        by=suspended_by,
+        reason=reason,
+        language=language,
+    )
+    return vendor
+
+
+@transaction.atomic
+def vendor_reinstate(
+    *, vendor: Vendor, reinstated_by: AbstractUser, reason: str = "", language: str = ""
+) -> Vendor:
+    """Put a suspended producer's public products back on sale."""
+    _decide(
+        vendor=vendor,
+        status=Vendor.Status.APPROVED,
+        by=reinstated_by,
+        reason=(reason or "").strip(),
+        step="reinstated",
+        language=language,
+    )
+    return vendor
+
+
+__all__ = [
+    "CertificateApplication",
+    "certificate_dates_check",
+    "vendor_apply",
+    "vendor_approve",
+    "vendor_member_add",
+    "vendor_reinstate",
+    "vendor_reject",
+    "vendor_suspend",
+    "vendor_upsert",
+]

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "vendors.middleware.ApplicantDashboardMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -211,6 +212,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-store",
         "children": [
             # Staff pages about producers: {"label": ..., "url_name": ..., "access_fn": _STAFF}
+            {
+                "label": _("Applications and producers"),
+                "url_name": "producer-review:list",
+                "access_fn": _STAFF,
+            },
         ],
     },
 ]

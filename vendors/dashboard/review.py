@@ -1,0 +1,128 @@
+"""Staff review of producers: the list of applications and producers, one producer's file,
+and the decisions on it (approve, reject, suspend, reinstate)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+
+from catalogue.models import OcopCertificate
+from vendors.dashboard.access import StaffRequiredMixin
+from vendors.forms import ProducerFilterForm, ReasonForm
+from vendors.models import Vendor
+from vendors.selectors import (
+    producer_certificates,
+    producer_for_review,
+    producers_for_review,
+    status_counts,
+)
+from vendors.services import vendor_approve, vendor_reinstate, vendor_reject, vendor_suspend
+
+
+class ProducerListView(StaffRequiredMixin, View):
+    def get(self, request):
+        form = ProducerFilterForm(request.GET)
+        status = query = ""
+        if form.is_valid():
+            status, query = form.cleaned_data["status"], form.cleaned_data["q"].strip()
+        page = Paginator(producers_for_review(status=status, query=query), 25).get_page(
+            request.GET.get("page")
+        )
+        return render(
+            request,
+            "vendors/dashboard/producer_list.html",
+            {
+                "form": form,
+                "page_obj": page,
+                "producers": page.object_list,
+                "status": status,
+                "counts": status_counts(),
+                "statuses": Vendor.Status.choices,
+            },
+        )
+
+
+def _producer_or_404(pk: int) -> Vendor:
+    vendor = producer_for_review(pk=pk)
+    if vendor is None:
+        raise Http404
+    return vendor
+
+
+class ProducerDetailView(StaffRequiredMixin, View):
+    template_name = "vendors/dashboard/producer_detail.html"
+
+    def get(self, request, pk: int, reason_form: ReasonForm | None = None, action: str = ""):
+        vendor = _producer_or_404(pk)
+        return render(
+            request,
+            self.template_name,
+            {
+                "vendor": vendor,
+                "certificates": producer_certificates(vendor=vendor),
+                "changes": vendor.status_changes.all(),
+                "members": vendor.partner.users.all(),
+                "reason_form": reason_form or ReasonForm(),
+                "failed_action": action,
+            },
+            status=400 if reason_form is not None else 200,
+        )
+
+
+class ProducerDecisionView(StaffRequiredMixin, View):
+    """POST only: one decision on one producer, then back to its page."""
+
+    action = ""
+
+    def post(self, request, pk: int):
+        vendor = get_object_or_404(Vendor.objects.select_related("partner", "applicant"), pk=pk)
+        needs_reason = self.action in ("reject", "suspend")
+        form = ReasonForm(request.POST, required=needs_reason)
+        if not form.is_valid():
+            return ProducerDetailView().get(request, pk, reason_form=form, action=self.action)
+        reason, language = form.cleaned_data["reason"], get_language() or ""
+        try:
+            if self.action == "approve":
+                vendor_approve(vendor=vendor, approved_by=request.user, language=language)
+                done = _("%(name)s is approved; its applicant can now open the dashboard.")
+            elif self.action == "reject":
+                vendor_reject(
+                    vendor=vendor, reason=reason, rejected_by=request.user, language=language
+                )
+                done = _("The application of %(name)s is rejected; the applicant is told why.")
+            elif self.action == "suspend":
+                vendor_suspend(
+                    vendor=vendor, reason=reason, suspended_by=request.user, language=language
+                )
+                done = _("%(name)s is suspended; its products have left the storefront.")
+            else:
+                vendor_reinstate(
+                    vendor=vendor, reason=reason, reinstated_by=request.user, language=language
+                )
+                done = _("%(name)s is reinstated; its public products are on sale again.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done % {"name": vendor.legal_name})
+        return redirect("producer-review:detail", pk=vendor.pk)
+
+    def get(self, request, pk: int):
+        return redirect("producer-review:detail", pk=pk)
+
+
+class CertificateScanView(StaffRequiredMixin, View):
+    """The scan of a certificate, served to staff only: scans are not public files."""
+
+    def get(self, request, pk: int, certificate_pk: int):
+        certificate = get_object_or_404(OcopCertificate, pk=certificate_pk, product__vendor_id=pk)
+        if not certificate.scan:
+            raise Http404
+        try:
+            handle = certificate.scan.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, filename=certificate.scan.name.rsplit("/", 1)[-1])
