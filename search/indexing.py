@@ -15,7 +15,7 @@ from django.utils import timezone
 from catalogue.models import Product
 from catalogue.selectors import certificate_valid_for_product, storefront_products
 from catalogue.text import fold_vietnamese
-from search.models import ProductIndexEntry
+from search.models import WORD_MAX_LENGTH, ProductIndexEntry, ProductIndexWord
 
 logger = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+")
@@ -95,22 +95,47 @@ _FIELDS = [
 ]
 
 
+def index_words(text_folded: str) -> set[str]:
+    """The distinct words of an entry's folded text, cut to the word column's length."""
+    return {word[:WORD_MAX_LENGTH] for word in text_folded.split()}
+
+
+def _write_batch(batch: list[int]) -> int:
+    """Write the index rows and words of one batch of product ids (inside a transaction)."""
+    # Lock the existing rows first: two tasks for the same products then write one after
+    # the other, and each builds its rows from what the other committed (PostgreSQL).
+    previous = dict(
+        ProductIndexEntry.objects.select_for_update()
+        .filter(pk__in=batch)
+        .values_list("pk", "text_folded")
+    )
+    entries = [entry_for(p) for p in _products(batch)]
+    listed = {e.product_id for e in entries}
+    ProductIndexEntry.objects.filter(product_id__in=set(batch) - listed).delete()
+    ProductIndexEntry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["product"],
+        update_fields=_FIELDS,
+    )
+    # Stock and price changes, the most frequent, leave the text alone: words are rewritten
+    # only for entries whose text changed.
+    changed = [e for e in entries if previous.get(e.product_id) != e.text_folded]
+    if changed:
+        ProductIndexWord.objects.filter(entry_id__in=[e.product_id for e in changed]).delete()
+        ProductIndexWord.objects.bulk_create(
+            ProductIndexWord(entry_id=e.product_id, word=word)
+            for e in changed
+            for word in index_words(e.text_folded)
+        )
+    return len(entries)
+
+
 @transaction.atomic
 def index_products(*, product_ids: Iterable[int]) -> int:
     """Bring the index rows of these products up to date; unlisted ones are removed."""
     ids = sorted(set(product_ids))
-    written = 0
-    for batch in _batches(ids):
-        entries = [entry_for(p) for p in _products(batch)]
-        listed = {e.product_id for e in entries}
-        ProductIndexEntry.objects.filter(product_id__in=set(batch) - listed).delete()
-        ProductIndexEntry.objects.bulk_create(
-            entries,
-            update_conflicts=True,
-            unique_fields=["product"],
-            update_fields=_FIELDS,
-        )
-        written += len(entries)
+    written = sum(_write_batch(batch) for batch in _batches(ids))
     _push_to_elasticsearch(ids)
     return written
 
@@ -121,13 +146,7 @@ def index_rebuild(*, progress=None) -> int:
     with transaction.atomic():
         ProductIndexEntry.objects.exclude(product_id__in=ids).delete()
         for batch in _batches(ids):
-            entries = [entry_for(p) for p in _products(batch)]
-            ProductIndexEntry.objects.bulk_create(
-                entries,
-                update_conflicts=True,
-                unique_fields=["product"],
-                update_fields=_FIELDS,
-            )
+            _write_batch(batch)
             if progress:
                 progress(len(batch))
     if settings.SEARCH_BACKEND == "elasticsearch":

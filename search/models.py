@@ -1,7 +1,8 @@
 """The search index kept in the database: one flat row per listed product.
 
 Rows hold accent-folded text and everything the filters and facets need, so a search is a
-query on one table. Elasticsearch documents are built from the same rows.
+query on one table, plus an index seek per typed word in ProductIndexWord. Elasticsearch
+documents are built from the same rows.
 """
 
 from django.db import models
@@ -47,3 +48,21 @@ class ProductIndexEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+WORD_MAX_LENGTH = 64
+
+
+class ProductIndexWord(models.Model):
+    """One distinct folded word of an entry's text. A typed word is a B-tree range over
+    word starts ("mat" <= word < "mau"), an index seek on SQLite and PostgreSQL alike,
+    where a LIKE over the text would read every row."""
+
+    # (word, entry) is the primary key: its index answers a word range with the product ids
+    # alone, without reading the table.
+    pk = models.CompositePrimaryKey("word", "entry")
+    word = models.CharField(max_length=WORD_MAX_LENGTH)
+    entry = models.ForeignKey(ProductIndexEntry, on_delete=models.CASCADE, related_name="words")
+
+    def __str__(self) -> str:
+        return self.word

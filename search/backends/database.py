@@ -1,19 +1,21 @@
-"""The embedded search backend: filters, relevance and multi-select facets in SQL over
-ProductIndexEntry. Works on SQLite and PostgreSQL."""
+"""The embedded search backend: filters, relevance and multi-select facets over
+ProductIndexEntry, typed words looked up in ProductIndexWord. Works on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
 
 from catalogue.models import Category, Commune, Province
 from catalogue.text import fold_vietnamese
 from search.backends.base import SearchBackend
-from search.models import ProductIndexEntry
+from search.models import WORD_MAX_LENGTH, ProductIndexEntry, ProductIndexWord
 from search.query import (
     FACETS,
     PRICE_BANDS,
@@ -33,16 +35,62 @@ def _valid_stars(day: date) -> Q:
     return Q(stars__isnull=False, stars_from__lte=day, stars_until__gte=day)
 
 
+class _Row(NamedTuple):
+    """The columns a text search reads for each matching entry."""
+
+    pk: int
+    live_stars: int
+    province_id: int | None
+    commune_id: int | None
+    category_path: str
+    vendor_id: int | None
+    price: int | None
+    in_stock: bool
+    in_title: int
+
+
+def _split_rows(
+    rows: list[_Row], tests: dict[str, Callable[[_Row], bool]]
+) -> tuple[list[_Row], dict[str, list[_Row]]]:
+    """In one pass: the rows passing every filter, and for each filter the rows that fail
+    it alone (a multi-select facet counts those too)."""
+    matched: list[_Row] = []
+    near: dict[str, list[_Row]] = {name: [] for name in tests}
+    checks = list(tests.items())
+    for row in rows:
+        failed = [name for name, test in checks if not test(row)]
+        if not failed:
+            matched.append(row)
+        elif len(failed) == 1:
+            near[failed[0]].append(row)
+    return matched, near
+
+
+def word_start_range(word: str) -> tuple[str, str]:
+    """The B-tree range of the indexed words starting with `word`: "mat" -> ("mat", "mau")."""
+    word = word[:WORD_MAX_LENGTH]
+    return word, word[:-1] + chr(ord(word[-1]) + 1)
+
+
+def with_words(entries: QuerySet[ProductIndexEntry], words: list[str]):
+    """Entries having, for every typed word, an indexed word that starts with it.
+
+    Each word is an index range over (word, entry): "ong" finds "ong" (bee), not "không".
+    """
+    for word in words:
+        low, high = word_start_range(word)
+        ids = ProductIndexWord.objects.filter(word__gte=low, word__lt=high).values("entry_id")
+        entries = entries.filter(pk__in=ids)
+    return entries
+
+
 class DatabaseBackend(SearchBackend):
     name = "database"
 
     # -- filters ---------------------------------------------------------------------------
 
     def filtered(self, query: SearchQuery) -> QuerySet[ProductIndexEntry]:
-        entries = ProductIndexEntry.objects.all()
-        for word in query.words:
-            # Words match from their start: "ong" finds "ong" (bee), not "không".
-            entries = entries.filter(text_folded__contains=f" {word}")
+        entries = with_words(ProductIndexEntry.objects.all(), query.words)
         if query.stars:
             entries = entries.filter(_valid_stars(self.today), stars__gte=query.stars)
         if query.commune:
@@ -64,28 +112,41 @@ class DatabaseBackend(SearchBackend):
             entries = entries.filter(in_stock=True)
         return entries
 
+    def _live_stars(self) -> Case:
+        """Stars of a certificate valid today, else 0."""
+        return Case(
+            When(_valid_stars(self.today), then="stars"),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+
+    @staticmethod
+    def _in_title(words: list[str]) -> Case | Value:
+        """1 when every typed word starts a word of the title, else 0."""
+        if not words:
+            return Value(0, output_field=IntegerField())
+        title_match = Q()
+        for word in words:
+            title_match &= Q(title_folded__contains=f" {word}")
+        return Case(When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField())
+
     def _ordered(self, entries, query: SearchQuery):
-        stars = Case(When(_valid_stars(self.today), then="stars"), default=Value(0))
+        # Products without a price go last in both directions: the databases disagree on
+        # where NULL sorts (first ascending on SQLite, last on PostgreSQL), so say it.
         if query.sort == "price":
-            return entries.order_by("price", "-date_created")
+            return entries.order_by(F("price").asc(nulls_last=True), "-date_created", "-pk")
         if query.sort == "-price":
-            return entries.order_by("-price", "-date_created")
+            return entries.order_by(F("price").desc(nulls_last=True), "-date_created", "-pk")
         if query.sort == "stars":
-            return entries.annotate(live_stars=stars).order_by("-live_stars", "-date_created")
+            return entries.annotate(live_stars=self._live_stars()).order_by(
+                "-live_stars", "-date_created", "-pk"
+            )
         if query.sort == "newest":
             return entries.order_by("-date_created", "-pk")
         # Relevance: every word in the title first, then stars, then what can be bought now.
-        title_match = Q()
-        for word in query.words:
-            title_match &= Q(title_folded__contains=f" {word}")
-        in_title = (
-            Case(When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField())
-            if query.words
-            else Value(0, output_field=IntegerField())
-        )
-        return entries.annotate(in_title=in_title, live_stars=stars).order_by(
-            "-in_title", "-live_stars", "-in_stock", "-date_created"
-        )
+        return entries.annotate(
+            in_title=self._in_title(query.words), live_stars=self._live_stars()
+        ).order_by("-in_title", "-live_stars", "-in_stock", "-date_created", "-pk")
 
     # -- facets ----------------------------------------------------------------------------
 
@@ -204,36 +265,31 @@ class DatabaseBackend(SearchBackend):
         )
 
     def _search_in_memory(self, query: SearchQuery) -> SearchResult:
-        """One scan for the text, then filters, facets and order in Python.
+        """Rows matching the text in one query, then filters, facets and order in Python.
 
-        Multi-select facets need the matches of six filter combinations; reading the
-        text-matched rows once and counting here is several times faster than six SQL
-        scans of the index, on SQLite above all.
+        Multi-select facets need the matches of six filter combinations; reading the rows
+        that match the words once (few columns, no dates to parse, newest first) and
+        counting here is several times faster than six SQL queries.
         """
-        scope = ProductIndexEntry.objects.all()
-        for word in query.words:
-            scope = scope.filter(text_folded__contains=f" {word}")
-        columns = (
-            "pk", "stars", "stars_from", "stars_until", "province_id", "commune_id",
-            "category_path", "vendor_id", "price", "in_stock", "date_created", "title_folded",
-        )  # fmt: skip
-        rows = [dict(zip(columns, values, strict=True)) for values in scope.values_list(*columns)]
-        today = self.today
-        for row in rows:
-            valid = row["stars"] and row["stars_from"] <= today <= row["stars_until"]
-            row["live_stars"] = row["stars"] if valid else 0
+        scope = (
+            with_words(ProductIndexEntry.objects.all(), query.words)
+            .annotate(live_stars=self._live_stars(), in_title=self._in_title(query.words))
+            .order_by("-date_created", "-pk")
+            .values_list(*_Row._fields)
+        )
+        rows = list(map(_Row._make, scope))
         tests = self._row_tests(query)
         if tests is None:  # a filter names something that does not exist
             matched, facet_values = [], self._empty_facets(query)
         else:
-            matched = [r for r in rows if all(test(r) for test in tests.values())]
-            facet_values = self._facets_from_rows(query, rows, tests)
+            matched, near = _split_rows(rows, tests)
+            facet_values = self._facets_from_rows(query, matched, near)
         matched = self._sort_rows(matched, query)
         count = len(matched)
         num_pages = max(1, math.ceil(count / query.page_size))
         page = min(query.page, num_pages)
         start = (page - 1) * query.page_size
-        page_ids = [r["pk"] for r in matched[start : start + query.page_size]]
+        page_ids = [r.pk for r in matched[start : start + query.page_size]]
         entries = ProductIndexEntry.objects.select_related("province", "vendor").in_bulk(page_ids)
         return SearchResult(
             query=query,
@@ -245,56 +301,59 @@ class DatabaseBackend(SearchBackend):
             backend=self.name,
         )
 
-    def _row_tests(self, query: SearchQuery) -> dict | None:
-        """One predicate per facet (the text is already applied), or None if a filter
-        names an unknown province, commune, category or producer."""
-        tests: dict[str, object] = {}
+    def _row_tests(self, query: SearchQuery) -> dict[str, Callable[[_Row], bool]] | None:
+        """One predicate per filter, named by its facet (the text is already applied), or
+        None if a filter names an unknown province, commune, category or producer."""
+        tests: dict[str, Callable[[_Row], bool]] = {}
         if query.stars:
-            tests["stars"] = lambda r, n=query.stars: r["live_stars"] >= n
+            tests["stars"] = lambda r, n=query.stars: r.live_stars >= n
         if query.commune:
             commune = Commune.objects.filter(code=query.commune).values_list("pk", flat=True)
             if not commune:
                 return None
-            tests["province"] = lambda r, pk=commune[0]: r["commune_id"] == pk
+            tests["province"] = lambda r, pk=commune[0]: r.commune_id == pk
         elif query.province:
             province = Province.objects.filter(code=query.province).values_list("pk", flat=True)
             if not province:
                 return None
-            tests["province"] = lambda r, pk=province[0]: r["province_id"] == pk
+            tests["province"] = lambda r, pk=province[0]: r.province_id == pk
         if query.category:
             category = self._category(query.category)
             if category is None:
                 return None
-            tests["category"] = lambda r, p=category.path: r["category_path"].startswith(p)
+            tests["category"] = lambda r, p=category.path: r.category_path.startswith(p)
         if query.vendor:
             vendor = Vendor.objects.filter(slug=query.vendor).values_list("pk", flat=True)
             if not vendor:
                 return None
-            tests["vendor"] = lambda r, pk=vendor[0]: r["vendor_id"] == pk
+            tests["vendor"] = lambda r, pk=vendor[0]: r.vendor_id == pk
         low, high = query.price_min, query.price_max
         if low is not None or high is not None:
             tests["price"] = lambda r: (
-                r["price"] is not None
-                and ((low is None or r["price"] >= low) and (high is None or r["price"] <= high))
+                r.price is not None
+                and ((low is None or r.price >= low) and (high is None or r.price <= high))
             )
         if query.in_stock:
-            tests["in_stock"] = lambda r: r["in_stock"]
+            tests["in_stock"] = lambda r: r.in_stock
         return tests
 
-    def _facets_from_rows(self, query, rows, tests) -> dict[str, list[FacetValue]]:
-        def rows_without(facet: str):
-            others = [t for name, t in tests.items() if name != facet]
-            return [r for r in rows if all(t(r) for t in others)]
+    def _facets_from_rows(
+        self, query: SearchQuery, matched: list[_Row], near: dict[str, list[_Row]]
+    ) -> dict[str, list[FacetValue]]:
+        """Facet counts: a facet counts the matches plus the rows only its own filter left out."""
+
+        def pool(facet: str) -> list[_Row]:
+            return matched + near.get(facet, [])
 
         result: dict[str, list[FacetValue]] = {}
-        base = rows_without("stars")
+        base = pool("stars")
         result["stars"] = [
             FacetValue(
-                str(n), f"{n}★+", sum(1 for r in base if r["live_stars"] >= n), query.stars == n
+                str(n), f"{n}★+", sum(1 for r in base if r.live_stars >= n), query.stars == n
             )
             for n in STAR_LEVELS
         ]
-        counts = Counter(r["province_id"] for r in rows_without("province") if r["province_id"])
+        counts = Counter(r.province_id for r in pool("province") if r.province_id)
         provinces = Province.objects.filter(pk__in=counts).only("code", "short_name")
         result["province"] = sorted(
             (
@@ -307,9 +366,9 @@ class DatabaseBackend(SearchBackend):
         prefix = chosen.path if chosen else ""
         length = len(prefix) + STEP
         counts = Counter(
-            r["category_path"][:length]
-            for r in rows_without("category")
-            if r["category_path"].startswith(prefix) and len(r["category_path"]) >= length
+            r.category_path[:length]
+            for r in pool("category")
+            if r.category_path.startswith(prefix) and len(r.category_path) >= length
         )
         categories = sorted(Category.objects.filter(path__in=counts), key=lambda c: c.path)
         values = [
@@ -321,14 +380,14 @@ class DatabaseBackend(SearchBackend):
                 0, FacetValue(chosen.slug, chosen.display_name, sum(counts.values()), True)
             )
         result["category"] = values
-        counts = Counter(r["vendor_id"] for r in rows_without("vendor") if r["vendor_id"])
+        counts = Counter(r.vendor_id for r in pool("vendor") if r.vendor_id)
         top = dict(counts.most_common(30))
         vendors = Vendor.objects.filter(pk__in=top).only("slug", "legal_name")
         result["vendor"] = sorted(
             (FacetValue(v.slug, v.legal_name, top[v.pk], query.vendor == v.slug) for v in vendors),
             key=lambda v: (-v.count, v.label),
         )
-        priced = [r["price"] for r in rows_without("price") if r["price"] is not None]
+        priced = [r.price for r in pool("price") if r.price is not None]
         result["price"] = [
             FacetValue(
                 key,
@@ -343,26 +402,18 @@ class DatabaseBackend(SearchBackend):
     def _empty_facets(self, query: SearchQuery) -> dict[str, list[FacetValue]]:
         return {name: [] for name in FACETS}
 
-    def _sort_rows(self, rows: list[dict], query: SearchQuery) -> list[dict]:
-        newest = sorted(rows, key=lambda r: (r["date_created"], r["pk"]), reverse=True)
+    def _sort_rows(self, rows: list[_Row], query: SearchQuery) -> list[_Row]:
+        # Rows come newest first and Python's sort is stable: the newest wins every tie.
         if query.sort == "newest":
-            return newest
+            return rows
         if query.sort in ("price", "-price"):
             # Products without a price go last either way.
-            priced = [r for r in newest if r["price"] is not None]
-            unpriced = [r for r in newest if r["price"] is None]
-            return (
-                sorted(priced, key=lambda r: r["price"], reverse=query.sort == "-price") + unpriced
-            )
+            priced = [r for r in rows if r.price is not None]
+            unpriced = [r for r in rows if r.price is None]
+            return sorted(priced, key=lambda r: r.price, reverse=query.sort == "-price") + unpriced
         if query.sort == "stars":
-            return sorted(newest, key=lambda r: -r["live_stars"])
-        words = [f" {w}" for w in query.words]
-
-        def relevance(r: dict) -> tuple:
-            in_title = bool(words) and all(w in r["title_folded"] for w in words)
-            return (not in_title, -r["live_stars"], not r["in_stock"])
-
-        return sorted(newest, key=relevance)
+            return sorted(rows, key=lambda r: -r.live_stars)
+        return sorted(rows, key=lambda r: (-r.in_title, -r.live_stars, not r.in_stock))
 
     def _hit(self, row: ProductIndexEntry) -> Hit:
         valid = row.stars and row.stars_from <= self.today <= row.stars_until
