@@ -21,6 +21,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("dashboard/", include("vendors.dashboard.orders_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
