@@ -134,9 +134,9 @@ def _place(spec: DemoOrder, *, country: "Country") -> "Order | None":
     for upc, quantity in spec.items:
         basket.add_product(products[upc], quantity)
     last_name, first_name, email = spec.buyer
+    # Vietnamese names read family name first: the whole name goes in one field.
     address = ShippingAddress.objects.create(
-        first_name=first_name,
-        last_name=last_name,
+        last_name=f"{last_name} {first_name}",
         line1=spec.street,
         line4=spec.city,
         country=country,
