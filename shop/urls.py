@@ -24,6 +24,7 @@ urlpatterns = [
     path("sell/", include("vendors.urls")),
     path("dashboard/producers/", include("vendors.dashboard.review_urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("dashboard/", include("vendors.dashboard.orders_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

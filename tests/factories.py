@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import factory
 from django.utils import timezone
+from oscar.test.factories import CountryFactory as OscarCountryFactory
 from oscar.test.factories import PartnerFactory as OscarPartnerFactory
-from oscar.test.factories import ProductClassFactory, UserFactory
+from oscar.test.factories import ProductClassFactory, ShippingAddressFactory, UserFactory
+from oscar.test.factories import create_order as oscar_create_order
 
 from catalogue.models import Commune, OcopCertificate, Product, QualityMark
 from vendors.models import Vendor
@@ -99,6 +101,35 @@ def vendor_user(vendor: Vendor | None = None, **user_fields):
     return user
 
 
+def placed_order(items, *, email: str = "khach@example.vn", **order_fields):
+    """An order placed as a guest through Oscar's OrderCreator (stock allocated), with one
+    parcel per producer and their ledger entries. `items` are (product, quantity) pairs."""
+    from oscar.apps.basket.models import Basket
+    from oscar.apps.partner.strategy import Default
+
+    from vendors.fulfilment import fulfilments_create_for_order
+
+    basket = Basket.objects.create()
+    basket.strategy = Default()
+    for product, quantity in items:
+        basket.add_product(product, quantity)
+    address = ShippingAddressFactory(
+        first_name="Lan",
+        last_name="Trần Thị",
+        line1="12 Phố Hàng Bạc",
+        line2="",
+        line4="Hà Nội",
+        postcode="",
+        phone_number="+84912345678",
+        country=OscarCountryFactory(iso_3166_1_a2="VN", printable_name="Việt Nam"),
+    )
+    order = oscar_create_order(
+        basket=basket, shipping_address=address, guest_email=email, **order_fields
+    )
+    fulfilments_create_for_order(order=order)
+    return order
+
+
 class QualityMarkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = QualityMark
@@ -117,5 +148,6 @@ __all__ = [
     "UserFactory",
     "VendorFactory",
     "commune",
+    "placed_order",
     "vendor_user",
 ]

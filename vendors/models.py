@@ -148,3 +148,154 @@ class VendorStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor}: {self.get_status_display()}"
+
+
+class Fulfilment(models.Model):
+    """One producer's parcel of an order: its lines, shipping fee, status and tracking.
+
+    Its lines are the order's lines whose partner is the producer's partner (see `lines`);
+    each producer ships its own parcel, so an order with goods of three producers has three.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        PACKED = "packed", _("Packed")
+        SHIPPED = "shipped", _("Shipped")
+        DELIVERED = "delivered", _("Delivered")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.PROTECT,
+        related_name="fulfilments",
+        verbose_name=_("order"),
+    )
+    vendor = models.ForeignKey(
+        Vendor, on_delete=models.PROTECT, related_name="fulfilments", verbose_name=_("producer")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+    )
+    shipping_fee = models.DecimalField(
+        _("shipping fee"), max_digits=12, decimal_places=0, default=Decimal("0")
+    )
+    carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    tracking_code = models.CharField(_("tracking code"), max_length=64, blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    packed_at = models.DateTimeField(_("packed"), null=True, blank=True)
+    shipped_at = models.DateTimeField(_("shipped"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # The last buyer notice sent ("shipped" or "cancelled"), so a repeated task sends nothing.
+    buyer_notified = models.CharField(max_length=12, blank=True, editable=False)
+    vendor_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("fulfilment")
+        verbose_name_plural = _("fulfilments")
+        constraints = [
+            models.UniqueConstraint(fields=["order", "vendor"], name="fulfilment_order_vendor"),
+            models.CheckConstraint(
+                condition=models.Q(shipping_fee__gte=0), name="fulfilment_fee_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="shipped")
+                | (~models.Q(carrier="") & ~models.Q(tracking_code="")),
+                name="fulfilment_shipped_has_tracking",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order.number} / {self.vendor}"
+
+    @property
+    def lines(self):
+        """The order lines this producer ships."""
+        return self.order.lines.filter(partner_id=self.vendor.partner_id).order_by("pk")
+
+    @property
+    def reference(self) -> str:
+        """Order number and producer, as printed on the parcel and in e-mails."""
+        return f"{self.order.number}-{self.vendor_id}"
+
+
+class LedgerEntry(models.Model):
+    """One movement of what the platform owes a producer; the balance owed is their sum.
+
+    Amounts are signed whole đồng: a sale adds, the platform's commission and a payout
+    subtract, a reversal cancels the entry it points at.
+    """
+
+    class Kind(models.TextChoices):
+        SALE = "sale", _("Sale")
+        COMMISSION = "commission", _("Commission")
+        PAYOUT = "payout", _("Payout")
+        REVERSAL = "reversal", _("Reversal")
+
+    vendor = models.ForeignKey(
+        Vendor, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("producer")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=0)
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+        verbose_name=_("order"),
+    )
+    fulfilment = models.ForeignKey(
+        Fulfilment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+        verbose_name=_("fulfilment"),
+    )
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversed_by",
+        verbose_name=_("reverses"),
+    )
+    reference = models.CharField(_("reference"), max_length=64, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="sale", amount__gte=0)
+                    | models.Q(kind="commission", amount__lte=0)
+                    | models.Q(kind="payout", amount__lt=0)
+                    | models.Q(kind="reversal", reverses__isnull=False)
+                ),
+                name="ledger_amount_sign_by_kind",
+            ),
+            # One sale and one commission per parcel: placing an order twice writes nothing.
+            models.UniqueConstraint(
+                fields=["fulfilment", "kind"],
+                condition=models.Q(kind__in=["sale", "commission"]),
+                name="ledger_one_sale_and_commission_per_fulfilment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.amount} ({self.vendor})"

@@ -32,10 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    # Oscar (catalogue and search are forked below, in "ours")
+    # Oscar (catalogue, checkout and search are forked below, in "ours")
     "shop.config.ShopConfig",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
@@ -84,6 +83,7 @@ INSTALLED_APPS = [
     # Ours
     "catalogue.apps.CatalogueConfig",
     "search.apps.SearchConfig",
+    "shop.checkout.apps.CheckoutConfig",
     "vendors.apps.VendorsConfig",
     "cms.apps.CmsConfig",
 ]
@@ -205,6 +205,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-seedling",
         "children": [
             # Producer's own pages: {"label": ..., "url_name": ..., "access_fn": _PRODUCER}
+            {"label": _("Orders"), "url_name": "producer-orders", "access_fn": _PRODUCER},
+            {"label": _("Ledger"), "url_name": "producer-ledger", "access_fn": _PRODUCER},
         ],
     },
     {
@@ -217,6 +219,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "url_name": "producer-review:list",
                 "access_fn": _STAFF,
             },
+            {"label": _("Payouts"), "url_name": "staff-payouts", "access_fn": _STAFF},
         ],
     },
 ]

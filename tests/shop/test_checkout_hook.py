@@ -1,0 +1,120 @@
+"""Placing an order through Oscar's checkout pages writes one parcel per producer and its
+ledger entries, in the order's transaction."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from oscar.core.loading import get_model
+
+from tests.factories import ProductFactory, VendorFactory
+from vendors.models import Fulfilment, LedgerEntry
+
+Country = get_model("address", "Country")
+Order = get_model("order", "Order")
+
+
+@pytest.fixture
+def vietnam(db):
+    return Country.objects.update_or_create(
+        iso_3166_1_a2="VN",
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "printable_name": "Việt Nam",
+            "name": "Việt Nam",
+            "is_shipping_country": True,
+        },
+    )[0]
+
+
+def guest_checkout(client, products: list[tuple[object, int]], email="khach@example.vn"):
+    """Walk Oscar's checkout as a guest: basket, e-mail, address, preview, place order."""
+    for product, quantity in products:
+        response = client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
+        assert response.status_code == 302
+    response = client.post("/checkout/", {"username": email, "options": "anonymous"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = client.post(
+        "/checkout/shipping-address/",
+        {
+            "first_name": "Lan",
+            "last_name": "Trần Thị",
+            "line1": "12 Phố Hàng Bạc",
+            "line4": "Hà Nội",
+            "country": "VN",
+            "phone_number": "+84912345678",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    # One shipping method and no payment step yet: both pages pass straight on.
+    response = client.get("/checkout/shipping-method/", follow=True)
+    assert response.status_code == 200
+    response = client.get("/checkout/preview/")
+    assert response.status_code == 200
+    return client.post("/checkout/preview/", {"action": "place_order"})
+
+
+def test_a_basket_of_two_producers_makes_one_order_two_parcels_and_their_ledger(
+    client, vietnam, django_capture_on_commit_callbacks
+):
+    noodles = VendorFactory(legal_name="HTX Miến dong", commission_rate=Decimal("0.100"))
+    honey = VendorFactory(legal_name="HTX Mật ong", commission_rate=Decimal("0.075"))
+    noodle = ProductFactory(vendor=noodles, stock=(Decimal("85000"), 10))
+    honey_jar = ProductFactory(vendor=honey, stock=(Decimal("123457"), 10))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = guest_checkout(client, [(noodle, 2), (honey_jar, 1)])
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/checkout/thank-you/")
+    order = Order.objects.get()
+    assert order.guest_email == "khach@example.vn"
+    parcels = {f.vendor: f for f in Fulfilment.objects.filter(order=order)}
+    assert set(parcels) == {noodles, honey}
+    assert all(f.status == Fulfilment.Status.NEW for f in parcels.values())
+    assert [line.title for line in parcels[noodles].lines] == [noodle.title]
+
+    entries = {(e.vendor, e.kind): e.amount for e in LedgerEntry.objects.filter(order=order)}
+    assert entries == {
+        (noodles, "sale"): Decimal("170000"),
+        (noodles, "commission"): Decimal("-17000"),
+        (honey, "sale"): Decimal("123457"),
+        # 7.5% of 123.457 ₫ is 9.259,275 ₫: whole đồng.
+        (honey, "commission"): Decimal("-9259"),
+    }
+    # Each producer hears of its own parcel.
+    vendor_mails = [m for m in mail.outbox if m.to in (["" + noodles.email], [honey.email])]
+    assert len(vendor_mails) == 2
+    noodle_mail = next(m for m in vendor_mails if m.to == [noodles.email])
+    assert str(order.number) in noodle_mail.subject
+    assert noodle.title in noodle_mail.body
+    assert honey_jar.title not in noodle_mail.body
+
+
+def test_placing_the_order_again_writes_no_second_parcel(client, vietnam):
+    from vendors.fulfilment import fulfilments_create_for_order
+
+    product = ProductFactory()
+    guest_checkout(client, [(product, 1)])
+    order = Order.objects.get()
+
+    assert fulfilments_create_for_order(order=order) == []
+    assert Fulfilment.objects.count() == 1
+    assert LedgerEntry.objects.count() == 2
+
+
+def test_an_order_whose_parcels_cannot_be_written_is_not_placed(client, vietnam, monkeypatch):
+    def broken(*, order):
+        raise RuntimeError("ledger unavailable")
+
+    monkeypatch.setattr("shop.checkout.mixins.fulfilments_create_for_order", broken)
+    product = ProductFactory()
+
+    response = guest_checkout(client, [(product, 1)])
+
+    assert response.status_code == 200
+    assert Order.objects.count() == 0
+    assert Fulfilment.objects.count() == 0
+    product.stockrecords.get().refresh_from_db()
+    assert product.stockrecords.get().num_allocated in (0, None)

@@ -1,0 +1,126 @@
+"""The producer's parcels: list, detail with only its own lines, and the status changes."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from vendors.dashboard.access import ProducerRequiredMixin
+from vendors.fulfilment import (
+    TRANSITIONS,
+    fulfilment_cancel,
+    fulfilment_mark_delivered,
+    fulfilment_mark_packed,
+    fulfilment_mark_shipped,
+)
+from vendors.fulfilment_selectors import fulfilments_for_vendor
+from vendors.models import Fulfilment
+
+
+class StatusFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *Fulfilment.Status.choices],
+    )
+
+
+class ShippedForm(forms.Form):
+    carrier = forms.CharField(
+        label=_("Carrier"), max_length=64, help_text=_("e.g. Viettel Post, GHN, VNPost")
+    )
+    tracking_code = forms.CharField(label=_("Tracking code"), max_length=64)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=255,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The buyer reads this in the e-mail that tells them."),
+    )
+
+
+class ProducerOrderListView(ProducerRequiredMixin, ListView):
+    template_name = "vendors/dashboard/order_list.html"
+    context_object_name = "fulfilments"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filter_form = StatusFilterForm(self.request.GET or None)
+        status = self.filter_form.cleaned_data["status"] if self.filter_form.is_valid() else ""
+        return fulfilments_for_vendor(vendor=self.vendor, status=status)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(vendor=self.vendor, filter_form=self.filter_form, **kwargs)
+
+
+class ProducerOrderDetailView(ProducerRequiredMixin, DetailView):
+    """GET shows the parcel; POST with `action` (packed, shipped, delivered, cancelled)
+    moves it on."""
+
+    template_name = "vendors/dashboard/order_detail.html"
+    context_object_name = "fulfilment"
+    http_method_names = ["get", "post"]
+
+    def get_queryset(self):
+        return fulfilments_for_vendor(vendor=self.vendor).select_related(
+            "order__shipping_address__country"
+        )
+
+    def get_context_data(self, **kwargs):
+        fulfilment = self.object
+        allowed = TRANSITIONS[fulfilment.status]
+        kwargs.setdefault("shipped_form", ShippedForm())
+        kwargs.setdefault("cancel_form", CancelForm())
+        return super().get_context_data(
+            order=fulfilment.order,
+            lines=fulfilment.lines.select_related("product"),
+            address=fulfilment.order.shipping_address,
+            can_pack=Fulfilment.Status.PACKED in allowed,
+            can_ship=Fulfilment.Status.SHIPPED in allowed,
+            can_deliver=Fulfilment.Status.DELIVERED in allowed,
+            can_cancel=Fulfilment.Status.CANCELLED in allowed,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = fulfilment = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        action = request.POST.get("action", "")
+        try:
+            if action == "packed":
+                fulfilment_mark_packed(fulfilment=fulfilment)
+            elif action == "delivered":
+                fulfilment_mark_delivered(fulfilment=fulfilment)
+            elif action == "shipped":
+                form = ShippedForm(request.POST)
+                if not form.is_valid():
+                    return self._invalid(shipped_form=form)
+                fulfilment_mark_shipped(fulfilment=fulfilment, **form.cleaned_data)
+            elif action == "cancelled":
+                form = CancelForm(request.POST)
+                if not form.is_valid():
+                    return self._invalid(cancel_form=form)
+                fulfilment_cancel(
+                    fulfilment=fulfilment,
+                    reason=form.cleaned_data["reason"],
+                    cancelled_by=request.user,
+                )
+            else:
+                messages.error(request, _("Choose what to do with the parcel."))
+                return redirect("producer-order-detail", pk=fulfilment.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("producer-order-detail", pk=fulfilment.pk)
+        messages.success(
+            request,
+            _("Parcel of order %(number)s: %(status)s.")
+            % {"number": fulfilment.order.number, "status": fulfilment.get_status_display()},
+        )
+        return redirect("producer-order-detail", pk=fulfilment.pk)
+
+    def _invalid(self, **forms_with_errors):
+        messages.error(self.request, _("Please correct the form below."))
+        return self.render_to_response(self.get_context_data(**forms_with_errors), status=400)

@@ -1,0 +1,203 @@
+"""Demo orders for `seed_demo`: a handful of guest orders across producers, placed through
+Oscar's OrderCreator and `fulfilments_create_for_order`, so parcels and ledgers are real;
+their parcels in every status and one payout. Orders carry fixed numbers: loading twice
+creates nothing new."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from oscar.apps.checkout.calculators import OrderTotalCalculator
+from oscar.apps.order.utils import OrderCreator
+from oscar.apps.partner.strategy import Default
+from oscar.apps.shipping.methods import Free
+from oscar.core.loading import get_model
+
+from vendors.fulfilment import (
+    fulfilment_cancel,
+    fulfilment_mark_delivered,
+    fulfilment_mark_packed,
+    fulfilment_mark_shipped,
+    fulfilments_create_for_order,
+    payout_record,
+)
+from vendors.models import Fulfilment, LedgerEntry, Vendor
+
+Basket = get_model("basket", "Basket")
+Country = get_model("address", "Country")
+Order = get_model("order", "Order")
+Product = get_model("catalogue", "Product")
+ShippingAddress = get_model("order", "ShippingAddress")
+
+Status = Fulfilment.Status
+
+
+@dataclass(frozen=True)
+class DemoOrder:
+    number: str
+    buyer: tuple[str, str, str]  # last name, first name, e-mail
+    street: str
+    city: str
+    phone: str
+    items: tuple[tuple[str, int], ...]  # (UPC, quantity)
+    # Status each producer's parcel is brought to, by producer slug (default: new).
+    statuses: dict[str, str] = field(default_factory=dict)
+
+
+NOODLES = "htx-mien-dong-binh-lieu"
+HONEY = "htx-ong-mat-luc-hon"
+CAMELLIA = "tht-dau-so-hoanh-mo"
+OILS = "cong-ty-tinh-dau-hoi-que-binh-lieu"
+
+ORDERS = (
+    DemoOrder(
+        "OCOP-DEMO-0001",
+        ("Trần Thị", "Lan", "lan.tran@example.vn"),
+        "12 Phố Hàng Bạc, phường Hoàn Kiếm",
+        "Hà Nội",
+        "+84912000001",
+        (("OCOP-BL-0001", 3), ("OCOP-BL-0003", 1)),
+        {NOODLES: Status.DELIVERED, HONEY: Status.DELIVERED},
+    ),
+    DemoOrder(
+        "OCOP-DEMO-0002",
+        ("Nguyễn Văn", "Minh", "minh.nguyen@example.vn"),
+        "45 Đường Lê Lợi, phường Bến Thành",
+        "TP. Hồ Chí Minh",
+        "+84903000002",
+        (("OCOP-BL-0002", 1), ("OCOP-BL-0005", 2), ("OCOP-BL-0007", 1)),
+        {NOODLES: Status.SHIPPED, CAMELLIA: Status.PACKED},
+    ),
+    DemoOrder(
+        "OCOP-DEMO-0003",
+        ("Phạm Thu", "Hà", "ha.pham@example.vn"),
+        "8 Đường Trần Phú, phường Hạ Long",
+        "Quảng Ninh",
+        "+84986000003",
+        (("OCOP-BL-0001", 2), ("OCOP-BL-0004", 2)),
+        {NOODLES: Status.PACKED},
+    ),
+    DemoOrder(
+        "OCOP-DEMO-0004",
+        ("Lê Hoàng", "Nam", "nam.le@example.vn"),
+        "101 Đường Nguyễn Văn Linh, phường Hải Châu",
+        "Đà Nẵng",
+        "+84935000004",
+        (("OCOP-BL-0002", 2), ("OCOP-BL-0006", 3), ("OCOP-BL-0008", 1)),
+        {NOODLES: Status.CANCELLED, OILS: Status.SHIPPED},
+    ),
+    DemoOrder(
+        "OCOP-DEMO-0005",
+        ("Đỗ Minh", "Anh", "anh.do@example.vn"),
+        "27 Phố Huế, phường Hai Bà Trưng",
+        "Hà Nội",
+        "+84977000005",
+        (("OCOP-BL-0001", 5), ("OCOP-BL-0003", 2)),
+    ),
+)
+
+CANCEL_REASON = "Hộp quà 1kg tạm hết bao bì, mời khách đặt lại tuần sau."
+PAYOUT = (NOODLES, Decimal("200000"), "VCB-DEMO-0001")
+# Steps from "new" to each demo status.
+PATH = {
+    Status.NEW: (),
+    Status.PACKED: (Status.PACKED,),
+    Status.SHIPPED: (Status.PACKED, Status.SHIPPED),
+    Status.DELIVERED: (Status.PACKED, Status.SHIPPED, Status.DELIVERED),
+    Status.CANCELLED: (Status.CANCELLED,),
+}
+
+
+def _vietnam() -> "Country":
+    country, _ = Country.objects.get_or_create(
+        iso_3166_1_a2="VN",
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "printable_name": "Việt Nam",
+            "name": "Cộng hòa Xã hội chủ nghĩa Việt Nam",
+            "is_shipping_country": True,
+        },
+    )
+    return country
+
+
+def _place(spec: DemoOrder, *, country: "Country") -> "Order | None":
+    products = Product.objects.in_bulk([upc for upc, _ in spec.items], field_name="upc")
+    if len(products) != len(spec.items):
+        return None  # the catalogue is not loaded (or was changed): no order to show
+    basket = Basket.objects.create()
+    basket.strategy = Default()
+    for upc, quantity in spec.items:
+        basket.add_product(products[upc], quantity)
+    last_name, first_name, email = spec.buyer
+    # Vietnamese names read family name first: the whole name goes in one field.
+    address = ShippingAddress.objects.create(
+        last_name=f"{last_name} {first_name}",
+        line1=spec.street,
+        line4=spec.city,
+        country=country,
+        phone_number=spec.phone,
+    )
+    method = Free()
+    charge = method.calculate(basket)
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=OrderTotalCalculator().calculate(basket, charge),
+        shipping_method=method,
+        shipping_charge=charge,
+        shipping_address=address,
+        order_number=spec.number,
+        guest_email=email,
+    )
+    basket.submit()
+    fulfilments_create_for_order(order=order)
+    return order
+
+
+def _advance(fulfilment: Fulfilment, *, to: str) -> None:
+    for step in PATH[to]:
+        if step == Status.PACKED:
+            fulfilment_mark_packed(fulfilment=fulfilment)
+        elif step == Status.SHIPPED:
+            fulfilment_mark_shipped(
+                fulfilment=fulfilment,
+                carrier="Viettel Post",
+                tracking_code=f"VTP{fulfilment.order.number[-4:]}{fulfilment.vendor_id:03d}",
+            )
+        elif step == Status.DELIVERED:
+            fulfilment_mark_delivered(fulfilment=fulfilment)
+        elif step == Status.CANCELLED:
+            fulfilment_cancel(fulfilment=fulfilment, reason=CANCEL_REASON)
+
+
+@transaction.atomic
+def demo_orders_ensure() -> int:
+    """Place the demo orders that don't exist yet; returns how many were placed."""
+    country = _vietnam()
+    placed = 0
+    for spec in ORDERS:
+        if Order.objects.filter(number=spec.number).exists():
+            continue
+        order = _place(spec, country=country)
+        if order is None:
+            continue
+        placed += 1
+        for fulfilment in Fulfilment.objects.filter(order=order).select_related("vendor"):
+            _advance(fulfilment, to=spec.statuses.get(fulfilment.vendor.slug, Status.NEW))
+        # The buyers are made up: mark the notices as sent so no mail goes out for them.
+        Fulfilment.objects.filter(order=order).update(
+            vendor_notified_at=timezone.now(), buyer_notified=F("status")
+        )
+
+    slug, amount, reference = PAYOUT
+    vendor = Vendor.objects.filter(slug=slug).first()
+    paid = LedgerEntry.objects.filter(vendor=vendor, reference=reference).exists()
+    balance = LedgerEntry.objects.filter(vendor=vendor).aggregate(total=Sum("amount"))["total"]
+    if vendor and not paid and (balance or 0) >= amount:
+        admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+        payout_record(vendor=vendor, amount=amount, reference=reference, recorded_by=admin)
+    return placed
