@@ -14,7 +14,13 @@ from django.core import serializers
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.factories import CertificateFactory, ProductFactory, VendorFactory, vendor_user
+from tests.factories import (
+    CertificateFactory,
+    ProductFactory,
+    VendorFactory,
+    placed_order,
+    vendor_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,13 +97,42 @@ def _foreign_producer():
     return vendor
 
 
-_EXTRA_BUILDERS = []
+def _foreign_parcel(*, vendor, product):
+    """An order of the other producer's product, its parcel and ledger entries renumbered."""
+    from vendors.models import Fulfilment, LedgerEntry
+
+    order = placed_order([(product, 1)], email="nguoimua.bimat@example.vn")
+    parcel = Fulfilment.objects.get(order=order, vendor=vendor)
+    Fulfilment.objects.filter(pk=parcel.pk).update(pk=FOREIGN_ID)
+    LedgerEntry.objects.filter(fulfilment_id=parcel.pk).update(fulfilment_id=FOREIGN_ID)
+    first = LedgerEntry.objects.filter(vendor=vendor).order_by("pk").first()
+    LedgerEntry.objects.filter(pk=first.pk).update(pk=FOREIGN_ID)
+
+
+def _foreign_batch(*, vendor, product):
+    try:
+        batch_model = apps.get_model("catalogue.Batch")
+    except LookupError:
+        return
+    from datetime import date
+
+    batch_model.objects.create(
+        pk=FOREIGN_ID,
+        product=product,
+        number="LO-BIMAT-01",
+        produced_on=date(2026, 9, 1),
+        expires_on=date(2027, 9, 1),
+    )
+
+
+_EXTRA_BUILDERS = [_foreign_parcel, _foreign_batch]
 
 
 @pytest.fixture
 def intruder():
     own = ProductFactory(title="Miến dong của tôi")
     CertificateFactory(product=own)
+    placed_order([(own, 2)])
     client = Client()
     client.force_login(vendor_user(own.vendor))
     return client
@@ -132,5 +167,5 @@ def test_no_list_page_shows_another_producers_records(intruder):
         if response.status_code != 200:
             continue
         body = response.content.decode(errors="replace")
-        for secret in ("Bí Mật Kín", "bí mật kín", "BIMAT-001"):
+        for secret in ("Bí Mật Kín", "bí mật kín", "BIMAT-001", "nguoimua.bimat", "LO-BIMAT"):
             assert secret not in body, f"/{route} shows {secret}"
