@@ -204,6 +204,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-seedling",
         "children": [
             # Producer's own pages: {"label": ..., "url_name": ..., "access_fn": _PRODUCER}
+            {"label": _("Batches"), "url_name": "producer-batch-list", "access_fn": _PRODUCER},
+            {"label": _("QR labels"), "url_name": "producer-labels", "access_fn": _PRODUCER},
         ],
     },
     {
