@@ -118,9 +118,11 @@ def _draw_label(page: Image.Image, label: Label, box: tuple[int, int, int, int])
     y += 62
     if label.batch_line:
         small = _font(28)
-        for line in _wrap(draw, label.batch_line, small, width, max_lines=3):
-            draw.text((x, y), line, font=small, fill=0)
-            y += 36
+        # One part a line (batch, production, expiry), so a date never breaks in two.
+        for part in label.batch_line.split(" · "):
+            for line in _wrap(draw, part, small, width, max_lines=1):
+                draw.text((x, y), line, font=small, fill=0)
+                y += 36
 
 
 def label_sheet_pdf(*, labels: list[Label]) -> bytes:
