@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(oscar_apps.CatalogueConfig):
     name = "catalogue"
     verbose_name = _("Catalogue")
+
+    def ready(self):
+        super().ready()
+        from catalogue import receivers
+
+        receivers.connect()

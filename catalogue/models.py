@@ -7,8 +7,10 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -263,6 +265,99 @@ class OcopCertificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == self.Status.VALID
+
+
+class Batch(models.Model):
+    """A lot of a product as its producer records it: number, production and expiry dates."""
+
+    product = models.ForeignKey(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="batches",
+        verbose_name=_("product"),
+    )
+    number = models.CharField(
+        _("batch number"), max_length=32, help_text=_("The lot number printed on the pack.")
+    )
+    produced_on = models.DateField(_("production date"))
+    expires_on = models.DateField(
+        _("expiry date"), null=True, blank=True, help_text=_("Left empty for goods that keep.")
+    )
+    quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-produced_on", "-pk"]
+        verbose_name = _("batch")
+        verbose_name_plural = _("batches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "number"], name="batch_unique_number_per_product"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True)
+                | models.Q(expires_on__gt=models.F("produced_on")),
+                name="batch_expires_after_production",
+                violation_error_message=_("The expiry date must come after the production date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product.title} · {self.number}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.expires_on and self.produced_on and self.expires_on <= self.produced_on:
+            raise ValidationError(
+                {"expires_on": _("The expiry date must come after the production date.")}
+            )
+
+    def is_past_expiry(self, day: date | None = None) -> bool:
+        return bool(self.expires_on) and (day or timezone.localdate()) > self.expires_on
+
+
+class TraceCode(models.Model):
+    """The short code behind a product's or a batch's QR label and its page /trace/<code>/.
+
+    One table for both kinds keeps codes unique across them, so a code alone says what it is.
+    """
+
+    code = models.CharField(_("trace code"), max_length=16, unique=True)
+    product = models.OneToOneField(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="trace_code",
+        verbose_name=_("product"),
+    )
+    batch = models.OneToOneField(
+        "catalogue.Batch",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="trace_code",
+        verbose_name=_("batch"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trace code")
+        verbose_name_plural = _("trace codes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(product__isnull=False, batch__isnull=True)
+                | models.Q(product__isnull=True, batch__isnull=False),
+                name="trace_code_product_or_batch",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def get_absolute_url(self) -> str:
+        return reverse("trace", kwargs={"code": self.code})
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403

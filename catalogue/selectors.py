@@ -1,11 +1,14 @@
-"""Read-side queries of the catalogue: stars, certificates, places, featured products."""
+"""Read-side queries of the catalogue: stars, certificates, places, featured products, batches
+and what a trace code tells."""
 
+import re
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from catalogue.models import Category, OcopCertificate, Product
+from catalogue.models import Batch, Category, OcopCertificate, Product, QualityMark, TraceCode
 from vendors.models import Vendor
 
 
@@ -95,3 +98,81 @@ def product_is_on_sale(*, product: Product) -> bool:
 def certificate_record(*, product: Product) -> list[OcopCertificate]:
     """Every certificate a product has held, newest first, for staff and its producer."""
     return sorted(product.ocop_certificates.all(), key=lambda c: c.issued_on, reverse=True)
+
+
+def trace_code_normalise(raw: str) -> str:
+    """A code as stored: upper case, without the spaces or dashes people type between groups."""
+    return re.sub(r"[\s-]+", "", raw or "").upper()
+
+
+@dataclass(frozen=True)
+class TraceReport:
+    """What a trace code tells a buyer, worked out for one day."""
+
+    code: str
+    product: Product
+    batch: Batch | None
+    # The certificate valid on the day, else the latest one held (shown with its status).
+    certificate: OcopCertificate | None
+    certificate_is_valid: bool
+    on_sale: bool
+    marks: list[QualityMark]
+    old_district: str
+    batch_past_expiry: bool
+
+
+def trace_report(*, code: str, on: date | None = None) -> TraceReport | None:
+    """The product (and batch) behind a code, or None for a code that is not one of ours."""
+    day = on or timezone.localdate()
+    normalised = trace_code_normalise(code)
+    if not normalised:
+        return None
+    trace = (
+        TraceCode.objects.select_related(
+            "product__vendor__commune__province",
+            "product__origin_commune__province",
+            "batch__product__vendor__commune__province",
+            "batch__product__origin_commune__province",
+        )
+        .filter(code=normalised)
+        .first()
+    )
+    if trace is None:
+        return None
+    batch = trace.batch
+    product = batch.product if batch else trace.product
+    certificate = certificate_valid_for_product(product=product, on=day)
+    if certificate is None:
+        certificate = product.ocop_certificates.order_by("-issued_on", "-pk").first()
+    vendor = product.vendor
+    # The former district belongs to the producer's address: it only names the origin too
+    # when the product comes from the producer's own commune.
+    old_district = ""
+    if vendor and vendor.old_district and product.origin_commune_id in (None, vendor.commune_id):
+        old_district = vendor.old_district
+    return TraceReport(
+        code=trace.code,
+        product=product,
+        batch=batch,
+        certificate=certificate,
+        certificate_is_valid=bool(certificate and certificate.status_on(day) == "valid"),
+        on_sale=product_is_on_sale(product=product),
+        marks=list(product.quality_marks.all()),
+        old_district=old_district,
+        batch_past_expiry=bool(batch and batch.is_past_expiry(day)),
+    )
+
+
+def batches_for_vendor(*, vendor: Vendor) -> QuerySet[Batch]:
+    """A producer's batches, newest first, with their product and code."""
+    return Batch.objects.filter(product__vendor=vendor).select_related("product", "trace_code")
+
+
+def products_for_vendor(*, vendor: Vendor) -> QuerySet[Product]:
+    """A producer's own products (not variants), listed or not: what it may label and batch."""
+    return (
+        Product.objects.filter(vendor=vendor)
+        .exclude(structure=Product.CHILD)
+        .select_related("trace_code")
+        .order_by("title", "pk")
+    )

@@ -1,15 +1,24 @@
 """Write-side operations of the catalogue: reference data (places, OCOP groups), certificates,
-staff holds on listings."""
+staff holds on listings, batches and trace codes."""
 
 import logging
+import secrets
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.models import Category, Commune, OcopCertificate, Product, Province
+from catalogue.models import (
+    Batch,
+    Category,
+    Commune,
+    OcopCertificate,
+    Product,
+    Province,
+    TraceCode,
+)
 from catalogue.ocop_groups import OCOP_GROUPS, OcopNode
 from catalogue.text import slugify_vietnamese
 
@@ -172,11 +181,126 @@ def product_show(*, product: Product, by) -> Product:
     return product
 
 
+# Trace codes are read off labels and typed by hand: no 0/O, 1/I/L look-alikes. 31 symbols to
+# the power of 8 is about 850 billion codes, far too many to find a live one by guessing.
+TRACE_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+TRACE_CODE_LENGTH = 8
+_TRACE_CODE_ATTEMPTS = 5
+
+
+def trace_code_new() -> str:
+    """A fresh random code (not yet checked against the table)."""
+    return "".join(secrets.choice(TRACE_CODE_ALPHABET) for _ in range(TRACE_CODE_LENGTH))
+
+
+def trace_code_ensure(*, product: Product | None = None, batch: Batch | None = None) -> TraceCode:
+    """The trace code of a product or of a batch, made on first need; safe to call again."""
+    if (product is None) == (batch is None):
+        raise ValueError("Give a product or a batch, not both.")
+    owner = {"product": product} if product is not None else {"batch": batch}
+    for _attempt in range(_TRACE_CODE_ATTEMPTS):
+        existing = TraceCode.objects.filter(**owner).first()
+        if existing is not None:
+            return existing
+        try:
+            # A savepoint: a clash with another code must not break the caller's transaction.
+            with transaction.atomic():
+                return TraceCode.objects.create(code=trace_code_new(), **owner)
+        except IntegrityError:
+            logger.info("Trace code clash for %s, drawing again", owner)
+    raise RuntimeError(f"Could not draw a free trace code for {owner}")
+
+
+def trace_codes_backfill() -> int:
+    """Give a code to every product (not variants) and batch that has none; returns how many.
+
+    For rows written in bulk (synthetic demo products), which send no save signals.
+    """
+    taken = set(TraceCode.objects.values_list("code", flat=True))
+
+    def draw() -> str:
+        code = trace_code_new()
+        while code in taken:
+            code = trace_code_new()
+        taken.add(code)
+        return code
+
+    products = (
+        Product.objects.exclude(structure=Product.CHILD)
+        .filter(trace_code__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    batches = Batch.objects.filter(trace_code__isnull=True).values_list("pk", flat=True)
+    rows = [TraceCode(code=draw(), product_id=pk) for pk in products.iterator()]
+    rows += [TraceCode(code=draw(), batch_id=pk) for pk in batches.iterator()]
+    TraceCode.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+@transaction.atomic
+def batch_create(
+    *,
+    product: Product,
+    number: str,
+    produced_on: date,
+    expires_on: date | None = None,
+    quantity: int | None = None,
+    note: str = "",
+) -> Batch:
+    """Record a batch of a product, with its trace code."""
+    batch = Batch(
+        product=product,
+        number=number.strip(),
+        produced_on=produced_on,
+        expires_on=expires_on,
+        quantity=quantity,
+        note=note,
+    )
+    batch.full_clean()
+    batch.save()
+    trace_code_ensure(batch=batch)
+    return batch
+
+
+@transaction.atomic
+def batch_update(
+    *,
+    batch: Batch,
+    product: Product,
+    number: str,
+    produced_on: date,
+    expires_on: date | None = None,
+    quantity: int | None = None,
+    note: str = "",
+) -> Batch:
+    """Correct a batch's details; its trace code (printed on labels already) stays."""
+    batch.product = product
+    batch.number = number.strip()
+    batch.produced_on = produced_on
+    batch.expires_on = expires_on
+    batch.quantity = quantity
+    batch.note = note
+    batch.full_clean()
+    batch.save()
+    return batch
+
+
+def batch_delete(*, batch: Batch) -> None:
+    """Remove a batch; its trace code goes with it and its page then answers "unknown code"."""
+    batch.delete()
+
+
 __all__ = [
+    "TRACE_CODE_ALPHABET",
+    "batch_create",
+    "batch_delete",
+    "batch_update",
     "certificate_add",
     "certificate_revoke",
     "ocop_categories_sync",
     "places_sync",
     "product_hide",
     "product_show",
+    "trace_code_ensure",
+    "trace_codes_backfill",
 ]

@@ -1,8 +1,16 @@
-"""Catalogue views of the fork: Oscar's, with the producer's standing taken into account."""
+"""Catalogue views of the fork: Oscar's, with the producer's standing taken into account, and
+the public trace pages behind QR labels."""
 
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
-from catalogue.selectors import product_is_on_sale, user_manages_product
+from catalogue.selectors import (
+    product_is_on_sale,
+    trace_code_normalise,
+    trace_report,
+    user_manages_product,
+)
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -13,3 +21,22 @@ class ProductDetailView(OscarProductDetailView):
         if product_is_on_sale(product=listed) and (not product.is_child or product.is_public):
             return True
         return user_manages_product(user=request.user, product=listed)
+
+
+def trace_lookup(request: HttpRequest) -> HttpResponse:
+    """/trace/: a form to type the code printed under a QR label."""
+    raw = request.GET.get("code", "")
+    code = trace_code_normalise(raw)
+    if code and code.isascii() and code.isalnum():
+        return redirect("trace", code=code)
+    context = {"code": raw, "not_a_code": bool(raw.strip())}
+    return render(request, "catalogue/trace/lookup.html", context)
+
+
+def trace_page(request: HttpRequest, code: str) -> HttpResponse:
+    """/trace/<code>/: the product, its producer, place, certificate and batch behind a code."""
+    report = trace_report(code=code)
+    if report is None:
+        context = {"code": trace_code_normalise(code)}
+        return render(request, "catalogue/trace/unknown.html", context, status=404)
+    return render(request, "catalogue/trace/page.html", {"report": report})

@@ -10,7 +10,7 @@ from oscar.test.factories import PartnerFactory as OscarPartnerFactory
 from oscar.test.factories import ProductClassFactory, ShippingAddressFactory, UserFactory
 from oscar.test.factories import create_order as oscar_create_order
 
-from catalogue.models import Commune, OcopCertificate, Product, QualityMark
+from catalogue.models import Batch, Commune, OcopCertificate, Product, QualityMark
 from vendors.models import Vendor
 
 
@@ -140,7 +140,29 @@ class QualityMarkFactory(factory.django.DjangoModelFactory):
     registration_number = "123456"
 
 
+class BatchFactory(factory.django.DjangoModelFactory):
+    """A batch made a month ago that keeps a year; its trace code is made as the service does."""
+
+    class Meta:
+        model = Batch
+        skip_postgeneration_save = True
+
+    product = factory.SubFactory(ProductFactory)
+    number = factory.Sequence(lambda n: f"L{n:04d}")
+    produced_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    expires_on = factory.LazyAttribute(lambda o: o.produced_on + timedelta(days=365))
+    quantity = 200
+
+    @factory.post_generation
+    def code(self, create, extracted, **kwargs):
+        if create:
+            from catalogue.services import trace_code_ensure
+
+            trace_code_ensure(batch=self)
+
+
 __all__ = [
+    "BatchFactory",
     "CertificateFactory",
     "PartnerFactory",
     "ProductFactory",

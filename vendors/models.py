@@ -96,7 +96,7 @@ class Vendor(models.Model):
         return self.legal_name
 
     def get_absolute_url(self) -> str:
-        return reverse("catalogue:index") + f"?vendor={self.slug}"
+        return reverse("vendor-detail", kwargs={"slug": self.slug})
 
     @property
     def name(self) -> str:

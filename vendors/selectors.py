@@ -1,5 +1,5 @@
 """Read-side queries of producers: which producer a signed-in person works for, its dashboard
-summary, applications, and the staff's review lists."""
+summary, its public page, applications, and the staff's review lists."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -155,13 +155,54 @@ def status_counts() -> dict[str, int]:
     return counts
 
 
+def producer_public(*, slug: str) -> Vendor | None:
+    """An approved producer by slug; one under review or suspended has no public page."""
+    return (
+        Vendor.objects.select_related("commune__province")
+        .filter(slug=slug, status=Vendor.Status.APPROVED)
+        .first()
+    )
+
+
+def producer_products(*, vendor: Vendor) -> QuerySet:
+    """The producer's products on sale, ready for the storefront's product cards."""
+    from catalogue.selectors import storefront_products
+
+    return storefront_products().filter(vendor=vendor).order_by("title", "pk")
+
+
+def producer_public_certificates(*, vendor: Vendor, on: date | None = None) -> list:
+    """Certificates valid on the day for the producer's products on sale, best rated first."""
+    from catalogue.selectors import valid_certificates
+
+    on_sale = producer_products(vendor=vendor).values("pk")
+    return list(
+        valid_certificates(on=on)
+        .filter(product__in=on_sale)
+        .select_related("product")
+        .order_by("-stars", "product__title", "pk")
+    )
+
+
+def producer_marks(*, vendor: Vendor) -> QuerySet:
+    """Quality marks carried by the producer's products on sale."""
+    from catalogue.models import QualityMark
+
+    on_sale = producer_products(vendor=vendor).values("pk")
+    return QualityMark.objects.filter(products__in=on_sale).distinct().order_by("name")
+
+
 __all__ = [
     "ProducerOverview",
     "application_for_user",
     "latest_status_change",
     "producer_certificates",
     "producer_for_review",
+    "producer_marks",
     "producer_overview",
+    "producer_products",
+    "producer_public",
+    "producer_public_certificates",
     "producers_for_review",
     "status_counts",
     "vendor_for_user",

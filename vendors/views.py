@@ -1,11 +1,13 @@
-"""Public pages for producers: the application to sell here, its receipt and its status."""
+"""Public pages of producers: the application to sell here, its receipt and its status, and
+/vendors/<slug>/ with a producer's story, place, certificates and products."""
 
 import logging
 
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,7 +15,15 @@ from django.views.decorators.http import require_GET
 
 from catalogue.models import Commune
 from vendors.forms import ApplicationForm, CertificateFormSet
-from vendors.selectors import application_for_user, latest_status_change, vendor_for_user
+from vendors.selectors import (
+    application_for_user,
+    latest_status_change,
+    producer_marks,
+    producer_products,
+    producer_public,
+    producer_public_certificates,
+    vendor_for_user,
+)
 from vendors.services import vendor_apply
 
 logger = logging.getLogger(__name__)
@@ -113,3 +123,23 @@ def communes(request: HttpRequest) -> JsonResponse:
         .values_list("pk", "name")
     )
     return JsonResponse({"communes": [{"id": pk, "name": name} for pk, name in rows]})
+
+
+PRODUCTS_PER_PAGE = 24
+
+
+def producer_page(request: HttpRequest, slug: str) -> HttpResponse:
+    vendor = producer_public(slug=slug)
+    if vendor is None:
+        raise Http404("No approved producer has this address.")
+    paginator = Paginator(producer_products(vendor=vendor), PRODUCTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "vendor": vendor,
+        "certificates": producer_public_certificates(vendor=vendor),
+        "marks": producer_marks(vendor=vendor),
+        "products": page.object_list,
+        "page_obj": page,
+        "paginator": paginator,
+    }
+    return render(request, "vendors/producer_page.html", context)

@@ -15,8 +15,16 @@ from oscar.core.loading import get_model
 
 from catalogue.demo import images
 from catalogue.demo.data import MARKS, NOODLE_COOPERATIVE, ProductSpec, VendorSpec
-from catalogue.models import Category, Commune, OcopCertificate, Product, Province, QualityMark
-from catalogue.services import certificate_add, certificate_revoke
+from catalogue.models import (
+    Batch,
+    Category,
+    Commune,
+    OcopCertificate,
+    Product,
+    Province,
+    QualityMark,
+)
+from catalogue.services import batch_create, certificate_add, certificate_revoke
 from catalogue.text import slugify_vietnamese
 from vendors.models import Vendor
 from vendors.services import vendor_member_add, vendor_upsert
@@ -44,6 +52,24 @@ _LEGAL_PREFIXES = (
     "Công ty Cổ phần",
     "Hộ kinh doanh",
 )
+
+
+# Shelf life in months by OCOP group prefix (longest prefix wins); None: goods that keep
+# (crafts, ornamentals), whose batches carry no expiry date.
+SHELF_LIFE_MONTHS: dict[str, int | None] = {
+    "I.1": 1,
+    "I.2.a": 12,
+    "I.2.b": 24,
+    "I.3": 12,
+    "I.4": 24,
+    "I.5": 18,
+    "I.6": 12,
+    "II": 36,
+    "III": 24,
+    "IV": None,
+    "V": None,
+    "VI": None,
+}
 
 
 @dataclass(frozen=True)
@@ -258,9 +284,44 @@ def product_from_spec(
                 certificate_revoke(certificate=certificate, reason=cert.revoked_reason)
         if spec.marks:
             product.quality_marks.add(*(marks[name] for name in spec.marks))
+        batches_ensure(product, spec=spec, today=today)
         if draw_images:
             _packshot_ensure(product, spec=spec, place=f"{origin.short_name}, {origin.province}")
     return created
+
+
+def shelf_life_months(ocop_code: str) -> int | None:
+    matches = [prefix for prefix in SHELF_LIFE_MONTHS if ocop_code.startswith(prefix)]
+    return SHELF_LIFE_MONTHS[max(matches, key=len)] if matches else 12
+
+
+def batches_ensure(product: Product, *, spec: ProductSpec, today: date) -> None:
+    """Two batches per product: a recent one and an older one, which for every third product
+    (by UPC) is past its expiry date. Numbers are fixed per product, so reloading adds none."""
+    shelf = shelf_life_months(spec.ocop_code)
+    serial = int("".join(ch for ch in spec.upc if ch.isdigit()) or 0)
+    prefix = "".join(spec.upc.split("-")[-2:])  # "OCOP-BL-0001" -> "BL0001"
+    older_months = (shelf or 6) + 2 if serial % 3 == 0 else max(1, (shelf or 6) // 2)
+    plans = (
+        (f"{prefix}-L02", today - relativedelta(days=2 + serial % 5), 120 + serial % 7 * 40),
+        (f"{prefix}-L01", today - relativedelta(months=older_months, days=serial % 9), 200),
+    )
+    existing = set(Batch.objects.filter(product=product).values_list("number", flat=True))
+    for number, produced_on, quantity in plans:
+        if number in existing:
+            continue
+        # Fresh produce keeps for days, not a month: give it two weeks.
+        if shelf == 1:
+            expires_on = produced_on + relativedelta(days=14)
+        else:
+            expires_on = produced_on + relativedelta(months=shelf) if shelf else None
+        batch_create(
+            product=product,
+            number=number,
+            produced_on=produced_on,
+            expires_on=expires_on,
+            quantity=quantity,
+        )
 
 
 def _user_ensure(account: DemoAccount, **flags: bool) -> AbstractUser:
@@ -314,6 +375,7 @@ __all__ = [
     "ACCOUNTS",
     "DemoAccount",
     "accounts_ensure",
+    "batches_ensure",
     "categories_by_code",
     "commune_get",
     "home_page_hero_ensure",

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from oscar.apps.partner.models import StockRecord
 from PIL import Image
 
-from catalogue.models import OcopCertificate, Product, ProductImage
+from catalogue.models import Batch, OcopCertificate, Product, ProductImage, TraceCode
 from vendors.models import Vendor
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,8 @@ def _counts() -> dict[str, int]:
         "stock": StockRecord.objects.count(),
         "images": ProductImage.objects.count(),
         "users": get_user_model().objects.count(),
+        "batches": Batch.objects.count(),
+        "trace codes": TraceCode.objects.count(),
     }
 
 
@@ -107,3 +109,4 @@ def test_synthetic_products_for_scale_work(seeded):
     synthetic = Product.objects.filter(upc__startswith="SYN-")
     assert synthetic.filter(stockrecords__price__gt=0).count() == 120
     assert synthetic.values("vendor__commune__province").distinct().count() >= 5
+    assert synthetic.filter(trace_code__isnull=True).count() == 0

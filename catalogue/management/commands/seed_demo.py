@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from catalogue.demo import loader, synthetic
 from catalogue.demo.data import PRODUCTS, VENDORS
-from catalogue.services import ocop_categories_sync, places_sync
+from catalogue.services import ocop_categories_sync, places_sync, trace_codes_backfill
 from search.indexing import index_rebuild
 from vendors.demo import demo_orders_ensure
 
@@ -34,8 +34,8 @@ def _quieter(loggers: tuple[str, ...], *, enabled: bool):
 class Command(BaseCommand):
     help = (
         "Load a believable demo catalogue: places, OCOP groups, producers, products with "
-        "stock, certificates, quality marks and packshots, and three demo accounts. Safe to run "
-        "again: rows that exist are left as they are."
+        "stock, certificates, quality marks, batches, trace codes and packshots, and three demo "
+        "accounts. Safe to run again: rows that exist are left as they are."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -128,7 +128,9 @@ class Command(BaseCommand):
                 f"({new} new)."
             )
 
-        # Bulk-created products send no signals: index the whole catalogue once.
+        # Bulk-created products send no signals: give them trace codes and index the whole
+        # catalogue once.
+        trace_codes_backfill()
         indexed = index_rebuild()
         self.stdout.write(f"Search index: {indexed} products.")
 

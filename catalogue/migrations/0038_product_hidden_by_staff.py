@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0036_certificate_scan_types'),
+        ('catalogue', '0037_batches_and_trace_codes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
