@@ -1,12 +1,17 @@
-"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates."""
+"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates
+(whose operations live in catalogue/certificates.py and are re-exported here)."""
 
 import logging
-from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 
-from catalogue.models import Category, Commune, OcopCertificate, Product, Province
+from catalogue.certificates import (
+    certificate_add,
+    certificate_reminders_send,
+    certificate_revoke,
+    certificates_expire,
+)
+from catalogue.models import Category, Commune, Province
 from catalogue.ocop_groups import OCOP_GROUPS, OcopNode
 from catalogue.text import slugify_vietnamese
 
@@ -100,39 +105,11 @@ def ocop_categories_sync() -> int:
     return sum(_sync_category_node(node, None, i) for i, node in enumerate(OCOP_GROUPS))
 
 
-def certificate_revoke(*, certificate: OcopCertificate, reason: str) -> OcopCertificate:
-    """Withdraw a recognition: the product loses its stars and the OCOP mark at once."""
-    certificate.is_revoked = True
-    certificate.revoked_reason = reason
-    certificate.revoked_at = timezone.now()
-    certificate.save(update_fields=["is_revoked", "revoked_reason", "revoked_at"])
-    return certificate
-
-
-def certificate_add(
-    *,
-    product: Product,
-    stars: int,
-    certificate_number: str,
-    decision_number: str,
-    issuer_kind: str,
-    issuer_name: str,
-    issued_on: date,
-    valid_until: date | None = None,
-) -> OcopCertificate:
-    certificate = OcopCertificate(
-        product=product,
-        stars=stars,
-        certificate_number=certificate_number,
-        decision_number=decision_number,
-        issuer_kind=issuer_kind,
-        issuer_name=issuer_name,
-        issued_on=issued_on,
-        valid_until=valid_until,
-    )
-    certificate.full_clean()
-    certificate.save()
-    return certificate
-
-
-__all__ = ["places_sync", "ocop_categories_sync", "certificate_revoke", "certificate_add"]
+__all__ = [
+    "certificate_add",
+    "certificate_reminders_send",
+    "certificate_revoke",
+    "certificates_expire",
+    "ocop_categories_sync",
+    "places_sync",
+]

@@ -21,6 +21,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Our dashboard pages come before Oscar's, which would answer 404 for them.
+    path("dashboard/", include("catalogue.dashboard.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -7,6 +7,7 @@ local-memory cache, the database search backend, eager Celery and e-mail to the 
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
@@ -204,6 +205,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-seedling",
         "children": [
             # Producer's own pages: {"label": ..., "url_name": ..., "access_fn": _PRODUCER}
+            {
+                "label": _("OCOP certificates"),
+                "url_name": "producer-certificate-list",
+                "access_fn": _PRODUCER,
+            },
         ],
     },
     {
@@ -211,6 +217,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-store",
         "children": [
             # Staff pages about producers: {"label": ..., "url_name": ..., "access_fn": _STAFF}
+            {
+                "label": _("Certificates to renew"),
+                "url_name": "staff-certificate-list",
+                "access_fn": _STAFF,
+            },
         ],
     },
 ]
@@ -236,6 +247,15 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "search-index-sweep": {"task": "search.index_sweep", "schedule": 60 * 60 * 24},
+    # Early morning in Vietnam, so a certificate ending yesterday loses its stars by opening.
+    "certificates-expire": {
+        "task": "catalogue.certificates_expire",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    "certificate-expiry-reminders": {
+        "task": "catalogue.certificate_expiry_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # Stripe (used by the checkout issue); empty keys disable card payments.
