@@ -23,16 +23,18 @@ LAST_VALID_DAY = date(2026, 6, 1)
 
 @pytest.fixture
 def certificate():
-    vendor = VendorFactory(legal_name="HTX Miến dong Bình Liêu", email="htx@binhlieu.vn")
-    product = ProductFactory(vendor=vendor, title="Miến dong Bình Liêu loại 1")
-    return CertificateFactory(
-        product=product,
-        stars=4,
-        certificate_number="QN-2023-0117",
-        decision_number="1234/QĐ-UBND",
-        issuer_name="UBND tỉnh Quảng Ninh",
-        issued_on=ISSUED,
-    )
+    # Filed (and indexed) while valid, as it would have been.
+    with freeze_time("2026-04-01"):
+        vendor = VendorFactory(legal_name="HTX Miến dong Bình Liêu", email="htx@binhlieu.vn")
+        product = ProductFactory(vendor=vendor, title="Miến dong Bình Liêu loại 1")
+        return CertificateFactory(
+            product=product,
+            stars=4,
+            certificate_number="QN-2023-0117",
+            decision_number="1234/QĐ-UBND",
+            issuer_name="UBND tỉnh Quảng Ninh",
+            issued_on=ISSUED,
+        )
 
 
 def test_both_tasks_are_scheduled_daily_and_registered():
