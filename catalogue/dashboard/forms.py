@@ -12,7 +12,7 @@ class CertificateForm(forms.ModelForm):
     """A producer files a certificate for one of its own products."""
 
     stars = forms.TypedChoiceField(
-        label=_("stars"),
+        label=_("Stars"),
         coerce=int,
         choices=[(3, "3 ★"), (4, "4 ★"), (5, "5 ★")],
     )
