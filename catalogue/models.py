@@ -205,7 +205,10 @@ class OcopCertificate(models.Model):
     )
     issued_on = models.DateField(_("date of decision"))
     valid_until = models.DateField(
-        _("valid until"), blank=True, help_text=_("Left empty: 36 months after the decision.")
+        _("valid until"),
+        blank=True,
+        db_index=True,
+        help_text=_("Left empty: 36 months after the decision."),
     )
     is_revoked = models.BooleanField(_("revoked"), default=False)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
@@ -217,6 +220,25 @@ class OcopCertificate(models.Model):
         validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "webp"])],
         help_text=_("The signed certificate or decision, as a PDF or a photo."),
     )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    # Set once by the daily tasks of catalogue/tasks.py, so each mail goes out exactly once.
+    reminder_sent_at = models.DateTimeField(_("expiry reminder sent"), null=True, blank=True)
+    expiry_processed_at = models.DateTimeField(_("expiry processed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -3,10 +3,12 @@ and what a trace code tells."""
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from catalogue.models import Batch, Category, OcopCertificate, Product, QualityMark, TraceCode
 from vendors.models import Vendor
@@ -175,4 +177,96 @@ def products_for_vendor(*, vendor: Vendor) -> QuerySet[Product]:
         .exclude(structure=Product.CHILD)
         .select_related("trace_code")
         .order_by("title", "pk")
+    )
+
+
+def certificates_due_for_reminder(*, today: date | None = None) -> QuerySet[OcopCertificate]:
+    """Certificates ending within the reminder window, not revoked, not reminded yet, and
+    not already followed by a filed certificate that lasts longer."""
+    day = today or timezone.localdate()
+    horizon = day + timedelta(days=settings.OCOP_CERTIFICATE_REMINDER_DAYS)
+    successor = OcopCertificate.objects.filter(
+        product=OuterRef("product"), is_revoked=False, valid_until__gt=OuterRef("valid_until")
+    ).exclude(pk=OuterRef("pk"))
+    return (
+        OcopCertificate.objects.filter(
+            is_revoked=False,
+            reminder_sent_at__isnull=True,
+            valid_until__gte=day,
+            valid_until__lte=horizon,
+        )
+        .exclude(Exists(successor))
+        .order_by("valid_until", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class CertificateStanding:
+    """How a certificate stands on a day, as the dashboards show it."""
+
+    code: str  # valid, expiring, expired, revoked or not_yet_valid
+    label: str
+    days_left: int | None
+    badge: str  # Bootstrap colour of the badge
+
+
+def certificate_standing(
+    *, certificate: OcopCertificate, on: date | None = None
+) -> CertificateStanding:
+    """Valid, expiring within the reminder window (with days left), expired, revoked or not
+    yet valid."""
+    day = on or timezone.localdate()
+    status = certificate.status_on(day)
+    days_left = (certificate.valid_until - day).days
+    if status == OcopCertificate.Status.VALID:
+        if days_left <= settings.OCOP_CERTIFICATE_REMINDER_DAYS:
+            label = ngettext("Expires in %(days)d day", "Expires in %(days)d days", days_left) % {
+                "days": days_left
+            }
+            if days_left == 0:
+                label = gettext("Expires today")
+            return CertificateStanding("expiring", label, days_left, "warning")
+        return CertificateStanding("valid", gettext("Valid"), days_left, "success")
+    badges = {
+        OcopCertificate.Status.EXPIRED: "secondary",
+        OcopCertificate.Status.REVOKED: "danger",
+        OcopCertificate.Status.NOT_YET_VALID: "info",
+    }
+    return CertificateStanding(
+        status, OcopCertificate.Status(status).label, None, badges[OcopCertificate.Status(status)]
+    )
+
+
+def certificates_of_vendor(*, vendor: Vendor) -> QuerySet[OcopCertificate]:
+    """Every certificate of the producer's products, the latest first."""
+    return (
+        OcopCertificate.objects.filter(product__vendor=vendor)
+        .select_related("product")
+        .order_by("-issued_on", "-pk")
+    )
+
+
+def products_of_vendor(*, vendor: Vendor) -> QuerySet[Product]:
+    """The producer's products a certificate can be filed for (parents and standalones)."""
+    return (
+        Product.objects.filter(vendor=vendor)
+        .exclude(structure=Product.CHILD)
+        .order_by("title", "pk")
+    )
+
+
+def certificates_needing_attention(
+    *, on: date | None = None, expired_within_days: int = 90
+) -> QuerySet[OcopCertificate]:
+    """For staff, across producers: certificates ending within the reminder window and those
+    that ended recently, soonest first."""
+    day = on or timezone.localdate()
+    return (
+        OcopCertificate.objects.filter(
+            is_revoked=False,
+            valid_until__gte=day - timedelta(days=expired_within_days),
+            valid_until__lte=day + timedelta(days=settings.OCOP_CERTIFICATE_REMINDER_DAYS),
+        )
+        .select_related("product__vendor")
+        .order_by("valid_until", "pk")
     )

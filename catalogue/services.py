@@ -1,5 +1,6 @@
-"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates,
-staff holds on listings, batches and trace codes."""
+"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates
+(whose operations live in catalogue/certificates.py and are re-exported here), staff holds on
+listings, batches and trace codes."""
 
 import logging
 import secrets
@@ -10,11 +11,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalogue.certificates import (
+    certificate_add,
+    certificate_reminders_send,
+    certificate_revoke,
+    certificates_expire,
+)
 from catalogue.models import (
     Batch,
     Category,
     Commune,
-    OcopCertificate,
     Product,
     Province,
     TraceCode,
@@ -110,41 +116,6 @@ def _sync_category_node(node: OcopNode, parent: Category | None, position: int) 
 def ocop_categories_sync() -> int:
     """Create the six OCOP groups with their groups and subgroups; returns the node count."""
     return sum(_sync_category_node(node, None, i) for i, node in enumerate(OCOP_GROUPS))
-
-
-def certificate_revoke(*, certificate: OcopCertificate, reason: str) -> OcopCertificate:
-    """Withdraw a recognition: the product loses its stars and the OCOP mark at once."""
-    certificate.is_revoked = True
-    certificate.revoked_reason = reason
-    certificate.revoked_at = timezone.now()
-    certificate.save(update_fields=["is_revoked", "revoked_reason", "revoked_at"])
-    return certificate
-
-
-def certificate_add(
-    *,
-    product: Product,
-    stars: int,
-    certificate_number: str,
-    decision_number: str,
-    issuer_kind: str,
-    issuer_name: str,
-    issued_on: date,
-    valid_until: date | None = None,
-) -> OcopCertificate:
-    certificate = OcopCertificate(
-        product=product,
-        stars=stars,
-        certificate_number=certificate_number,
-        decision_number=decision_number,
-        issuer_kind=issuer_kind,
-        issuer_name=issuer_name,
-        issued_on=issued_on,
-        valid_until=valid_until,
-    )
-    certificate.full_clean()
-    certificate.save()
-    return certificate
 
 
 @transaction.atomic
@@ -296,7 +267,9 @@ __all__ = [
     "batch_delete",
     "batch_update",
     "certificate_add",
+    "certificate_reminders_send",
     "certificate_revoke",
+    "certificates_expire",
     "ocop_categories_sync",
     "places_sync",
     "product_hide",

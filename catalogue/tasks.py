@@ -1,4 +1,5 @@
-"""Background work of the catalogue. Every task is safe to run twice."""
+"""Background work of the catalogue: daily work on OCOP certificates (scheduled in
+CELERY_BEAT_SCHEDULE) and producer notices. Every task is safe to run twice."""
 
 import logging
 
@@ -10,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalogue.models import Product
+from catalogue.services import certificate_reminders_send, certificates_expire
 
 logger = logging.getLogger(__name__)
 
@@ -43,3 +45,15 @@ def product_hidden_notify(product_id: int) -> bool:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [product.vendor.email])
     logger.info("Producer %s told that product %s is hidden", product.vendor_id, product.pk)
     return True
+
+
+@shared_task(name="catalogue.certificate_expiry_reminders", ignore_result=True)
+def certificate_expiry_reminders_task() -> int:
+    """Remind producers of certificates ending within 30 days, once per certificate."""
+    return certificate_reminders_send()
+
+
+@shared_task(name="catalogue.certificates_expire", ignore_result=True)
+def certificates_expire_task() -> int:
+    """Take the stars of expired certificates off the search index and tell the producers."""
+    return certificates_expire()

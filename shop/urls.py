@@ -31,6 +31,8 @@ urlpatterns = [
     path("dashboard/producers/", include("vendors.dashboard.review_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/", include("vendors.dashboard.orders_urls")),
+    # Our dashboard pages come before Oscar's, which would answer 404 for them.
+    path("dashboard/", include("catalogue.dashboard.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

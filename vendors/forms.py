@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.models import Category, Commune, OcopCertificate, Province
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
-from vendors.validators import validate_certificate_scan
+from catalogue.validators import validate_certificate_scan
 
 
 class CategoryChoiceField(forms.ModelChoiceField):

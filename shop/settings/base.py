@@ -7,6 +7,7 @@ local-memory cache, the database search backend, eager Celery and e-mail to the 
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
@@ -209,6 +210,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Ledger"), "url_name": "producer-ledger", "access_fn": _PRODUCER},
             {"label": _("Batches"), "url_name": "producer-batch-list", "access_fn": _PRODUCER},
             {"label": _("QR labels"), "url_name": "producer-labels", "access_fn": _PRODUCER},
+            {
+                "label": _("OCOP certificates"),
+                "url_name": "producer-certificate-list",
+                "access_fn": _PRODUCER,
+            },
         ],
     },
     {
@@ -222,6 +228,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "access_fn": _STAFF,
             },
             {"label": _("Payouts"), "url_name": "staff-payouts", "access_fn": _STAFF},
+            {
+                "label": _("Certificates to renew"),
+                "url_name": "staff-certificate-list",
+                "access_fn": _STAFF,
+            },
         ],
     },
 ]
@@ -247,6 +258,15 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "search-index-sweep": {"task": "search.index_sweep", "schedule": 60 * 60 * 24},
+    # Early morning in Vietnam, so a certificate ending yesterday loses its stars by opening.
+    "certificates-expire": {
+        "task": "catalogue.certificates_expire",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    "certificate-expiry-reminders": {
+        "task": "catalogue.certificate_expiry_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # Stripe (used by the checkout issue); empty keys disable card payments.

@@ -1,0 +1,193 @@
+"""Write-side operations on OCOP certificates: filing, revoking, expiry reminders and expiry.
+
+The daily tasks of catalogue/tasks.py call `certificate_reminders_send` and
+`certificates_expire`; both claim each certificate with a conditional UPDATE, so running
+them twice, or twice at once, mails a producer once per certificate.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files import File
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from catalogue.models import OcopCertificate, Product, default_valid_until
+from catalogue.selectors import certificate_valid_for_product, certificates_due_for_reminder
+from catalogue.validators import validate_certificate_scan
+
+logger = logging.getLogger(__name__)
+
+
+def certificate_add(
+    *,
+    product: Product,
+    stars: int,
+    certificate_number: str,
+    decision_number: str,
+    issuer_kind: str,
+    issuer_name: str,
+    issued_on: date,
+    scan: File | None = None,
+    added_by: AbstractBaseUser | None = None,
+    valid_until: date | None = None,
+) -> OcopCertificate:
+    """File a recognition for a product; a product that already has one is re-evaluated.
+
+    The scan is checked by content before anything is written; a row that fails validation
+    leaves no file in storage.
+    """
+    if scan:
+        validate_certificate_scan(scan)
+    certificate = OcopCertificate(
+        product=product,
+        stars=stars,
+        certificate_number=certificate_number,
+        decision_number=decision_number,
+        issuer_kind=issuer_kind,
+        issuer_name=issuer_name,
+        issued_on=issued_on,
+        valid_until=valid_until,
+        added_by=added_by if added_by and added_by.is_authenticated else None,
+    )
+    if scan:
+        certificate.scan = scan
+    # valid_until defaults in save(); fill it first so the date constraint can be checked.
+    if not certificate.valid_until and issued_on:
+        certificate.valid_until = default_valid_until(issued_on)
+    certificate.full_clean()
+    try:
+        certificate.save()
+    except Exception:
+        _discard_scan(certificate)
+        raise
+    logger.info("Certificate %s filed for product %s", certificate.pk, product.pk)
+    return certificate
+
+
+def _discard_scan(certificate: OcopCertificate) -> None:
+    # The file is written by the field's pre_save, before the INSERT that may fail.
+    if certificate.scan and getattr(certificate.scan, "_committed", False):
+        certificate.scan.storage.delete(certificate.scan.name)
+
+
+def certificate_revoke(
+    *,
+    certificate: OcopCertificate,
+    reason: str,
+    revoked_by: AbstractBaseUser | None = None,
+) -> OcopCertificate:
+    """Withdraw a recognition: the product loses its stars and the OCOP mark at once."""
+    certificate.is_revoked = True
+    certificate.revoked_reason = reason
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = revoked_by if revoked_by and revoked_by.is_authenticated else None
+    certificate.save(update_fields=["is_revoked", "revoked_reason", "revoked_at", "revoked_by"])
+    logger.info("Certificate %s revoked", certificate.pk)
+    return certificate
+
+
+def certificate_reminders_send(*, today: date | None = None) -> int:
+    """Mail each producer whose certificate ends within 30 days; returns the mails sent."""
+    day = today or timezone.localdate()
+    sent = 0
+    for pk in list(certificates_due_for_reminder(today=day).values_list("pk", flat=True)):
+        with transaction.atomic():
+            # The conditional UPDATE is the claim: a concurrent run waits on the row lock,
+            # then finds reminder_sent_at set and updates nothing. A failed mail rolls it back.
+            claimed = OcopCertificate.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=timezone.now()
+            )
+            if not claimed:
+                continue
+            certificate = _certificate_for_mail(pk)
+            _mail_producer(
+                certificate=certificate,
+                template="catalogue/emails/certificate_expiry_reminder",
+                context={"days_left": (certificate.valid_until - day).days},
+            )
+        sent += 1
+    return sent
+
+
+def certificates_expire(*, today: date | None = None) -> int:
+    """Process certificates whose validity ended: re-index their products and tell the
+    producer the stars are gone (unless another certificate still carries them)."""
+    from search.receivers import queue_reindex
+
+    day = today or timezone.localdate()
+    due = OcopCertificate.objects.filter(
+        valid_until__lt=day, expiry_processed_at__isnull=True
+    ).order_by("valid_until", "pk")
+    processed = 0
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            claimed = OcopCertificate.objects.filter(
+                pk=pk, expiry_processed_at__isnull=True
+            ).update(expiry_processed_at=timezone.now())
+            if not claimed:
+                continue
+            certificate = _certificate_for_mail(pk)
+            queue_reindex([certificate.product_id])
+            # A revoked certificate's stars left when it was revoked; a renewed product
+            # keeps stars from its newer certificate. Neither needs a mail.
+            successor = certificate_valid_for_product(product=certificate.product, on=day)
+            if not certificate.is_revoked and successor is None:
+                _mail_producer(
+                    certificate=certificate,
+                    template="catalogue/emails/certificate_expired",
+                    context={},
+                )
+        processed += 1
+    return processed
+
+
+def _certificate_for_mail(pk: int) -> OcopCertificate:
+    return OcopCertificate.objects.select_related("product__vendor__partner").get(pk=pk)
+
+
+def _producer_recipients(product: Product) -> list[str]:
+    vendor = product.vendor
+    if vendor is None:
+        # The platform's own listings: staff renew those.
+        return [settings.OCOP_CONTACT_EMAIL]
+    members = vendor.partner.users.exclude(email="").values_list("email", flat=True)
+    return list(dict.fromkeys([vendor.email, *members]))
+
+
+def _mail_producer(*, certificate: OcopCertificate, template: str, context: dict) -> None:
+    recipients = _producer_recipients(certificate.product)
+    # WAGTAILADMIN_BASE_URL is the site's public address (Wagtail's own mails link with it).
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "certificate": certificate,
+        "product": certificate.product,
+        "vendor": certificate.product.vendor,
+        "add_url": base_url
+        + reverse("producer-certificate-add")
+        + f"?product={certificate.product_id}",
+        "list_url": base_url + reverse("producer-certificate-list"),
+        "contact_email": settings.OCOP_CONTACT_EMAIL,
+        **context,
+    }
+    # Producers read Vietnamese, whatever language the worker happens to run in.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}_body.txt", context)
+    EmailMessage(subject=subject, body=body, to=recipients).send()
+    logger.info("Mail %s sent for certificate %s to %s", template, certificate.pk, recipients)
+
+
+__all__ = [
+    "certificate_add",
+    "certificate_reminders_send",
+    "certificate_revoke",
+    "certificates_expire",
+]

@@ -1,0 +1,1 @@
+"""Dashboard pages about OCOP certificates: a producer's own, and staff's across producers."""

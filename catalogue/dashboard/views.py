@@ -1,0 +1,225 @@
+"""Certificate pages of the dashboard. Producer views read `self.vendor` and filter every
+query by it, so another producer's certificate or product id answers 404."""
+
+import mimetypes
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView, View
+
+from catalogue.dashboard.forms import CertificateForm, RevokeForm
+from catalogue.models import OcopCertificate
+from catalogue.selectors import (
+    certificate_standing,
+    certificates_needing_attention,
+    certificates_of_vendor,
+    products_of_vendor,
+)
+from catalogue.services import certificate_add, certificate_revoke
+from vendors.dashboard.access import ProducerRequiredMixin, StaffRequiredMixin
+
+
+def _with_standing(certificates, *, today=None):
+    today = today or timezone.localdate()
+    certificates = list(certificates)
+    for certificate in certificates:
+        certificate.standing = certificate_standing(certificate=certificate, on=today)
+    return certificates
+
+
+def _scan_response(certificate: OcopCertificate) -> FileResponse:
+    if not certificate.scan:
+        raise Http404
+    try:
+        handle = certificate.scan.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = PurePath(certificate.scan.name).name
+    return FileResponse(
+        handle,
+        filename=name,
+        content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+    )
+
+
+class ProducerCertificateListView(ProducerRequiredMixin, ListView):
+    template_name = "catalogue/dashboard/producer_certificate_list.html"
+    context_object_name = "certificates"
+
+    def get_queryset(self):
+        return _with_standing(certificates_of_vendor(vendor=self.vendor))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["vendor"] = self.vendor
+        context["has_products"] = products_of_vendor(vendor=self.vendor).exists()
+        return context
+
+
+class ProducerCertificateAddView(ProducerRequiredMixin, FormView):
+    template_name = "catalogue/dashboard/producer_certificate_form.html"
+    form_class = CertificateForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["products"] = products_of_vendor(vendor=self.vendor)
+        return kwargs
+
+    def get_initial(self):
+        initial = super().get_initial()
+        product_id = self.request.GET.get("product", "")
+        if product_id.isdigit():
+            product = products_of_vendor(vendor=self.vendor).filter(pk=product_id).first()
+            if product is not None:
+                initial["product"] = product
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Products that already hold a certificate: a new one files their re-evaluation.
+        context["certified_products"] = list(
+            products_of_vendor(vendor=self.vendor)
+            .filter(ocop_certificates__isnull=False)
+            .distinct()
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        product = data["product"]
+        is_reevaluation = product.ocop_certificates.exists()
+        try:
+            certificate = certificate_add(
+                product=product,
+                stars=data["stars"],
+                certificate_number=data["certificate_number"],
+                decision_number=data["decision_number"],
+                issuer_kind=data["issuer_kind"],
+                issuer_name=data["issuer_name"],
+                issued_on=data["issued_on"],
+                scan=data["scan"],
+                added_by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        if is_reevaluation:
+            messages.success(
+                self.request,
+                _("Re-evaluation filed: certificate %(number)s added to “%(product)s”.")
+                % {"number": certificate.certificate_number, "product": product.title},
+            )
+        else:
+            messages.success(
+                self.request,
+                _("Certificate %(number)s added to “%(product)s”.")
+                % {"number": certificate.certificate_number, "product": product.title},
+            )
+        return redirect("producer-certificate-detail", pk=certificate.pk)
+
+
+class ProducerCertificateDetailView(ProducerRequiredMixin, DetailView):
+    template_name = "catalogue/dashboard/producer_certificate_detail.html"
+    context_object_name = "certificate"
+
+    def get_queryset(self):
+        return certificates_of_vendor(vendor=self.vendor)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        certificate = self.object
+        certificate.standing = certificate_standing(certificate=certificate)
+        context["history"] = _with_standing(
+            certificates_of_vendor(vendor=self.vendor)
+            .filter(product=certificate.product)
+            .exclude(pk=certificate.pk)
+        )
+        return context
+
+
+class ProducerCertificateScanView(ProducerRequiredMixin, View):
+    def get(self, request, pk):
+        return _scan_response(get_object_or_404(certificates_of_vendor(vendor=self.vendor), pk=pk))
+
+
+class StaffCertificateListView(StaffRequiredMixin, ListView):
+    """Certificates ending soon or recently ended, across producers; or a search by number."""
+
+    template_name = "catalogue/dashboard/staff_certificate_list.html"
+    context_object_name = "certificates"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "").strip()
+        if self.query:
+            certificates = (
+                OcopCertificate.objects.filter(
+                    Q(certificate_number__icontains=self.query)
+                    | Q(decision_number__icontains=self.query)
+                    | Q(product__title__icontains=self.query)
+                    | Q(product__vendor__legal_name__icontains=self.query)
+                )
+                .select_related("product__vendor")
+                .order_by("valid_until", "pk")
+            )
+        else:
+            certificates = certificates_needing_attention()
+        return certificates
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["certificates"] = _with_standing(context["certificates"])
+        context["query"] = self.query
+        return context
+
+
+class StaffCertificateRevokeView(StaffRequiredMixin, FormView):
+    template_name = "catalogue/dashboard/staff_certificate_revoke.html"
+    form_class = RevokeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated or not request.user.is_staff:
+            return super().dispatch(request, *args, **kwargs)
+        self.certificate = get_object_or_404(
+            OcopCertificate.objects.select_related("product__vendor"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.certificate.standing = certificate_standing(certificate=self.certificate)
+        context["certificate"] = self.certificate
+        return context
+
+    def form_valid(self, form):
+        # Re-read under a lock: two staff revoking at once keep the first reason.
+        certificate = OcopCertificate.objects.select_for_update().get(pk=self.certificate.pk)
+        if certificate.is_revoked:
+            messages.info(self.request, _("This certificate was already revoked."))
+        else:
+            certificate_revoke(
+                certificate=certificate,
+                reason=form.cleaned_data["reason"],
+                revoked_by=self.request.user,
+            )
+            messages.success(
+                self.request,
+                _("Certificate %(number)s revoked: “%(product)s” no longer shows its stars.")
+                % {
+                    "number": certificate.certificate_number,
+                    "product": self.certificate.product.title,
+                },
+            )
+        return redirect(reverse("staff-certificate-list"))
+
+
+class StaffCertificateScanView(StaffRequiredMixin, View):
+    def get(self, request, pk):
+        return _scan_response(get_object_or_404(OcopCertificate, pk=pk))
