@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Category, Commune, OcopCertificate, Province
+from catalogue.validators import validate_certificate_scan
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
-from catalogue.validators import validate_certificate_scan
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
