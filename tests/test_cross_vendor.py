@@ -103,10 +103,10 @@ def _foreign_parcel(*, vendor, product):
 
     order = placed_order([(product, 1)], email="nguoimua.bimat@example.vn")
     parcel = Fulfilment.objects.get(order=order, vendor=vendor)
-    Fulfilment.objects.filter(pk=parcel.pk).update(pk=FOREIGN_ID)
+    Fulfilment.objects.filter(pk=parcel.pk).update(id=FOREIGN_ID)
     LedgerEntry.objects.filter(fulfilment_id=parcel.pk).update(fulfilment_id=FOREIGN_ID)
     first = LedgerEntry.objects.filter(vendor=vendor).order_by("pk").first()
-    LedgerEntry.objects.filter(pk=first.pk).update(pk=FOREIGN_ID)
+    LedgerEntry.objects.filter(pk=first.pk).update(id=FOREIGN_ID)
 
 
 def _foreign_batch(*, vendor, product):

@@ -80,6 +80,7 @@ def vendor_status_notify_task(change_id: int, language: str = "") -> bool:
         change.notified_at = timezone.now()
         change.save(update_fields=["notified_at"])
     logger.info("Producer %s told of status %s", vendor.slug, change.status)
+    return True
 
 
 BUYER_EVENTS = (Fulfilment.Status.SHIPPED, Fulfilment.Status.CANCELLED)

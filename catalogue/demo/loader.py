@@ -282,6 +282,11 @@ def product_from_spec(
             )
             if cert.revoked_reason:
                 certificate_revoke(certificate=certificate, reason=cert.revoked_reason)
+            if certificate.valid_until < today:
+                # Expired long before the demo began: no "your stars are gone" mail for it.
+                OcopCertificate.objects.filter(pk=certificate.pk).update(
+                    expiry_processed_at=timezone.now()
+                )
         if spec.marks:
             product.quality_marks.add(*(marks[name] for name in spec.marks))
         batches_ensure(product, spec=spec, today=today)

@@ -18,7 +18,7 @@ def pdf_scan(name: str = "chung-nhan.pdf", content: bytes = PDF_SCAN) -> SimpleU
 
 def photo_scan(name: str = "chung-nhan.jpg") -> SimpleUploadedFile:
     buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "white").save(buffer, format="JPEG")
+    Image.new("RGB", (800, 600), "white").save(buffer, format="JPEG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 

@@ -134,17 +134,17 @@ def test_two_certificates_make_two_draft_products(client):
         ),
         pytest.param(
             {"certificates-0-scan": pdf_scan(content=b"<html>not a scan</html>")},
-            "Tệp này không phải là PDF đọc được",
+            "Tệp này không phải tài liệu PDF",
             id="scan-not-a-pdf",
         ),
         pytest.param(
             {"certificates-0-scan": pdf_scan(name="anh.jpg", content=b"GIF89a rubbish")},
-            "Tệp này không phải là ảnh đọc được",
+            "Tệp này không phải ảnh đọc được",
             id="scan-not-a-photo",
         ),
         pytest.param(
             {"certificates-0-scan": pdf_scan(name="chung-nhan.exe")},
-            "Hãy gửi bản quét dạng PDF",
+            "Hãy gửi bản scan dạng PDF",
             id="scan-wrong-type",
         ),
         pytest.param({"certificates-0-stars": "2"}, "Hãy chọn", id="two-stars"),
