@@ -94,6 +94,10 @@ def document_from_entry(entry: ProductIndexEntry) -> ProductDocument:
     """The document of one index row; its id is the product's id."""
     title_folded = fold_vietnamese(entry.title)
     inputs = [entry.title] if title_folded == entry.title else [entry.title, title_folded]
+    # Completion matches from the start of an input: one more input from each later word
+    # lets "binh l" complete "Miến dong Bình Liêu" as the database backend would.
+    words = entry.title_folded.split()
+    inputs += [" ".join(words[start:]) for start in range(1, len(words))]
     return ProductDocument(
         meta={"id": entry.product_id},
         product_id=entry.product_id,

@@ -125,7 +125,13 @@ def test_a_document_is_built_from_its_index_row(catalogue_rows):
     assert document["province_name"] == "Quảng Ninh"
     assert document["category_ancestors"][-1] == entry.category_path
     assert len(document["category_ancestors"]) == 3
-    assert document["suggest"]["input"] == ["Miến dong Bình Liêu", "mien dong binh lieu"]
+    assert document["suggest"]["input"] == [
+        "Miến dong Bình Liêu",
+        "mien dong binh lieu",
+        "dong binh lieu",
+        "binh lieu",
+        "lieu",
+    ]
 
 
 # -- the request ---------------------------------------------------------------------------
