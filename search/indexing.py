@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -149,11 +149,22 @@ def index_rebuild(*, progress=None) -> int:
             _write_batch(batch)
             if progress:
                 progress(len(batch))
+    _refresh_planner_statistics()
     if settings.SEARCH_BACKEND == "elasticsearch":
         from search.backends.elasticsearch import rebuild_index
 
         rebuild_index()
     return len(ids)
+
+
+def _refresh_planner_statistics() -> None:
+    # A rebuild rewrites the index tables in bulk; until autovacuum gets to them, PostgreSQL
+    # plans word lookups from stale counts and scans where an index would do.
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in (ProductIndexEntry, ProductIndexWord):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _push_to_elasticsearch(ids: list[int]) -> None:

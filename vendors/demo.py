@@ -1,6 +1,6 @@
-"""Demo orders for `seed_demo`: a handful of guest orders across producers, placed through
-Oscar's OrderCreator and `fulfilments_create_for_order`, so parcels and ledgers are real;
-their parcels in every status and one payout. Orders carry fixed numbers: loading twice
+"""Demo orders for `seed_demo`: guest orders across producers, so every demo producer has
+parcels, placed through Oscar's OrderCreator and `fulfilments_create_for_order` (parcels and
+ledgers are real); parcels in every status and one payout. Orders carry fixed numbers: loading twice
 creates nothing new."""
 
 from dataclasses import dataclass, field
@@ -99,6 +99,70 @@ ORDERS = (
     ),
 )
 
+BUYERS = (
+    (
+        "Vũ Thị",
+        "Hoa",
+        "hoa.vu@example.vn",
+        "19 Đường Hùng Vương, phường Điện Biên Phủ",
+        "Điện Biên",
+    ),
+    ("Bùi Quang", "Huy", "huy.bui@example.vn", "3 Phố Cầu Gỗ, phường Hoàn Kiếm", "Hà Nội"),
+    ("Hoàng Mai", "Linh", "linh.hoang@example.vn", "66 Đường 3/2, phường Ninh Kiều", "Cần Thơ"),
+    (
+        "Ngô Đức",
+        "Thắng",
+        "thang.ngo@example.vn",
+        "5 Đường Trần Hưng Đạo, phường Hạ Long",
+        "Quảng Ninh",
+    ),
+)
+SPREAD_STATUSES = (Status.NEW, Status.PACKED, Status.SHIPPED, Status.DELIVERED)
+
+
+def _spread_orders() -> list[DemoOrder]:
+    """Orders for the producers the hand-written ones leave out, three producers each, so
+    every demo producer has parcels to show. Built from the catalogue in a fixed order, so the
+    same orders come out on every load."""
+    if Order.objects.filter(number__startswith="OCOP-DEMO-01").exists():
+        return []  # placed on an earlier load; stock has moved since, so don't pick again
+    covered = {upc for spec in ORDERS for upc, _ in spec.items}
+    covered_vendors = set(
+        Product.objects.filter(upc__in=covered).values_list("vendor_id", flat=True)
+    )
+    picks = []
+    for vendor in Vendor.objects.filter(status=Vendor.Status.APPROVED).order_by("slug"):
+        if vendor.pk in covered_vendors:
+            continue
+        products = Product.objects.filter(vendor=vendor, is_public=True).exclude(upc="")
+        in_stock = products.filter(stockrecords__num_in_stock__gt=5).order_by("upc").first()
+        sold_out = products.filter(stockrecords__isnull=False).order_by("upc").first()
+        if in_stock or sold_out:
+            # A sold-out producer's parcel is cancelled: there is nothing to send.
+            picks.append((vendor.slug, (in_stock or sold_out).upc, in_stock is None))
+    orders = []
+    for index in range(0, len(picks), 3):
+        group = picks[index : index + 3]
+        last, first, email, street, city = BUYERS[(index // 3) % len(BUYERS)]
+        orders.append(
+            DemoOrder(
+                f"OCOP-DEMO-{101 + index // 3:04d}",
+                (last, first, email),
+                street,
+                city,
+                f"+8491200{1000 + index:04d}",
+                tuple((upc, 1) for _, upc, _ in group),
+                {
+                    slug: Status.CANCELLED
+                    if sold_out
+                    else SPREAD_STATUSES[(index + offset) % len(SPREAD_STATUSES)]
+                    for offset, (slug, _, sold_out) in enumerate(group)
+                },
+            )
+        )
+    return orders
+
+
 CANCEL_REASON = "Hộp quà 1kg tạm hết bao bì, mời khách đặt lại tuần sau."
 PAYOUT = (NOODLES, Decimal("200000"), "VCB-DEMO-0001")
 # Steps from "new" to each demo status.
@@ -179,7 +243,7 @@ def demo_orders_ensure() -> int:
     """Place the demo orders that don't exist yet; returns how many were placed."""
     country = _vietnam()
     placed = 0
-    for spec in ORDERS:
+    for spec in (*ORDERS, *_spread_orders()):
         if Order.objects.filter(number=spec.number).exists():
             continue
         order = _place(spec, country=country)
