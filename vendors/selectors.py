@@ -3,6 +3,7 @@ summary, its public page, applications, and the staff's review lists."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, F, Q, QuerySet, Value
@@ -42,13 +43,16 @@ class ProducerOverview:
     certificates_valid: int = 0
     certificates_expiring: list = field(default_factory=list)
     uncertified: list = field(default_factory=list)
+    parcels_to_ship: int = 0
+    balance: Decimal = Decimal("0")
 
 
 LOW_STOCK = 5
 
 
 def producer_overview(*, vendor: Vendor, on: date | None = None) -> ProducerOverview:
-    """Counts and the items needing attention: hidden listings, low stock, certificates."""
+    """Counts and the items needing attention: hidden listings, low stock, certificates,
+    parcels to send, and what the platform owes the producer."""
     from catalogue.models import Product
     from catalogue.selectors import valid_certificates
 
@@ -84,6 +88,13 @@ def producer_overview(*, vendor: Vendor, on: date | None = None) -> ProducerOver
         .select_related("product")
         .order_by("available")[:20]
     )
+    from vendors.fulfilment_selectors import ledger_summary
+    from vendors.models import Fulfilment
+
+    overview.parcels_to_ship = Fulfilment.objects.filter(
+        vendor=vendor, status__in=[Fulfilment.Status.NEW, Fulfilment.Status.PACKED]
+    ).count()
+    overview.balance = ledger_summary(vendor=vendor)["balance"]
     return overview
 
 

@@ -9,7 +9,14 @@ from django.test import Client
 from PIL import Image
 
 from catalogue.models import Category, Product, ProductImage
-from tests.factories import ProductFactory, UserFactory, VendorFactory, commune, vendor_user
+from tests.factories import (
+    ProductFactory,
+    UserFactory,
+    VendorFactory,
+    commune,
+    placed_order,
+    vendor_user,
+)
 from tests.html_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -162,13 +169,18 @@ def test_producers_stay_out_of_the_shop_wide_order_pages(client):
 
 
 def test_the_producer_home_shows_its_own_summary(client):
-    product = ProductFactory(title="Miến dong Bình Liêu", stock=("85000", 2))
+    product = ProductFactory(
+        title="Miến dong Bình Liêu", stock=("85000", 3), vendor__commission_rate="0.100"
+    )
+    placed_order([(product, 1)])  # a parcel to send; 85.000 ₫ sold less 8.500 ₫ commission
     client.force_login(vendor_user(product.vendor))
 
-    page = client.get("/dashboard/").content.decode()
+    page = client.get("/dashboard/").content.decode().replace("\xa0", " ")
 
     assert product.vendor.legal_name in page
-    assert "Miến dong Bình Liêu" in page  # low stock: 2 left
+    assert "Miến dong Bình Liêu" in page  # low stock: 2 left once one is allocated
+    assert "1 kiện hàng cần đóng gói hoặc gửi" in page
+    assert "76.500 ₫" in page
     assert "Total Customers" not in page and "Tổng số khách hàng" not in page
 
 
