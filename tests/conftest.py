@@ -39,3 +39,12 @@ def vietnamese(client):
 def english(client):
     client.cookies["django_language"] = "en"
     return client
+
+
+# Services started by the session on loopback (localstripe, Redis) and their settings.
+from tests.services import (  # noqa: E402,F401
+    localstripe_url,
+    redis_url,
+    stripe_settings,
+    stripe_webhooks,
+)

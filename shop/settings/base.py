@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "shop.checkout.apps.CheckoutConfig",
     "vendors.apps.VendorsConfig",
     "cms.apps.CmsConfig",
+    "shop.payments.apps.PaymentsConfig",
 ]
 
 MIDDLEWARE = [
@@ -267,6 +268,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "catalogue.certificate_expiry_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "payments-bank-transfers-expire": {
+        "task": "payments.bank_transfers_expire",
+        "schedule": 60 * 15,
+    },
 }
 
 # Stripe (used by the checkout issue); empty keys disable card payments.
@@ -274,6 +279,16 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+# Stripe.js; tests point it at localstripe's copy.
+STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+
+# Bank transfer by VietQR: the shop's account (BIN of the bank at NAPAS) and how long an
+# order waits for its transfer before it is cancelled and its stock released.
+PAYMENT_BANK_BIN = env("PAYMENT_BANK_BIN", default="970436")
+PAYMENT_BANK_NAME = env("PAYMENT_BANK_NAME", default="Vietcombank")
+PAYMENT_BANK_ACCOUNT = env("PAYMENT_BANK_ACCOUNT", default="0011001234567")
+PAYMENT_BANK_ACCOUNT_HOLDER = env("PAYMENT_BANK_ACCOUNT_HOLDER", default="CONG TY CHO OCOP")
+PAYMENT_TRANSFER_EXPIRY_HOURS = env.int("PAYMENT_TRANSFER_EXPIRY_HOURS", default=48)
 
 # OCOP rules (DOMAIN.md): a recognition is valid 36 months; remind 30 days before expiry.
 OCOP_CERTIFICATE_VALIDITY_MONTHS = 36

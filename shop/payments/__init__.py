@@ -1,0 +1,1 @@
+"""Payments of the checkout: Stripe cards, cash on delivery and bank transfer by VietQR."""

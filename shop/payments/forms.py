@@ -1,0 +1,23 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from shop.payments.services import BANK_TRANSFER, CARD, COD
+
+
+def method_choices() -> list[tuple[str, str]]:
+    choices = [
+        (COD, _("Cash on delivery: pay each parcel when it arrives")),
+        (BANK_TRANSFER, _("Bank transfer by VietQR: scan the code in your banking app")),
+    ]
+    if settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY:
+        choices.insert(0, (CARD, _("Card (Visa, Mastercard, JCB)")))
+    return choices
+
+
+class PaymentMethodForm(forms.Form):
+    method = forms.ChoiceField(label=_("How would you like to pay?"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = method_choices()

@@ -1,0 +1,373 @@
+"""Write side of payments: card attempts, Stripe webhook events, orders paid, cancelled and
+refunded. The one place an order becomes paid is `order_payment_received`."""
+
+import logging
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from shop.payments import gateway as stripe_gateway
+from shop.payments.models import PaymentAttempt, StripeEvent
+from vendors.fulfilment import fulfilment_cancel
+from vendors.models import Fulfilment
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+OrderStatusChange = get_model("order", "OrderStatusChange")
+PaymentEvent = get_model("order", "PaymentEvent")
+PaymentEventType = get_model("order", "PaymentEventType")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+Basket = get_model("basket", "Basket")
+
+CARD = "card"
+COD = "cod"
+BANK_TRANSFER = "bank_transfer"
+METHODS = (CARD, COD, BANK_TRANSFER)
+
+# Order statuses the payments set (Oscar keeps them as free text).
+STATUS_PAID = "Paid"
+STATUS_AWAITING_DELIVERY_PAYMENT = "Awaiting delivery payment"
+STATUS_AWAITING_TRANSFER = "Awaiting transfer"
+STATUS_CANCELLED = "Cancelled"
+
+SOURCE_NAMES = {CARD: "Stripe card", COD: "Cash on delivery", BANK_TRANSFER: "VietQR transfer"}
+EVENT_PAID = "Paid"
+EVENT_REFUNDED = "Refunded"
+
+
+class PaymentError(Exception):
+    """A payment that cannot go on; .message is translated and shown to the buyer as is."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _order_status_set(order: "Order", status: str) -> None:
+    # Oscar's set_status needs a status pipeline; ours are set only by these services.
+    if order.status == status:
+        return
+    OrderStatusChange.objects.create(order=order, old_status=order.status, new_status=status)
+    order.status = status
+    order.save(update_fields=["status"])
+
+
+# --- Placement ---------------------------------------------------------------------------
+
+
+def _place(
+    *, basket, user, checkout_data: dict, method: str, status: str, order_number=None, request=None
+) -> "Order":
+    from shop.checkout.placement import order_place
+
+    return order_place(
+        basket=basket,
+        user=user,
+        guest_email=checkout_data.get("guest_email", ""),
+        shipping_address=checkout_data["shipping_address"],
+        billing_address=checkout_data.get("billing_address"),
+        payment_method=method,
+        order_number=order_number,
+        status=status,
+        request=request,
+    )
+
+
+def order_place_unpaid(*, basket, user, checkout_data: dict, method: str, request=None) -> "Order":
+    """Cash on delivery or bank transfer: the order is placed at once and waits for its money.
+    Raises OrderPlacementError (sold out, basket emptied...) with nothing written."""
+    if method == COD:
+        status = STATUS_AWAITING_DELIVERY_PAYMENT
+    elif method == BANK_TRANSFER:
+        status = STATUS_AWAITING_TRANSFER
+    else:
+        raise ValueError(f"{method} is not paid after placement")
+    with transaction.atomic():
+        order = _place(
+            basket=basket,
+            user=user,
+            checkout_data=checkout_data,
+            method=method,
+            status=status,
+            request=request,
+        )
+        source_type, _created = SourceType.objects.get_or_create(name=SOURCE_NAMES[method])
+        Source.objects.get_or_create(
+            order=order,
+            source_type=source_type,
+            defaults={"amount_allocated": order.total_incl_tax, "currency": order.currency},
+        )
+    return order
+
+
+# --- Card --------------------------------------------------------------------------------
+
+
+def card_attempt_for_basket(
+    *, basket, user, amount: Decimal, order_number: str, checkout_data: dict
+) -> PaymentAttempt:
+    """The basket's waiting PaymentIntent for this amount, or a new one. A new amount (the
+    basket changed) cancels the old intent so it can never be charged."""
+    amount = Decimal(amount)
+    with transaction.atomic():
+        Basket.objects.select_for_update().filter(pk=basket.pk).first()
+        waiting = list(
+            PaymentAttempt.objects.select_for_update()
+            .filter(basket=basket, status=PaymentAttempt.Status.PENDING)
+            .order_by("pk")
+        )
+        for attempt in waiting:
+            if attempt.amount == amount and attempt.order_number == order_number:
+                attempt.checkout_data = checkout_data
+                attempt.user = user if getattr(user, "pk", None) else None
+                attempt.save(update_fields=["checkout_data", "user", "updated_at"])
+                return attempt
+        client = stripe_gateway.gateway()
+        for attempt in waiting:
+            _intent_cancel_quietly(client, attempt)
+        tries = PaymentAttempt.objects.filter(order_number=order_number).count()
+        intent = client.payment_intent_create(
+            amount=amount,
+            order_number=order_number,
+            idempotency_key=f"order-{order_number}-{amount}-{tries}",
+        )
+        return PaymentAttempt.objects.create(
+            intent_id=intent.id,
+            amount=amount,
+            order_number=order_number,
+            basket=basket,
+            user=user if getattr(user, "pk", None) else None,
+            checkout_data=checkout_data,
+        )
+
+
+def _intent_cancel_quietly(client, attempt: PaymentAttempt) -> None:
+    try:
+        client.payment_intent_cancel(intent_id=attempt.intent_id)
+    except stripe_gateway.StripeError as error:
+        # Already paid or already cancelled: the webhook decides what happens to it.
+        logger.warning("PaymentIntent %s not cancelled: %s", attempt.intent_id, error)
+        return
+    attempt.status = PaymentAttempt.Status.CANCELLED
+    attempt.save(update_fields=["status", "updated_at"])
+
+
+def card_payment_confirm(*, attempt: PaymentAttempt, card_token: str):
+    """Send the card the browser tokenised to Stripe. Returns the intent (it may ask for
+    3-D Secure); a declined card raises PaymentError and the buyer may try another."""
+    if attempt.order_id or attempt.status == PaymentAttempt.Status.SUCCEEDED:
+        return stripe_gateway.gateway().payment_intent_retrieve(intent_id=attempt.intent_id)
+    try:
+        intent = stripe_gateway.gateway().payment_intent_confirm_card(
+            intent_id=attempt.intent_id, card_token=card_token
+        )
+    except stripe_gateway.CardError as error:
+        logger.info("Card declined for %s: %s", attempt.intent_id, error.user_message)
+        _attempt_failed(attempt.pk, error.user_message or "")
+        raise PaymentError(
+            _("Your card was declined. No money was taken: try another card.")
+        ) from error
+    except stripe_gateway.StripeError as error:
+        current = stripe_gateway.gateway().payment_intent_retrieve(intent_id=attempt.intent_id)
+        if current.status in ("succeeded", "requires_action", "processing"):
+            # A second click while the first was on its way: go on with the first.
+            return current
+        logger.warning("Stripe refused to confirm %s: %s", attempt.intent_id, error)
+        raise PaymentError(
+            _("The card payment could not be started. No money was taken: please try again.")
+        ) from error
+    return intent
+
+
+def _attempt_failed(attempt_id: int, message: str) -> None:
+    PaymentAttempt.objects.filter(pk=attempt_id, status=PaymentAttempt.Status.PENDING).update(
+        status=PaymentAttempt.Status.FAILED, last_error=message[:255], updated_at=timezone.now()
+    )
+
+
+def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
+    """Place the order of an intent Stripe says succeeded, for the amount and currency
+    asked. The browser and the webhook both end here; the second finds the order placed."""
+    with transaction.atomic():
+        attempt = PaymentAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.order_id:
+            return attempt.order
+        intent = stripe_gateway.gateway().payment_intent_retrieve(intent_id=attempt.intent_id)
+        if not intent.succeeded:
+            raise PaymentError(
+                _("The card payment is not complete. No order was placed and no money taken.")
+            )
+        if intent.amount != attempt.amount or intent.currency != stripe_gateway.CURRENCY:
+            logger.error(
+                "PaymentIntent %s paid %s %s, the order asked %s VND: not placed",
+                intent.id,
+                intent.amount,
+                intent.currency,
+                attempt.amount,
+            )
+            raise PaymentError(
+                _(
+                    "The amount paid does not match the order total. No order was placed: "
+                    "please contact us so we can refund you."
+                )
+            )
+        basket = Basket.objects.filter(pk=attempt.basket_id).first()
+        if basket is None:
+            raise PaymentError(_("Your basket is no longer available. Please contact us."))
+        order = _place(
+            basket=basket,
+            user=attempt.user,
+            checkout_data=attempt.checkout_data,
+            method=CARD,
+            status=STATUS_PAID,
+            order_number=attempt.order_number,
+            request=request,
+        )
+        order_payment_received(order=order, method=CARD, amount=intent.amount, reference=intent.id)
+        attempt.order = order
+        attempt.status = PaymentAttempt.Status.SUCCEEDED
+        attempt.last_error = ""
+        attempt.save(update_fields=["order", "status", "last_error", "updated_at"])
+    return order
+
+
+# --- Webhook -----------------------------------------------------------------------------
+
+
+def stripe_event_handle(*, payload: bytes, signature: str) -> str:
+    """Verify, record and handle one webhook delivery; returns what was done. A bad
+    signature raises SignatureVerificationError (or ValueError) before anything is written;
+    an event already recorded is not handled again."""
+    event = stripe_gateway.gateway().webhook_event(payload=payload, signature=signature)
+    obj = event.data.object
+    intent_id = getattr(obj, "id", "") if getattr(obj, "object", "") == "payment_intent" else ""
+    try:
+        with transaction.atomic():
+            record = StripeEvent.objects.create(
+                event_id=event.id, type=event.type, intent_id=intent_id or ""
+            )
+    except IntegrityError:
+        logger.info("Stripe event %s already handled", event.id)
+        return "duplicate"
+
+    outcome = "ignored"
+    attempt = PaymentAttempt.objects.filter(intent_id=intent_id).first() if intent_id else None
+    if event.type == "payment_intent.succeeded" and attempt is not None:
+        try:
+            order = card_payment_complete(attempt=attempt)
+            outcome = f"order {order.number}"
+        except PaymentError as error:
+            outcome = f"refused: {error.message}"
+        except Exception as error:  # noqa: BLE001
+            # The order could not be placed (sold out meanwhile...): the money must go back
+            # by hand, so say so loudly; Stripe need not retry.
+            logger.exception("Paid PaymentIntent %s has no order", intent_id)
+            outcome = f"not placed: {error}"
+    elif event.type == "payment_intent.payment_failed" and attempt is not None:
+        message = getattr(getattr(obj, "last_payment_error", None), "message", "") or ""
+        # A late failure after a success (out of order) changes nothing: only waiting ones.
+        _attempt_failed(attempt.pk, message)
+        outcome = "failure recorded"
+    record.outcome = outcome[:255]
+    record.save(update_fields=["outcome"])
+    return outcome
+
+
+# --- Paid, cancelled, refunded -----------------------------------------------------------
+
+
+def order_payment_received(*, order: "Order", method: str, amount: Decimal, reference: str) -> bool:
+    """Record that the order's money arrived and mark it paid. Idempotent: returns False when
+    the order was already recorded as paid."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        event_type, _created = PaymentEventType.objects.get_or_create(name=EVENT_PAID)
+        if PaymentEvent.objects.filter(order=order, event_type=event_type).exists():
+            return False
+        amount = Decimal(amount)
+        source_type, _created = SourceType.objects.get_or_create(name=SOURCE_NAMES[method])
+        source, created = Source.objects.get_or_create(
+            order=order,
+            source_type=source_type,
+            defaults={"currency": order.currency, "reference": reference[:255]},
+        )
+        source.amount_allocated = amount
+        source.amount_debited = amount
+        source.reference = reference[:255]
+        source.save()
+        PaymentEvent.objects.create(
+            order=order, amount=amount, reference=reference[:128], event_type=event_type
+        )
+        _order_status_set(order, STATUS_PAID)
+        # Partner commissions are recorded here once partners land (see contract).
+    logger.info("Order %s paid by %s (%s ₫, %s)", order.number, method, amount, reference)
+    return True
+
+
+def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = None) -> "Order":
+    """Cancel every parcel not yet shipped (stock back on sale, ledger reversed) and the
+    order. Safe to call twice."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        for fulfilment in Fulfilment.objects.filter(order=order).exclude(
+            status=Fulfilment.Status.CANCELLED
+        ):
+            fulfilment_cancel(fulfilment=fulfilment, reason=reason, cancelled_by=by)
+        _order_status_set(order, STATUS_CANCELLED)
+        # Partner commissions are reversed here once partners land (see contract).
+    return order
+
+
+def order_refund(
+    *, order: "Order", amount: Decimal, reason: str, by: AbstractBaseUser | None = None
+) -> "Order":
+    """Give a card payment back through Stripe and cancel the order."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        refunded, _created = PaymentEventType.objects.get_or_create(name=EVENT_REFUNDED)
+        if not PaymentEvent.objects.filter(order=order, event_type=refunded).exists():
+            attempt = PaymentAttempt.objects.filter(
+                order=order, status=PaymentAttempt.Status.SUCCEEDED
+            ).first()
+            reference = ""
+            if attempt is not None:
+                reference = stripe_gateway.gateway().refund_create(
+                    intent_id=attempt.intent_id,
+                    amount=amount,
+                    idempotency_key=f"refund-{order.number}",
+                )
+            PaymentEvent.objects.create(
+                order=order, amount=amount, reference=reference, event_type=refunded
+            )
+        return order_cancel(order=order, reason=reason, by=by)
+
+
+def bank_transfers_expire(*, now=None) -> list[str]:
+    """Cancel orders whose transfer did not arrive in time; returns their numbers."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.PAYMENT_TRANSFER_EXPIRY_HOURS)
+    expired = []
+    for order in Order.objects.filter(
+        status=STATUS_AWAITING_TRANSFER, date_placed__lt=cutoff
+    ).order_by("pk"):
+        with transaction.atomic():
+            locked = Order.objects.select_for_update().get(pk=order.pk)
+            if locked.status != STATUS_AWAITING_TRANSFER:
+                continue
+            order_cancel(
+                order=locked,
+                reason=_("The bank transfer did not arrive within %(hours)s hours.")
+                % {"hours": settings.PAYMENT_TRANSFER_EXPIRY_HOURS},
+            )
+        expired.append(order.number)
+    if expired:
+        logger.info("Unpaid bank transfers expired: %s", ", ".join(expired))
+    return expired

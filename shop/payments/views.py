@@ -1,0 +1,244 @@
+"""The payment steps of the checkout: choosing a method, placing a cash-on-delivery or
+bank-transfer order, paying by card with Stripe.js, the confirmation and Stripe's webhook."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.core.loading import get_class
+
+from shop.payments import gateway as stripe_gateway
+from shop.payments import services
+from shop.payments.forms import PaymentMethodForm
+from shop.payments.models import PaymentAttempt
+from shop.payments.selectors import order_payment_summary
+
+logger = logging.getLogger(__name__)
+
+OscarPaymentMethodView = get_class("checkout.views", "PaymentMethodView")
+OscarPaymentDetailsView = get_class("checkout.views", "PaymentDetailsView")
+OscarThankYouView = get_class("checkout.views", "ThankYouView")
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
+
+SESSION_ATTEMPT = "payments_attempt_id"
+
+
+def _placement_error():
+    from shop.checkout.placement import OrderPlacementError
+
+    return OrderPlacementError
+
+
+def checkout_data(*, view, basket, shipping_address, billing_address) -> dict:
+    """What order placement needs from the checkout session, as JSON, so a card payment's
+    order can be placed later without the session (by the webhook)."""
+
+    def fields(address):
+        if address is None:
+            return None
+        data = {}
+        for field in address._meta.concrete_fields:
+            if field.primary_key or field.name in ("search_text",):
+                continue
+            value = getattr(address, field.attname)
+            data[field.attname] = value if value is None else str(value)
+        return data
+
+    return {
+        "guest_email": view.checkout_session.get_guest_email() or "",
+        "shipping_address": fields(shipping_address),
+        "billing_address": fields(billing_address),
+    }
+
+
+class PaymentMethodView(OscarPaymentMethodView):
+    template_name = "payments/payment_method.html"
+    # Every order chooses how it is paid, even a free one.
+    skip_conditions = []
+
+    def get(self, request, *args, **kwargs):
+        form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()})
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        form = PaymentMethodForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return redirect("checkout:preview")
+
+
+class PaymentDetailsView(OscarPaymentDetailsView):
+    """Oscar's preview and "Place order": cash on delivery and bank transfer place the order
+    here; a card goes on to the card page, where the order is placed once Stripe has the
+    money."""
+
+    template_name_preview = "payments/preview.html"
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            # Payment details are the method choice here; the card itself has its own page.
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def check_payment_data_is_captured(self, request):
+        if self.checkout_session.payment_method() not in services.METHODS:
+            raise FailedPreCondition(
+                url=reverse("checkout:payment-method"),
+                message=_("Please choose how you would like to pay."),
+            )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["payment_method"] = self.checkout_session.payment_method()
+        return context
+
+    def submit(
+        self,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        payment_kwargs=None,
+        order_kwargs=None,
+        surcharges=None,
+    ):
+        method = self.checkout_session.payment_method()
+        if method == services.CARD:
+            return redirect("payments:card")
+        data = checkout_data(
+            view=self,
+            basket=basket,
+            shipping_address=shipping_address,
+            billing_address=billing_address,
+        )
+        try:
+            order = services.order_place_unpaid(
+                basket=basket, user=user, checkout_data=data, method=method, request=self.request
+            )
+        except _placement_error() as error:
+            messages.error(self.request, error.message)
+            return redirect("basket:summary")
+        return order_placed_response(self, order)
+
+
+def order_placed_response(view, order):
+    view.checkout_session.flush()
+    view.request.session["checkout_order_id"] = order.id
+    view.request.session.pop(SESSION_ATTEMPT, None)
+    response = redirect("checkout:thank-you")
+    view.send_signal(view.request, response, order)
+    return response
+
+
+class CardPaymentView(OscarPaymentDetailsView):
+    """The card form: a PaymentIntent for the order total, created (or reused) here."""
+
+    template_name = "payments/card.html"
+    template_name_preview = "payments/card.html"
+
+    def check_payment_data_is_captured(self, request):
+        if self.checkout_session.payment_method() != services.CARD:
+            raise FailedPreCondition(url=reverse("checkout:payment-method"))
+
+    def get(self, request, *args, **kwargs):
+        submission = self.build_submission()
+        basket = submission["basket"]
+        try:
+            attempt = services.card_attempt_for_basket(
+                basket=basket,
+                user=request.user,
+                amount=submission["order_total"].incl_tax,
+                order_number=self.generate_order_number(basket),
+                checkout_data=checkout_data(
+                    view=self,
+                    basket=basket,
+                    shipping_address=submission["shipping_address"],
+                    billing_address=submission["billing_address"],
+                ),
+            )
+        except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured, ValueError):
+            logger.exception("No PaymentIntent for basket %s", basket.pk)
+            messages.error(
+                request,
+                _("Card payments are unavailable right now. Please choose another method."),
+            )
+            return redirect("checkout:payment-method")
+        request.session[SESSION_ATTEMPT] = attempt.pk
+        context = self.get_context_data(**submission)
+        context.update(
+            attempt=attempt,
+            stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+            stripe_js_url=settings.STRIPE_JS_URL,
+        )
+        return self.render_to_response(context)
+
+    def post(self, request, *args, **kwargs):
+        return redirect("payments:card")
+
+
+@require_POST
+def card_pay(request):
+    """Called by the card page's script: confirms the card and, once Stripe says the money
+    is taken, places the order. Answers JSON: an error, a 3-D Secure step, or where to go."""
+    attempt = PaymentAttempt.objects.filter(pk=request.session.get(SESSION_ATTEMPT)).first()
+    if attempt is None:
+        return JsonResponse(
+            {"error": _("This payment page has expired. Please go back to your basket.")},
+            status=400,
+        )
+    token = request.POST.get("token", "").strip()
+    try:
+        if token:
+            intent = services.card_payment_confirm(attempt=attempt, card_token=token)
+            if intent.status == "requires_action":
+                return JsonResponse({"authenticate": intent.client_secret})
+        order = services.card_payment_complete(attempt=attempt, request=request)
+    except services.PaymentError as error:
+        return JsonResponse({"error": error.message})
+    except stripe_gateway.StripeError:
+        logger.exception("Stripe unreachable for %s", attempt.intent_id)
+        return JsonResponse(
+            {"error": _("We could not reach the card network. Please try again in a moment.")}
+        )
+
+    # The session clean-up and Oscar's post-checkout signal belong to a checkout view.
+    view = OscarPaymentDetailsView()
+    view.setup(request)
+    view.checkout_session = CheckoutSessionData(request)
+    response = order_placed_response(view, order)
+    return JsonResponse({"redirect": response.url})
+
+
+class ThankYouView(OscarThankYouView):
+    template_name = "payments/thank_you.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["payment"] = order_payment_summary(order=self.object)
+        return context
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request):
+    try:
+        outcome = services.stripe_event_handle(
+            payload=request.body, signature=request.headers.get("Stripe-Signature", "")
+        )
+    except (stripe_gateway.SignatureVerificationError, ValueError):
+        logger.warning("Stripe webhook with a bad signature or body refused")
+        return HttpResponse(status=400)
+    except stripe_gateway.GatewayNotConfigured:
+        return HttpResponse(status=503)
+    return HttpResponse(outcome, content_type="text/plain")

@@ -1,0 +1,23 @@
+import pytest
+import stripe
+
+from tests.services import STRIPE_SECRET_KEY
+
+
+@pytest.fixture
+def stripe_client(stripe_settings, localstripe_url):
+    """A Stripe client of the test itself, playing the part of the buyer's browser."""
+    return stripe.StripeClient(STRIPE_SECRET_KEY, base_addresses={"api": localstripe_url})
+
+
+@pytest.fixture
+def card_token(stripe_client):
+    """A token for a test card number, as Stripe.js makes one from the card element."""
+
+    def make(number: str = "4242424242424242") -> str:
+        token = stripe_client.v1.tokens.create(
+            params={"card": {"number": number, "exp_month": "12", "exp_year": "2030", "cvc": "123"}}
+        )
+        return token.id
+
+    return make
