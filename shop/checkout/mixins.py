@@ -1,17 +1,106 @@
-"""Order placement with one fulfilment per producer, written in the order's transaction."""
+"""Oscar's order placement, routed through our placement service (shop/checkout/placement.py):
+the stock taken under row locks, one parcel per producer with its fee, the ledger, and the
+mails after commit."""
 
 from django.db import transaction
 from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacementMixin
+from oscar.apps.order.exceptions import UnableToPlaceOrder
 
-from vendors.fulfilment import fulfilments_create_for_order
+from shop.checkout.placement import OrderPlacementError, order_place
+
+# Oscar's status when the view names none: the order waits for its cash on delivery.
+DEFAULT_STATUS = "Awaiting delivery payment"
+
+
+def address_data(address) -> dict:
+    """An unsaved Oscar address as the placement service takes it."""
+    if address is None:
+        return {}
+    return {
+        field.name: getattr(address, field.attname)
+        for field in address._meta.concrete_fields
+        if field.name not in ("id", "search_text")
+    }
 
 
 class OrderPlacementMixin(CoreOrderPlacementMixin):
-    def place_order(self, *args, **kwargs):
-        # Oscar's checkout view catches errors of placement and shows the preview again, so
-        # the request's own transaction would commit an order without its parcels: the
-        # savepoint drops both together.
+    #: The payment method of orders placed by this view; payment views set their own.
+    payment_method = "cod"
+
+    def get_payment_method(self) -> str:
+        return self.payment_method
+
+    def get_initial_order_status(self, basket):
+        return DEFAULT_STATUS
+
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
+        try:
+            order = self.place_order(
+                order_number=order_number,
+                user=user,
+                basket=basket,
+                shipping_address=shipping_address,
+                shipping_method=shipping_method,
+                shipping_charge=shipping_charge,
+                order_total=order_total,
+                billing_address=billing_address,
+                surcharges=surcharges,
+                **kwargs,
+            )
+        except OrderPlacementError as error:
+            # Oscar's submit shows the preview again with this message and thaws the basket.
+            raise UnableToPlaceOrder(error.message) from error
+        return self.handle_successful_order(order)
+
+    def place_order(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        order_total,
+        billing_address=None,
+        surcharges=None,
+        **kwargs,
+    ):
+        """Place the order through order_place; the shipping method, charge and total are
+        worked out there again from the locked basket, so what Oscar computed earlier in the
+        request is not trusted."""
+        status = kwargs.pop("status", None) or self.get_initial_order_status(basket)
+        request = kwargs.pop("request", None) or getattr(self, "request", None)
+        payment_method = kwargs.pop("payment_method", None) or self.get_payment_method()
+        guest_email = ""
+        if not (user and user.is_authenticated):
+            guest_email = self.checkout_session.get_guest_email() or ""
         with transaction.atomic():
-            order = super().place_order(*args, **kwargs)
-            fulfilments_create_for_order(order=order)
+            order = order_place(
+                basket=basket,
+                user=user if user and user.is_authenticated else None,
+                guest_email=guest_email,
+                shipping_address=address_data(shipping_address),
+                billing_address=address_data(billing_address) or None,
+                payment_method=payment_method,
+                order_number=str(order_number),
+                status=status,
+                request=request,
+            )
+            self.save_payment_details(order)
         return order
+
+    def send_order_placed_email(self, order):
+        # order_place queues our own confirmation after commit (shop.checkout.tasks).
+        pass

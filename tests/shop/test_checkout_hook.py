@@ -77,9 +77,10 @@ def test_a_basket_of_two_producers_makes_one_order_two_parcels_and_their_ledger(
 
     entries = {(e.vendor, e.kind): e.amount for e in LedgerEntry.objects.filter(order=order)}
     assert entries == {
-        (noodles, "sale"): Decimal("170000"),
+        # Goods plus the parcel's fee: producers without rules charge the default 30.000 ₫.
+        (noodles, "sale"): Decimal("200000"),
         (noodles, "commission"): Decimal("-17000"),
-        (honey, "sale"): Decimal("123457"),
+        (honey, "sale"): Decimal("153457"),
         # 7.5% of 123.457 ₫ is 9.259,275 ₫: whole đồng.
         (honey, "commission"): Decimal("-9259"),
     }
@@ -105,10 +106,10 @@ def test_placing_the_order_again_writes_no_second_parcel(client, vietnam):
 
 
 def test_an_order_whose_parcels_cannot_be_written_is_not_placed(client, vietnam, monkeypatch):
-    def broken(*, order):
+    def broken(*, order, shipping_fees=None):
         raise RuntimeError("ledger unavailable")
 
-    monkeypatch.setattr("shop.checkout.mixins.fulfilments_create_for_order", broken)
+    monkeypatch.setattr("shop.checkout.placement.fulfilments_create_for_order", broken)
     product = ProductFactory()
 
     response = guest_checkout(client, [(product, 1)])

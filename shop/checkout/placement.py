@@ -1,0 +1,366 @@
+"""Placing an order: the one write that turns a basket into an order.
+
+Every way an order is placed goes through `order_place`: Oscar's checkout pages (cash on
+delivery, bank transfer) and the card payment's confirmation or webhook. In one transaction it
+takes the stock under row locks, writes the order, one parcel per producer with its shipping
+fee and the producers' ledger, and submits the basket; the e-mails leave after commit.
+"""
+
+import logging
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from oscar.core.loading import get_class, get_model
+
+from vendors.fulfilment import fulfilments_create_for_order
+
+logger = logging.getLogger(__name__)
+
+Applicator = get_class("offer.applicator", "Applicator")
+Basket = get_model("basket", "Basket")
+BillingAddress = get_model("order", "BillingAddress")
+Commune = get_model("catalogue", "Commune")
+Country = get_model("address", "Country")
+Order = get_model("order", "Order")
+OrderCreator = get_class("order.utils", "OrderCreator")
+OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+PaymentSource = get_model("payment", "Source")
+PaymentSourceType = get_model("payment", "SourceType")
+Repository = get_class("shipping.repository", "Repository")
+Selector = get_class("partner.strategy", "Selector")
+ShippingAddress = get_model("order", "ShippingAddress")
+StockRecord = get_model("partner", "StockRecord")
+UserAddress = get_model("address", "UserAddress")
+
+PAYMENT_METHODS = ("card", "cod", "bank_transfer")
+
+
+class OrderPlacementError(Exception):
+    """A person-caused failure (sold out, basket emptied, price changed); .message is
+    translated and shown to the buyer as is. Nothing was written."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class SoldOut(OrderPlacementError):
+    """Some products ran out (or left the shop) while the buyer was checking out."""
+
+    def __init__(self, titles: list[str]):
+        self.titles = list(titles)
+        names = ", ".join(f"“{title}”" for title in self.titles)
+        super().__init__(
+            ngettext(
+                "Sorry, %(names)s has just sold out. Your basket is kept: lower the quantity "
+                "or remove the product, then place the order again.",
+                "Sorry, %(names)s have just sold out. Your basket is kept: lower the "
+                "quantities or remove the products, then place the order again.",
+                len(self.titles),
+            )
+            % {"names": names}
+        )
+
+
+class BasketEmpty(OrderPlacementError):
+    def __init__(self):
+        super().__init__(_("Your basket is empty: add products before placing an order."))
+
+
+class PriceChanged(OrderPlacementError):
+    """A price changed since the product went into the basket; the basket now shows the
+    new price and the buyer confirms again."""
+
+    def __init__(self, titles: list[str]):
+        self.titles = list(titles)
+        names = ", ".join(f"“{title}”" for title in self.titles)
+        super().__init__(
+            _(
+                "The price of %(names)s changed since you added it to your basket. Check the "
+                "new total, then place the order again."
+            )
+            % {"names": names}
+        )
+
+
+class OrderAlreadyPlaced(OrderPlacementError):
+    """The basket was already turned into an order (a second click on "Place order")."""
+
+    def __init__(self, order=None):
+        self.order = order
+        if order is not None:
+            message = _(
+                "Your order %(number)s has already been placed; it was not placed twice."
+            ) % {"number": order.number}
+        else:
+            message = _("This basket has already been submitted; it was not ordered twice.")
+        super().__init__(message)
+
+
+class GuestEmailMissing(OrderPlacementError):
+    def __init__(self):
+        super().__init__(_("Enter your e-mail address to order without an account."))
+
+
+def order_place(
+    *,
+    basket,
+    user,
+    guest_email: str = "",
+    shipping_address: dict,
+    billing_address: dict | None = None,
+    payment_method: str,
+    order_number: str | None = None,
+    status: str,
+    request=None,
+) -> "Order":
+    """Place the basket's order, or return the order already placed under `order_number`.
+
+    Raises an OrderPlacementError (SoldOut, PriceChanged, BasketEmpty, OrderAlreadyPlaced,
+    GuestEmailMissing) with a message for the buyer; then nothing was written, except that a
+    basket whose prices changed now holds the new prices.
+    """
+    if payment_method not in PAYMENT_METHODS:
+        raise ValueError(f"Unknown payment method {payment_method!r}")
+    if user is not None and not user.is_authenticated:
+        user = None
+    guest_email = (guest_email or "").strip()
+    if user is None and not guest_email:
+        raise GuestEmailMissing()
+    if not order_number:
+        order_number = str(OrderNumberGenerator().order_number(basket))
+    existing = Order.objects.filter(number=order_number).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return _place(
+                basket=basket,
+                user=user,
+                guest_email=guest_email,
+                shipping_address=shipping_address,
+                billing_address=billing_address,
+                payment_method=payment_method,
+                order_number=str(order_number),
+                status=status,
+                request=request,
+            )
+    except PriceChanged:
+        # Outside the rolled back transaction: the basket takes the new prices, so the buyer
+        # sees them and the next attempt passes.
+        _basket_prices_refresh(basket)
+        raise
+
+
+def _place(
+    *,
+    basket,
+    user,
+    guest_email,
+    shipping_address,
+    billing_address,
+    payment_method,
+    order_number,
+    status,
+    request,
+):
+    # Two submissions of one basket (a double click, the webhook racing the browser) queue
+    # here; the second then finds the order of the first.
+    locked_basket = Basket._default_manager.select_for_update().filter(pk=basket.pk).first()
+    existing = Order.objects.filter(number=order_number).first()
+    if existing is not None:
+        return existing
+    if locked_basket is None:
+        raise BasketEmpty()
+    if locked_basket.status == Basket.SUBMITTED:
+        raise OrderAlreadyPlaced(Order.objects.filter(basket_id=basket.pk).first())
+
+    if not getattr(basket, "strategy", None):
+        basket.strategy = Selector().strategy(request=request, user=user)
+    # Read the lines again now the basket is locked: another tab may have changed them.
+    basket.reset_offer_applications()
+    Applicator().apply(basket, user, request)
+    if basket.is_empty:
+        raise BasketEmpty()
+    lines = list(basket.all_lines())
+
+    _stock_take_check(lines)
+    _prices_check(lines)
+
+    shipping_addr = _shipping_address_build(shipping_address)
+    method = Repository().get_default_shipping_method(
+        basket=basket, shipping_addr=shipping_addr, user=user, request=request
+    )
+    charge = method.calculate(basket)
+    total = OrderTotalCalculator(request).calculate(basket, charge)
+
+    from shop.shipping.selectors import basket_shipping_fees
+
+    fees = basket_shipping_fees(basket=basket)
+
+    shipping_addr.save()
+    billing_addr = None
+    if billing_address:
+        billing_addr = BillingAddress(**_address_fields(BillingAddress, billing_address))
+        billing_addr.save()
+    if user is not None:
+        _address_book_update(user, shipping_addr)
+
+    extra = {} if user is not None else {"guest_email": guest_email}
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=charge,
+        user=user,
+        shipping_address=shipping_addr,
+        billing_address=billing_addr,
+        order_number=order_number,
+        status=status,
+        request=request,
+        **extra,
+    )
+    _payment_method_record(order, payment_method)
+    fulfilments_create_for_order(order=order, shipping_fees=fees)
+    basket.submit()
+
+    order_id = order.pk
+
+    def buyer_confirmation():
+        from shop.checkout.tasks import order_confirmation_send
+
+        order_confirmation_send.delay(order_id)
+
+    transaction.on_commit(buyer_confirmation)
+    logger.info(
+        "Order %s placed (%s, %s): %s ₫ in %d parcels",
+        order.number,
+        payment_method,
+        status,
+        order.total_incl_tax,
+        len(fees),
+    )
+    return order
+
+
+def _stock_take_check(lines) -> None:
+    """Lock the basket's stock records (in key order, so two buyers never deadlock) and
+    check every line is still there to buy. OrderCreator then allocates under these locks."""
+    ids = sorted({line.stockrecord_id for line in lines if line.stockrecord_id})
+    records = {
+        record.pk: record
+        for record in StockRecord.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+    }
+    wanted: dict[int, int] = {}
+    for line in lines:
+        if line.stockrecord_id:
+            wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
+    sold_out = []
+    for line in lines:
+        record = records.get(line.stockrecord_id)
+        product = line.product
+        if record is None or not line.purchase_info.availability.is_available_to_buy:
+            sold_out.append(product.get_title())
+            continue
+        # Keep the line's record the locked, fresh one: allocation works on it.
+        line.stockrecord = record
+        if product.get_product_class().track_stock:
+            left = record.num_in_stock - (record.num_allocated or 0)
+            if wanted[record.pk] > left:
+                sold_out.append(product.get_title())
+    if sold_out:
+        raise SoldOut(list(dict.fromkeys(sold_out)))
+
+
+def _prices_check(lines) -> None:
+    changed = [
+        line.product.get_title()
+        for line in lines
+        if line.price_incl_tax is not None
+        and line.unit_price_incl_tax is not None
+        and line.price_incl_tax != line.unit_price_incl_tax
+    ]
+    if changed:
+        raise PriceChanged(changed)
+
+
+def _basket_prices_refresh(basket) -> None:
+    basket.reset_offer_applications()
+    for line in basket.all_lines():
+        price = line.unit_price_incl_tax
+        if price is not None and line.price_incl_tax != price:
+            line.price_incl_tax = price
+            line.price_excl_tax = line.unit_price_excl_tax
+            line.save(update_fields=["price_incl_tax", "price_excl_tax"])
+
+
+def _address_fields(model, data: dict) -> dict:
+    """Oscar's address fields from our address data: the commune and province (ids or
+    objects) become the address's commune (line3) and province (line4) names."""
+    data = dict(data)
+    commune = data.pop("commune", None)
+    data.pop("province", None)
+    if commune is not None and not isinstance(commune, Commune):
+        commune = Commune.objects.select_related("province").get(pk=commune)
+    if commune is not None:
+        data["line3"] = commune.name
+        data["line4"] = commune.province.name
+    if "phone" in data:
+        data.setdefault("phone_number", data.pop("phone"))
+    country = data.pop("country", None) or data.pop("country_id", None) or "VN"
+    if not isinstance(country, Country):
+        country = Country.objects.get(pk=country)
+    names = {f.name for f in model._meta.concrete_fields} - {"id", "country", "search_text"}
+    fields = {key: value for key, value in data.items() if key in names}
+    fields["country"] = country
+    return fields
+
+
+def _shipping_address_build(data: dict):
+    return ShippingAddress(**_address_fields(ShippingAddress, data))
+
+
+def _address_book_update(user, address) -> None:
+    """Keep the signed-in buyer's address for next time, as Oscar's checkout does."""
+    user_address = user.addresses.filter(hash=address.generate_hash()).first()
+    if user_address is None:
+        user_address = UserAddress(user=user)
+        address.populate_alternative_model(user_address)
+    user_address.num_orders_as_shipping_address += 1
+    user_address.save()
+
+
+PAYMENT_METHOD_NAMES = {
+    "card": "Card",
+    "cod": "Cash on delivery",
+    "bank_transfer": "Bank transfer (VietQR)",
+}
+
+
+def _payment_method_record(order, payment_method: str) -> None:
+    """The chosen way to pay, as an Oscar payment source with nothing taken yet: the payment
+    service fills in the amounts when the money arrives."""
+    source_type, _created = PaymentSourceType.objects.get_or_create(
+        code=payment_method, defaults={"name": PAYMENT_METHOD_NAMES[payment_method]}
+    )
+    PaymentSource.objects.create(
+        order=order,
+        source_type=source_type,
+        currency=order.currency,
+        amount_allocated=Decimal("0"),
+    )
+
+
+__all__ = [
+    "PAYMENT_METHODS",
+    "BasketEmpty",
+    "GuestEmailMissing",
+    "OrderAlreadyPlaced",
+    "OrderPlacementError",
+    "PriceChanged",
+    "SoldOut",
+    "order_place",
+]

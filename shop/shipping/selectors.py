@@ -1,0 +1,99 @@
+"""Reads of shipping: a basket split into one parcel per producer, each with its fee and
+delivery estimate. The basket page, the checkout preview, the shipping method and the order
+placement all read the same figures from here."""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from oscar.apps.shipping.scales import Scale
+
+from shop.shipping.models import ProducerShippingRule, default_rule
+from vendors.models import Vendor
+
+# Weight in kilograms comes from the product attribute "weight"; a product without one
+# counts as half a kilogram, the weight of a typical OCOP jar or packet.
+DEFAULT_ITEM_WEIGHT_KG = Decimal("0.5")
+scale = Scale(attribute_code="weight", default_weight=DEFAULT_ITEM_WEIGHT_KG)
+
+
+@dataclass
+class Parcel:
+    """One producer's share of a basket."""
+
+    vendor: Vendor | None
+    lines: list = field(default_factory=list)
+    goods: Decimal = Decimal("0")
+    weight_kg: Decimal = Decimal("0")
+    fee: Decimal = Decimal("0")
+    days_min: int = 0
+    days_max: int = 0
+
+    @property
+    def total(self) -> Decimal:
+        return self.goods + self.fee
+
+    @property
+    def is_free(self) -> bool:
+        return self.fee == 0
+
+
+def _whole_dong(amount: Decimal) -> Decimal:
+    return Decimal(amount).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+def basket_parcels(*, basket) -> list[Parcel]:
+    """The basket's lines grouped by producer (in the order first added), with each parcel's
+    goods, weight, fee and delivery estimate. Lines whose partner is no producer form one
+    last parcel without a producer, at the default rule."""
+    by_partner: dict[int | None, Parcel] = {}
+    lines = list(basket.all_lines())
+    partner_ids = {line.stockrecord.partner_id for line in lines if line.stockrecord_id}
+    vendors = {
+        vendor.partner_id: vendor
+        for vendor in Vendor.objects.filter(partner_id__in=partner_ids).select_related(
+            "shipping_rule"
+        )
+    }
+    for line in lines:
+        partner_id = line.stockrecord.partner_id if line.stockrecord_id else None
+        vendor = vendors.get(partner_id)
+        key = vendor.pk if vendor else None
+        parcel = by_partner.setdefault(key, Parcel(vendor=vendor))
+        parcel.lines.append(line)
+        if line.line_price_incl_tax_incl_discounts is not None:
+            parcel.goods += line.line_price_incl_tax_incl_discounts
+        if line.product.get_product_class().requires_shipping:
+            parcel.weight_kg += scale.weigh_product(line.product) * line.quantity
+    parcels = list(by_partner.values())
+    for parcel in parcels:
+        rule = _rule_of(parcel.vendor)
+        parcel.goods = _whole_dong(parcel.goods)
+        needs_shipping = any(
+            line.product.get_product_class().requires_shipping for line in parcel.lines
+        )
+        parcel.fee = (
+            _whole_dong(rule.fee_for(goods=parcel.goods, weight_kg=parcel.weight_kg))
+            if needs_shipping
+            else Decimal("0")
+        )
+        parcel.days_min, parcel.days_max = rule.days_min, rule.days_max
+    # Producers' parcels first, the odd lines without a producer last.
+    return sorted(parcels, key=lambda parcel: parcel.vendor is None)
+
+
+def _rule_of(vendor: Vendor | None) -> ProducerShippingRule:
+    if vendor is None:
+        return default_rule()
+    try:
+        return vendor.shipping_rule
+    except ProducerShippingRule.DoesNotExist:
+        return default_rule()
+
+
+def basket_shipping_fees(*, basket) -> dict[int, Decimal]:
+    """Each producer's parcel fee by producer id, as fulfilments_create_for_order takes it."""
+    return {p.vendor.pk: p.fee for p in basket_parcels(basket=basket) if p.vendor is not None}
+
+
+def basket_shipping_total(*, basket) -> Decimal:
+    return sum((parcel.fee for parcel in basket_parcels(basket=basket)), Decimal("0"))
