@@ -7,7 +7,6 @@ from shop.payments.services import (
     BANK_TRANSFER,
     CARD,
     COD,
-    SOURCE_NAMES,
     STATUS_AWAITING_TRANSFER,
 )
 
@@ -22,11 +21,9 @@ def shop_bank_account() -> vietqr.BankAccount:
 
 
 def order_payment_method(*, order) -> str:
-    names = {name: method for method, name in SOURCE_NAMES.items()}
-    for source in order.sources.select_related("source_type"):
-        if source.source_type.name in names:
-            return names[source.source_type.name]
-    return ""
+    # order_place records the chosen method as a payment source typed by its code.
+    source = order.sources.select_related("source_type").order_by("pk").first()
+    return source.source_type.code if source else ""
 
 
 def order_payment_summary(*, order) -> dict:

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
@@ -26,6 +26,7 @@ PaymentEventType = get_model("order", "PaymentEventType")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
 
 CARD = "card"
 COD = "cod"
@@ -37,8 +38,9 @@ STATUS_PAID = "Paid"
 STATUS_AWAITING_DELIVERY_PAYMENT = "Awaiting delivery payment"
 STATUS_AWAITING_TRANSFER = "Awaiting transfer"
 STATUS_CANCELLED = "Cancelled"
+# What an order placed before its money arrives waits for.
+UNPAID_STATUS = {COD: STATUS_AWAITING_DELIVERY_PAYMENT, BANK_TRANSFER: STATUS_AWAITING_TRANSFER}
 
-SOURCE_NAMES = {CARD: "Stripe card", COD: "Cash on delivery", BANK_TRANSFER: "VietQR transfer"}
 EVENT_PAID = "Paid"
 EVENT_REFUNDED = "Refunded"
 
@@ -81,33 +83,6 @@ def _place(
     )
 
 
-def order_place_unpaid(*, basket, user, checkout_data: dict, method: str, request=None) -> "Order":
-    """Cash on delivery or bank transfer: the order is placed at once and waits for its money.
-    Raises OrderPlacementError (sold out, basket emptied...) with nothing written."""
-    if method == COD:
-        status = STATUS_AWAITING_DELIVERY_PAYMENT
-    elif method == BANK_TRANSFER:
-        status = STATUS_AWAITING_TRANSFER
-    else:
-        raise ValueError(f"{method} is not paid after placement")
-    with transaction.atomic():
-        order = _place(
-            basket=basket,
-            user=user,
-            checkout_data=checkout_data,
-            method=method,
-            status=status,
-            request=request,
-        )
-        source_type, _created = SourceType.objects.get_or_create(name=SOURCE_NAMES[method])
-        Source.objects.get_or_create(
-            order=order,
-            source_type=source_type,
-            defaults={"amount_allocated": order.total_incl_tax, "currency": order.currency},
-        )
-    return order
-
-
 # --- Card --------------------------------------------------------------------------------
 
 
@@ -117,6 +92,7 @@ def card_attempt_for_basket(
     """The basket's waiting PaymentIntent for this amount, or a new one. A new amount (the
     basket changed) cancels the old intent so it can never be charged."""
     amount = Decimal(amount)
+    order_number = str(order_number)
     with transaction.atomic():
         Basket.objects.select_for_update().filter(pk=basket.pk).first()
         waiting = list(
@@ -135,6 +111,7 @@ def card_attempt_for_basket(
             _intent_cancel_quietly(client, attempt)
         tries = PaymentAttempt.objects.filter(order_number=order_number).count()
         intent = client.payment_intent_create(
+            email=checkout_data.get("guest_email") or getattr(user, "email", "") or "",
             amount=amount,
             order_number=order_number,
             idempotency_key=f"order-{order_number}-{amount}-{tries}",
@@ -222,6 +199,8 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
         basket = Basket.objects.filter(pk=attempt.basket_id).first()
         if basket is None:
             raise PaymentError(_("Your basket is no longer available. Please contact us."))
+        # The webhook has no request, so no basket middleware to give the basket its prices.
+        basket.strategy = Selector().strategy(request=request, user=attempt.user)
         order = _place(
             basket=basket,
             user=attempt.user,
@@ -293,12 +272,13 @@ def order_payment_received(*, order: "Order", method: str, amount: Decimal, refe
         if PaymentEvent.objects.filter(order=order, event_type=event_type).exists():
             return False
         amount = Decimal(amount)
-        source_type, _created = SourceType.objects.get_or_create(name=SOURCE_NAMES[method])
-        source, created = Source.objects.get_or_create(
-            order=order,
-            source_type=source_type,
-            defaults={"currency": order.currency, "reference": reference[:255]},
-        )
+        # order_place wrote the chosen method as a source with nothing taken yet.
+        source = Source.objects.filter(order=order, source_type__code=method).first()
+        if source is None:
+            source_type = SourceType.objects.filter(code=method).first() or (
+                SourceType.objects.create(code=method, name=method)
+            )
+            source = Source(order=order, source_type=source_type, currency=order.currency)
         source.amount_allocated = amount
         source.amount_debited = amount
         source.reference = reference[:255]

@@ -30,12 +30,6 @@ CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 SESSION_ATTEMPT = "payments_attempt_id"
 
 
-def _placement_error():
-    from shop.checkout.placement import OrderPlacementError
-
-    return OrderPlacementError
-
-
 def checkout_data(*, view, basket, shipping_address, billing_address) -> dict:
     """What order placement needs from the checkout session, as JSON, so a card payment's
     order can be placed later without the session (by the webhook)."""
@@ -100,36 +94,18 @@ class PaymentDetailsView(OscarPaymentDetailsView):
         context["payment_method"] = self.checkout_session.payment_method()
         return context
 
-    def submit(
-        self,
-        user,
-        basket,
-        shipping_address,
-        shipping_method,
-        shipping_charge,
-        billing_address,
-        order_total,
-        payment_kwargs=None,
-        order_kwargs=None,
-        surcharges=None,
-    ):
-        method = self.checkout_session.payment_method()
-        if method == services.CARD:
+    def get_payment_method(self) -> str:
+        return self.checkout_session.payment_method()
+
+    def get_initial_order_status(self, basket):
+        return services.UNPAID_STATUS[self.get_payment_method()]
+
+    def submit(self, user, basket, *args, **kwargs):
+        if self.get_payment_method() == services.CARD:
+            # The order is placed once Stripe has the money, from the card page.
             return redirect("payments:card")
-        data = checkout_data(
-            view=self,
-            basket=basket,
-            shipping_address=shipping_address,
-            billing_address=billing_address,
-        )
-        try:
-            order = services.order_place_unpaid(
-                basket=basket, user=user, checkout_data=data, method=method, request=self.request
-            )
-        except _placement_error() as error:
-            messages.error(self.request, error.message)
-            return redirect("basket:summary")
-        return order_placed_response(self, order)
+        # Cash on delivery and bank transfer: Oscar's submission, through order_place.
+        return super().submit(user, basket, *args, **kwargs)
 
 
 def order_placed_response(view, order):
@@ -159,7 +135,7 @@ class CardPaymentView(OscarPaymentDetailsView):
                 basket=basket,
                 user=request.user,
                 amount=submission["order_total"].incl_tax,
-                order_number=self.generate_order_number(basket),
+                order_number=str(self.generate_order_number(basket)),
                 checkout_data=checkout_data(
                     view=self,
                     basket=basket,
@@ -175,7 +151,7 @@ class CardPaymentView(OscarPaymentDetailsView):
             )
             return redirect("checkout:payment-method")
         request.session[SESSION_ATTEMPT] = attempt.pk
-        context = self.get_context_data(**submission)
+        context = self.get_context_data()
         context.update(
             attempt=attempt,
             stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,

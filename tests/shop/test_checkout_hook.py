@@ -47,9 +47,11 @@ def guest_checkout(client, products: list[tuple[object, int]], email="khach@exam
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    # One shipping method and no payment step yet: both pages pass straight on.
+    # One shipping method: the page passes straight on.
     response = client.get("/checkout/shipping-method/", follow=True)
     assert response.status_code == 200
+    response = client.post("/checkout/payment-method/", {"method": "cod"})
+    assert response.status_code == 302
     response = client.get("/checkout/preview/")
     assert response.status_code == 200
     return client.post("/checkout/preview/", {"action": "place_order"})

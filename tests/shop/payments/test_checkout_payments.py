@@ -1,0 +1,192 @@
+"""Paying at checkout: card through Stripe (localstripe), cash on delivery, VietQR transfer;
+declined cards, double clicks and wrong amounts place nothing."""
+
+from decimal import Decimal
+
+import pytest
+from oscar.core.loading import get_model
+
+from shop.payments import services
+from shop.payments.models import PaymentAttempt
+from tests.factories import ProductFactory, VendorFactory
+from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from vendors.models import Fulfilment
+
+Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def products(db):
+    vietnam_ensure()
+    return [
+        ProductFactory(vendor=VendorFactory(legal_name="HTX Miến dong"), stock=("85000", 10)),
+        ProductFactory(vendor=VendorFactory(legal_name="HTX Mật ong"), stock=("120000", 10)),
+    ]
+
+
+def _open_card_page(english, products):
+    response = checkout_to_payment(english, [(products[0], 2), (products[1], 1)], method="card")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/checkout/card/")
+    page = english.get("/checkout/card/")
+    assert page.status_code == 200
+    return page, PaymentAttempt.objects.get()
+
+
+def test_cash_on_delivery_places_the_order_at_once_with_payment_due(english, products):
+    response = checkout_to_payment(english, [(products[0], 1), (products[1], 1)], method="cod")
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/checkout/thank-you/")
+    order = Order.objects.get()
+    assert order.status == services.STATUS_AWAITING_DELIVERY_PAYMENT
+    assert Fulfilment.objects.filter(order=order).count() == 2
+    page = english.get("/checkout/thank-you/")
+    assert "Cash on delivery" in page.content.decode()
+    assert not PaymentAttempt.objects.exists()
+
+
+def test_a_bank_transfer_order_waits_and_shows_its_vietqr_code(english, products, settings):
+    response = checkout_to_payment(english, [(products[0], 1)], method="bank_transfer")
+
+    assert response["Location"].endswith("/checkout/thank-you/")
+    order = Order.objects.get()
+    assert order.status == services.STATUS_AWAITING_TRANSFER
+    html = english.get("/checkout/thank-you/").content.decode()
+    assert "<svg" in html
+    assert f"5802VN62{len(order.number) + 4:02d}08{len(order.number):02d}{order.number}" in html
+    assert settings.PAYMENT_BANK_ACCOUNT in html
+    assert f"54{len(str(int(order.total_incl_tax))):02d}{int(order.total_incl_tax)}" in html
+
+
+def test_card_payment_places_a_paid_order_for_the_amount_stripe_took(
+    english, products, stripe_settings, card_token
+):
+    page, attempt = _open_card_page(english, products)
+    assert stripe_settings.STRIPE_JS_URL in page.content.decode()
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+
+    assert answer["redirect"].endswith("/checkout/thank-you/")
+    order = Order.objects.get()
+    assert order.number == attempt.order_number
+    assert order.status == services.STATUS_PAID
+    assert order.total_incl_tax == attempt.amount
+    attempt.refresh_from_db()
+    assert attempt.status == PaymentAttempt.Status.SUCCEEDED and attempt.order == order
+    source = order.sources.get()
+    assert source.source_type.code == "card" and source.amount_debited == attempt.amount
+    assert "Paid by card" in english.get("/checkout/thank-you/").content.decode()
+
+
+def test_reloading_the_card_page_reuses_the_payment_intent(english, products, stripe_settings):
+    _page, attempt = _open_card_page(english, products)
+
+    assert english.get("/checkout/card/").status_code == 200
+
+    assert list(PaymentAttempt.objects.values_list("intent_id", flat=True)) == [
+        attempt.intent_id
+    ]
+
+
+def test_a_declined_card_places_nothing_and_keeps_the_basket(
+    english, products, stripe_settings, card_token
+):
+    _page, attempt = _open_card_page(english, products)
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token("4000000000000002")})
+
+    assert "declined" in answer.json()["error"]
+    assert not Order.objects.exists()
+    basket = Basket.objects.get(pk=attempt.basket_id)
+    assert basket.status == Basket.OPEN and basket.num_items == 3
+    attempt.refresh_from_db()
+    assert attempt.status == PaymentAttempt.Status.FAILED
+    # Another card on the same page then pays.
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+    assert "redirect" in answer
+    assert Order.objects.count() == 1
+
+
+def test_a_double_click_on_pay_places_one_order(
+    english, products, stripe_settings, card_token
+):
+    _open_card_page(english, products)
+    token = card_token()
+
+    first = english.post("/checkout/card/pay/", {"token": token}).json()
+    second = english.post("/checkout/card/pay/", {"token": token}).json()
+
+    assert "redirect" in first
+    assert Order.objects.count() == 1
+    assert "redirect" in second or "error" in second
+
+
+def test_an_intent_for_another_amount_is_refused(
+    english, products, stripe_settings, card_token
+):
+    _page, attempt = _open_card_page(english, products)
+    # The intent Stripe holds asks less than the order total (a tampered or stale intent).
+    PaymentAttempt.objects.filter(pk=attempt.pk).update(amount=attempt.amount + 1000)
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+
+    assert "does not match" in answer["error"]
+    assert not Order.objects.exists()
+
+
+def test_a_card_payment_needing_3d_secure_hands_the_step_to_stripe_js(
+    english, products, stripe_settings, card_token
+):
+    _page, attempt = _open_card_page(english, products)
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token("4000002500003155")})
+
+    assert answer.json()["authenticate"].startswith(attempt.intent_id)
+    assert not Order.objects.exists()
+    # Stripe.js's challenge not passed: asking again places nothing.
+    assert "error" in english.post("/checkout/card/pay/", {}).json()
+    assert not Order.objects.exists()
+
+
+def test_staff_confirming_a_transfer_marks_the_order_paid_once(english, products):
+    checkout_to_payment(english, [(products[0], 1)], method="bank_transfer")
+    order = Order.objects.get()
+
+    assert services.order_payment_received(
+        order=order, method="bank_transfer", amount=order.total_incl_tax, reference="FT123"
+    )
+    assert not services.order_payment_received(
+        order=order, method="bank_transfer", amount=order.total_incl_tax, reference="FT123"
+    )
+
+    order.refresh_from_db()
+    assert order.status == services.STATUS_PAID
+    assert order.payment_events.count() == 1
+
+
+def test_an_unpaid_transfer_expires_and_its_stock_returns(english, products, settings):
+    checkout_to_payment(english, [(products[0], 3)], method="bank_transfer")
+    order = Order.objects.get()
+    record = products[0].stockrecords.get()
+    assert record.num_allocated == 3
+    hours = settings.PAYMENT_TRANSFER_EXPIRY_HOURS
+    Order.objects.filter(pk=order.pk).update(
+        date_placed=order.date_placed - __import__("datetime").timedelta(hours=hours + 1)
+    )
+
+    from shop.payments.tasks import expire_bank_transfers
+
+    assert expire_bank_transfers.delay().get() == [order.number]
+    assert expire_bank_transfers.delay().get() == []
+
+    order.refresh_from_db()
+    record.refresh_from_db()
+    assert order.status == services.STATUS_CANCELLED
+    assert record.num_allocated == 0
+    assert set(Fulfilment.objects.filter(order=order).values_list("status", flat=True)) == {
+        Fulfilment.Status.CANCELLED
+    }
