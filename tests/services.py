@@ -97,9 +97,14 @@ def stripe_settings(settings, localstripe_url):
     return settings
 
 
+WEBHOOK_EVENTS = ("payment_intent.succeeded", "payment_intent.payment_failed")
+
+
 def localstripe_webhook_register(localstripe_url: str, *, url: str, secret: str) -> None:
-    """Ask localstripe to deliver its events, signed with `secret`, to `url`."""
-    data = urllib.parse.urlencode({"url": url, "secret": secret}).encode()
+    """Ask localstripe to deliver the payment events, signed with `secret`, to `url`."""
+    fields = {"url": url, "secret": secret}
+    fields.update({f"events[{i}]": event for i, event in enumerate(WEBHOOK_EVENTS)})
+    data = urllib.parse.urlencode(fields).encode()
     request = urllib.request.Request(f"{localstripe_url}/_config/webhooks/ocop", data=data)
     with urllib.request.urlopen(request, timeout=5) as response:
         assert response.status == 200

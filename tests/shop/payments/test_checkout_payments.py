@@ -1,7 +1,7 @@
 """Paying at checkout: card through Stripe (localstripe), cash on delivery, VietQR transfer;
 declined cards, double clicks and wrong amounts place nothing."""
 
-from decimal import Decimal
+from datetime import timedelta
 
 import pytest
 from oscar.core.loading import get_model
@@ -87,9 +87,7 @@ def test_reloading_the_card_page_reuses_the_payment_intent(english, products, st
 
     assert english.get("/checkout/card/").status_code == 200
 
-    assert list(PaymentAttempt.objects.values_list("intent_id", flat=True)) == [
-        attempt.intent_id
-    ]
+    assert list(PaymentAttempt.objects.values_list("intent_id", flat=True)) == [attempt.intent_id]
 
 
 def test_a_declined_card_places_nothing_and_keeps_the_basket(
@@ -111,9 +109,7 @@ def test_a_declined_card_places_nothing_and_keeps_the_basket(
     assert Order.objects.count() == 1
 
 
-def test_a_double_click_on_pay_places_one_order(
-    english, products, stripe_settings, card_token
-):
+def test_a_double_click_on_pay_places_one_order(english, products, stripe_settings, card_token):
     _open_card_page(english, products)
     token = card_token()
 
@@ -125,9 +121,7 @@ def test_a_double_click_on_pay_places_one_order(
     assert "redirect" in second or "error" in second
 
 
-def test_an_intent_for_another_amount_is_refused(
-    english, products, stripe_settings, card_token
-):
+def test_an_intent_for_another_amount_is_refused(english, products, stripe_settings, card_token):
     _page, attempt = _open_card_page(english, products)
     # The intent Stripe holds asks less than the order total (a tampered or stale intent).
     PaymentAttempt.objects.filter(pk=attempt.pk).update(amount=attempt.amount + 1000)
@@ -175,7 +169,7 @@ def test_an_unpaid_transfer_expires_and_its_stock_returns(english, products, set
     assert record.num_allocated == 3
     hours = settings.PAYMENT_TRANSFER_EXPIRY_HOURS
     Order.objects.filter(pk=order.pk).update(
-        date_placed=order.date_placed - __import__("datetime").timedelta(hours=hours + 1)
+        date_placed=order.date_placed - timedelta(hours=hours + 1)
     )
 
     from shop.payments.tasks import expire_bank_transfers
