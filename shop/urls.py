@@ -35,6 +35,7 @@ urlpatterns = [
     path("dashboard/", include("catalogue.dashboard.urls")),
     # Payment steps of the checkout, ahead of Oscar's checkout URLs they replace.
     path("checkout/", include("shop.payments.urls")),
+    path("dashboard/payments/", include("shop.payments.dashboard_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

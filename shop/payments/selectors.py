@@ -44,3 +44,13 @@ def order_payment_summary(*, order) -> dict:
             expiry_hours=settings.PAYMENT_TRANSFER_EXPIRY_HOURS,
         )
     return summary
+
+
+def orders_awaiting_transfer():
+    from oscar.core.loading import get_model
+
+    return (
+        get_model("order", "Order")
+        .objects.filter(status=STATUS_AWAITING_TRANSFER)
+        .order_by("date_placed")
+    )

@@ -230,6 +230,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
             },
             {"label": _("Payouts"), "url_name": "staff-payouts", "access_fn": _STAFF},
             {
+                "label": _("Bank transfers awaited"),
+                "url_name": "payments-dashboard:transfers",
+                "access_fn": _STAFF,
+            },
+            {
                 "label": _("Certificates to renew"),
                 "url_name": "staff-certificate-list",
                 "access_fn": _STAFF,

@@ -184,3 +184,24 @@ def test_an_unpaid_transfer_expires_and_its_stock_returns(english, products, set
     assert set(Fulfilment.objects.filter(order=order).values_list("status", flat=True)) == {
         Fulfilment.Status.CANCELLED
     }
+
+
+def test_staff_mark_an_awaited_transfer_paid_from_the_dashboard(english, products):
+    from oscar.test.factories import UserFactory
+
+    checkout_to_payment(english, [(products[0], 1)], method="bank_transfer")
+    order = Order.objects.get()
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    english.force_login(staff)
+
+    page = english.get("/dashboard/payments/transfers/")
+    assert order.number in page.content.decode()
+    response = english.post(
+        "/dashboard/payments/transfers/", {"number": order.number, "reference": "FT2611"}
+    )
+
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == services.STATUS_PAID
+    assert order.sources.get().reference == "FT2611"
+    assert order.number not in english.get("/dashboard/payments/transfers/").content.decode()
