@@ -201,20 +201,43 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
             raise PaymentError(_("Your basket is no longer available. Please contact us."))
         # The webhook has no request, so no basket middleware to give the basket its prices.
         basket.strategy = Selector().strategy(request=request, user=attempt.user)
-        order = _place(
-            basket=basket,
-            user=attempt.user,
-            checkout_data=attempt.checkout_data,
-            method=CARD,
-            status=STATUS_PAID,
-            order_number=attempt.order_number,
-            request=request,
-        )
-        order_payment_received(order=order, method=CARD, amount=intent.amount, reference=intent.id)
-        attempt.order = order
-        attempt.status = PaymentAttempt.Status.SUCCEEDED
-        attempt.last_error = ""
-        attempt.save(update_fields=["order", "status", "last_error", "updated_at"])
+        from shop.checkout.placement import OrderPlacementError
+
+        failure = None
+        try:
+            order = _place(
+                basket=basket,
+                user=attempt.user,
+                checkout_data=attempt.checkout_data,
+                method=CARD,
+                status=STATUS_PAID,
+                order_number=attempt.order_number,
+                request=request,
+            )
+        except OrderPlacementError as error:
+            # Sold out while the card was being paid: the money goes straight back.
+            stripe_gateway.gateway().refund_create(
+                intent_id=intent.id,
+                amount=intent.amount,
+                idempotency_key=f"refund-unplaced-{intent.id}",
+            )
+            attempt.status = PaymentAttempt.Status.CANCELLED
+            attempt.last_error = error.message[:255]
+            attempt.save(update_fields=["status", "last_error", "updated_at"])
+            logger.warning("PaymentIntent %s refunded: %s", intent.id, error.message)
+            refunded = _("Your payment has been refunded.")
+            # Raised after the block, so the refunded attempt is kept.
+            failure = PaymentError(f"{error.message} {refunded}")
+        else:
+            order_payment_received(
+                order=order, method=CARD, amount=intent.amount, reference=intent.id
+            )
+            attempt.order = order
+            attempt.status = PaymentAttempt.Status.SUCCEEDED
+            attempt.last_error = ""
+            attempt.save(update_fields=["order", "status", "last_error", "updated_at"])
+    if failure is not None:
+        raise failure
     return order
 
 

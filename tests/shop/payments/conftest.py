@@ -1,6 +1,9 @@
 import pytest
 import stripe
 
+from catalogue.models import Commune
+from catalogue.services import ocop_categories_sync, places_sync
+
 from tests.services import STRIPE_SECRET_KEY
 
 
@@ -21,3 +24,11 @@ def card_token(stripe_client):
         return token.id
 
     return make
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Places and OCOP groups again: an earlier committed test emptied the database."""
+    if not Commune.objects.exists():
+        places_sync()
+        ocop_categories_sync()

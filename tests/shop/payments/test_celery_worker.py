@@ -46,12 +46,20 @@ def _database_url_for_worker(tmp_path) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_sends_the_confirmation_of_an_order_placed_at_checkout(
-    client, redis_url, tmp_path, request
+    client, redis_url, tmp_path, request, reference_data
 ):
     # Tasks of this test go to Redis instead of running in the test's process.
     saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-    celery_app.conf.update(task_always_eager=False, broker_url=redis_url)
-    request.addfinalizer(lambda: celery_app.conf.update(saved))
+
+    def broker_use(**conf):
+        celery_app.conf.update(conf)
+        # Connections made earlier in the session still point at the old broker.
+        celery_app.pool.force_close_all()
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    broker_use(task_always_eager=False, broker_url=redis_url)
+    request.addfinalizer(lambda: broker_use(**saved))
     vietnam_ensure()
     product = ProductFactory(vendor=VendorFactory(), stock=("85000", 5))
 

@@ -205,3 +205,20 @@ def test_staff_mark_an_awaited_transfer_paid_from_the_dashboard(english, product
     assert order.status == services.STATUS_PAID
     assert order.sources.get().reference == "FT2611"
     assert order.number not in english.get("/dashboard/payments/transfers/").content.decode()
+
+
+def test_a_product_sold_out_while_the_card_was_paid_is_refunded_not_ordered(
+    english, products, stripe_settings, card_token, stripe_client
+):
+    _page, attempt = _open_card_page(english, products)
+    products[1].stockrecords.update(num_in_stock=0)
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+
+    assert "sold out" in answer["error"] and "refunded" in answer["error"]
+    assert not Order.objects.exists()
+    attempt.refresh_from_db()
+    assert attempt.status == PaymentAttempt.Status.CANCELLED
+    charge = stripe_client.v1.payment_intents.retrieve(attempt.intent_id).latest_charge
+    refunds = stripe_client.v1.refunds.list(params={"limit": 100}).data
+    assert [r.amount for r in refunds if r.charge == charge] == [int(attempt.amount)]

@@ -122,7 +122,7 @@ def test_a_late_failure_after_the_success_changes_nothing(
 
 @pytest.mark.django_db(transaction=True)
 def test_localstripe_s_webhook_completes_the_order_the_browser_never_came_back_for(
-    client, stripe_webhooks, card_token, monkeypatch
+    client, stripe_webhooks, card_token, monkeypatch, reference_data
 ):
     handled = threading.Event()
     handle = services.stripe_event_handle
