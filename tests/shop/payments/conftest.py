@@ -3,7 +3,6 @@ import stripe
 
 from catalogue.models import Commune
 from catalogue.services import ocop_categories_sync, places_sync
-
 from tests.services import STRIPE_SECRET_KEY
 
 
