@@ -62,6 +62,9 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
         except OrderPlacementError as error:
             # Oscar's submit shows the preview again with this message and thaws the basket.
             raise UnableToPlaceOrder(error.message) from error
+        # A second click that waited for the first finds its order: the basket the view froze
+        # again is submitted like the first one.
+        basket.submit()
         return self.handle_successful_order(order)
 
     def place_order(

@@ -24,3 +24,16 @@ def address(**fields) -> dict:
         "phone_number": "+84912345678",
         **fields,
     }
+
+
+def address_form_data(**fields) -> dict:
+    """What a buyer types into the checkout's address form."""
+    place = commune("Hà Nội", "Hoàn Kiếm")
+    return {
+        "first_name": "Trần Thị Lan",
+        "phone_number": "0912 345 678",
+        "line1": "12 Phố Hàng Bạc",
+        "province": place.province_id,
+        "commune": place.pk,
+        **fields,
+    }
