@@ -34,6 +34,8 @@ class ShippingAddressForm(forms.ModelForm):
         help_text=_("The communes of the province chosen above."),
     )
 
+    field_order = ["first_name", "phone_number", "line1", "province", "commune", "notes"]
+
     class Meta:
         model = ShippingAddress
         fields = ["first_name", "phone_number", "line1", "notes"]
