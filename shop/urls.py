@@ -12,18 +12,26 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalogue import views as catalogue_views
 from search import api as search_api
 from search.views.search import suggestions
+from shop.checkout.places import communes_of_province
+from shop.shipping.dashboard import ProducerShippingView
 from shop.views import healthz
 from vendors import views as vendor_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("checkout/communes/", communes_of_province, name="checkout-communes"),
     path("api/v1/products/", search_api.products, name="api-products"),
     path("search/suggest/", suggestions, name="search-suggest"),
     path("trace/", catalogue_views.trace_lookup, name="trace-lookup"),
     path("trace/<str:code>/", catalogue_views.trace_page, name="trace"),
     path("vendors/<slug:slug>/", vendor_views.producer_page, name="vendor-detail"),
     path("dashboard/producer/", include("vendors.dashboard.trace_urls")),
+    path(
+        "dashboard/producer/shipping/",
+        ProducerShippingView.as_view(),
+        name="producer-shipping",
+    ),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("dashboard/catalogue/products/", include("shop.dashboard.catalogue.moderation")),

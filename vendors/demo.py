@@ -265,3 +265,41 @@ def demo_orders_ensure() -> int:
         admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
         payout_record(vendor=vendor, amount=amount, reference=reference, recorded_by=admin)
     return placed
+
+
+# Shipping of the demo producers, as such producers price parcels: (slug, fee per parcel,
+# fee per started kilogram, free from, days from, days up to).
+SHIPPING_RULES = [
+    ("htx-mien-dong-binh-lieu", 25000, 0, 300000, 2, 4),
+    ("htx-ong-mat-luc-hon", 30000, 0, 400000, 2, 5),
+    # Oil in glass bottles: heavy, so by weight.
+    ("tht-dau-so-hoanh-mo", 20000, 8000, None, 3, 5),
+    ("cong-ty-tinh-dau-hoi-que-binh-lieu", 30000, 0, 500000, 2, 4),
+    ("cong-ty-thao-moc-phu-nghia", 22000, 0, 350000, 1, 3),
+    ("hkd-dang-van-tai", 35000, 0, None, 3, 6),
+    ("htx-tra-hoa-vang-ba-che", 25000, 0, 300000, 2, 5),
+    ("htx-ong-mat-hoa-ban-muong-phang", 40000, 5000, 600000, 4, 7),
+]
+
+
+def demo_shipping_rules_ensure() -> int:
+    """Give the demo producers without a shipping rule theirs; returns how many were set.
+    Rules a producer changed are left alone."""
+    from shop.shipping.models import ProducerShippingRule
+    from shop.shipping.services import producer_shipping_rule_set
+
+    set_count = 0
+    for slug, base_fee, per_kg, free_above, days_min, days_max in SHIPPING_RULES:
+        vendor = Vendor.objects.filter(slug=slug).first()
+        if vendor is None or ProducerShippingRule.objects.filter(vendor=vendor).exists():
+            continue
+        producer_shipping_rule_set(
+            vendor=vendor,
+            base_fee=Decimal(base_fee),
+            fee_per_kg=Decimal(per_kg),
+            free_above=Decimal(free_above) if free_above is not None else None,
+            days_min=days_min,
+            days_max=days_max,
+        )
+        set_count += 1
+    return set_count

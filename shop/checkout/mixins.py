@@ -5,8 +5,11 @@ mails after commit."""
 from django.db import transaction
 from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacementMixin
 from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.core.loading import get_model
 
 from shop.checkout.placement import OrderPlacementError, order_place
+
+Order = get_model("order", "Order")
 
 # Oscar's status when the view names none: the order waits for its cash on delivery.
 DEFAULT_STATUS = "Awaiting delivery payment"
@@ -62,6 +65,9 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
         except OrderPlacementError as error:
             # Oscar's submit shows the preview again with this message and thaws the basket.
             raise UnableToPlaceOrder(error.message) from error
+        # A second click that waited for the first finds its order: the basket the view froze
+        # again is submitted like the first one.
+        basket.submit()
         return self.handle_successful_order(order)
 
     def place_order(
@@ -86,6 +92,9 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
         guest_email = ""
         if not (user and user.is_authenticated):
             guest_email = self.checkout_session.get_guest_email() or ""
+        # Payment events and sources belong to the order this call writes, not to one a
+        # first click already placed.
+        placed_before = Order.objects.filter(number=str(order_number)).exists()
         with transaction.atomic():
             order = order_place(
                 basket=basket,
@@ -98,7 +107,8 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
                 status=status,
                 request=request,
             )
-            self.save_payment_details(order)
+            if not placed_before:
+                self.save_payment_details(order)
         return order
 
     def send_order_placed_email(self, order):

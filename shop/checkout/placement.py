@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from oscar.core.loading import get_class, get_model
 
+from shop.checkout.addresses import country_vietnam
 from vendors.fulfilment import fulfilments_create_for_order
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,6 @@ Applicator = get_class("offer.applicator", "Applicator")
 Basket = get_model("basket", "Basket")
 BillingAddress = get_model("order", "BillingAddress")
 Commune = get_model("catalogue", "Commune")
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
@@ -178,7 +178,7 @@ def _place(
     if locked_basket.status == Basket.SUBMITTED:
         raise OrderAlreadyPlaced(Order.objects.filter(basket_id=basket.pk).first())
 
-    if not getattr(basket, "strategy", None):
+    if not basket.has_strategy:
         basket.strategy = Selector().strategy(request=request, user=user)
     # Read the lines again now the basket is locked: another tab may have changed them.
     basket.reset_offer_applications()
@@ -310,9 +310,10 @@ def _address_fields(model, data: dict) -> dict:
         data["line4"] = commune.province.name
     if "phone" in data:
         data.setdefault("phone_number", data.pop("phone"))
-    country = data.pop("country", None) or data.pop("country_id", None) or "VN"
-    if not isinstance(country, Country):
-        country = Country.objects.get(pk=country)
+    # The shop delivers in Việt Nam only.
+    data.pop("country", None)
+    data.pop("country_id", None)
+    country = country_vietnam()
     names = {f.name for f in model._meta.concrete_fields} - {"id", "country", "search_text"}
     fields = {key: value for key, value in data.items() if key in names}
     fields["country"] = country

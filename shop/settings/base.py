@@ -209,6 +209,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             # Producer's own pages: {"label": ..., "url_name": ..., "access_fn": _PRODUCER}
             {"label": _("Orders"), "url_name": "producer-orders", "access_fn": _PRODUCER},
             {"label": _("Ledger"), "url_name": "producer-ledger", "access_fn": _PRODUCER},
+            {"label": _("Shipping"), "url_name": "producer-shipping", "access_fn": _PRODUCER},
             {"label": _("Batches"), "url_name": "producer-batch-list", "access_fn": _PRODUCER},
             {"label": _("QR labels"), "url_name": "producer-labels", "access_fn": _PRODUCER},
             {

@@ -8,6 +8,7 @@ from django.core import mail
 from oscar.core.loading import get_model
 
 from tests.factories import ProductFactory, VendorFactory
+from tests.shop.checkout.helpers import address_form_data
 from vendors.models import Fulfilment, LedgerEntry
 
 Country = get_model("address", "Country")
@@ -35,17 +36,7 @@ def guest_checkout(client, products: list[tuple[object, int]], email="khach@exam
         assert response.status_code == 302
     response = client.post("/checkout/", {"username": email, "options": "anonymous"})
     assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post(
-        "/checkout/shipping-address/",
-        {
-            "first_name": "Lan",
-            "last_name": "Trần Thị",
-            "line1": "12 Phố Hàng Bạc",
-            "line4": "Hà Nội",
-            "country": "VN",
-            "phone_number": "+84912345678",
-        },
-    )
+    response = client.post("/checkout/shipping-address/", address_form_data())
     assert response.status_code == 302, response.content.decode()[:3000]
     # One shipping method: the page passes straight on.
     response = client.get("/checkout/shipping-method/", follow=True)

@@ -12,7 +12,7 @@ from catalogue.demo import loader, synthetic
 from catalogue.demo.data import PRODUCTS, VENDORS
 from catalogue.services import ocop_categories_sync, places_sync, trace_codes_backfill
 from search.indexing import index_rebuild
-from vendors.demo import demo_orders_ensure
+from vendors.demo import demo_orders_ensure, demo_shipping_rules_ensure
 
 # Per-row INFO lines (new producers, Oscar's stock alerts) would break up the progress bars.
 CHATTY_LOGGERS = ("oscar.alerts", "vendors.services")
@@ -104,6 +104,7 @@ class Command(BaseCommand):
             f"Real catalogue: {len(VENDORS)} producers, {len(PRODUCTS)} products ({created} new)."
         )
         self.stdout.write(f"Demo orders: {demo_orders_ensure()} new.")
+        self.stdout.write(f"Demo shipping rules: {demo_shipping_rules_ensure()} new.")
 
         if products > 0:
             synthetic_vendors = synthetic.synthetic_vendors_ensure(draw_logos=draw)

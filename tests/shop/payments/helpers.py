@@ -2,6 +2,8 @@
 
 from oscar.core.loading import get_model
 
+from tests.shop.checkout.helpers import address_form_data
+
 Country = get_model("address", "Country")
 
 
@@ -26,17 +28,7 @@ def checkout_to_payment(client, products, *, method: str, email: str = "khach@ex
         assert response.status_code == 302
     response = client.post("/checkout/", {"username": email, "options": "anonymous"})
     assert response.status_code == 302
-    response = client.post(
-        "/checkout/shipping-address/",
-        {
-            "first_name": "Lan",
-            "last_name": "Trần Thị",
-            "line1": "12 Phố Hàng Bạc",
-            "line4": "Hà Nội",
-            "country": "VN",
-            "phone_number": "+84912345678",
-        },
-    )
+    response = client.post("/checkout/shipping-address/", address_form_data())
     assert response.status_code == 302, response.content.decode()[:2000]
     assert client.get("/checkout/shipping-method/", follow=True).status_code == 200
     response = client.post("/checkout/payment-method/", {"method": method})

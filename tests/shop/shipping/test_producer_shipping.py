@@ -1,0 +1,71 @@
+"""Producers set their parcels' shipping in their dashboard area; baskets use it."""
+
+from decimal import Decimal
+
+import pytest
+from oscar.test.factories import UserFactory
+
+from shop.shipping.models import ProducerShippingRule
+from shop.shipping.selectors import basket_parcels
+from tests.factories import ProductFactory, VendorFactory, vendor_user
+from tests.shop.checkout.helpers import basket_of
+from vendors.demo import demo_shipping_rules_ensure
+
+pytestmark = pytest.mark.django_db
+
+URL = "/dashboard/producer/shipping/"
+
+
+def test_a_producer_sets_its_shipping_and_the_basket_charges_it(client):
+    vendor = VendorFactory()
+    client.force_login(vendor_user(vendor))
+
+    assert client.get(URL).status_code == 200
+    response = client.post(
+        URL,
+        {"base_fee": "20000", "fee_per_kg": "4000", "free_above": "", "days_min": 1, "days_max": 3},
+    )
+
+    assert response.status_code == 302
+    rule = ProducerShippingRule.objects.get(vendor=vendor)
+    assert (rule.base_fee, rule.fee_per_kg, rule.free_above) == (20000, 4000, None)
+    # Five packets at half a kilogram: 2.5 kg, three started kilograms.
+    parcel = basket_parcels(basket=basket_of((ProductFactory(vendor=vendor), 5)))[0]
+    assert parcel.fee == Decimal("32000")
+    assert (parcel.days_min, parcel.days_max) == (1, 3)
+
+
+def test_delivery_days_out_of_order_are_refused(client):
+    vendor = VendorFactory()
+    client.force_login(vendor_user(vendor))
+
+    response = client.post(
+        URL,
+        {"base_fee": "20000", "fee_per_kg": "0", "free_above": "", "days_min": 5, "days_max": 2},
+    )
+
+    assert response.status_code == 200
+    assert not ProducerShippingRule.objects.exists()
+
+
+def test_only_producers_open_the_shipping_page(client):
+    client.force_login(UserFactory())
+
+    assert client.get(URL).status_code == 403
+
+
+def test_free_shipping_from_an_amount():
+    vendor = VendorFactory()
+    ProducerShippingRule.objects.create(vendor=vendor, base_fee=30000, free_above=200000)
+    product = ProductFactory(vendor=vendor, stock=(Decimal("100000"), 9))
+
+    assert basket_parcels(basket=basket_of((product, 1)))[0].fee == Decimal("30000")
+    assert basket_parcels(basket=basket_of((product, 2)))[0].fee == Decimal("0")
+
+
+def test_demo_producers_get_their_rules_once():
+    noodles = VendorFactory(slug="htx-mien-dong-binh-lieu")
+
+    assert demo_shipping_rules_ensure() == 1
+    assert demo_shipping_rules_ensure() == 0
+    assert noodles.shipping_rule.free_above == 300000
