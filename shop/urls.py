@@ -17,6 +17,7 @@ from vendors import views as vendor_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("cms.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v1/products/", search_api.products, name="api-products"),
     path("search/suggest/", suggestions, name="search-suggest"),
