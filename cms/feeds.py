@@ -18,7 +18,7 @@ class StoriesFeed(Feed):
         from cms.models import StoryIndexPage
 
         index = StoryIndexPage.objects.live().first()
-        return index.url if index else "/"
+        return index.full_url if index else "/"
 
     def items(self):
         return latest_stories(limit=FEED_LENGTH)
@@ -30,7 +30,8 @@ class StoriesFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.url
+        # Wagtail's site address, as its sitemap uses (django.contrib.sites holds a placeholder).
+        return item.full_url
 
     def item_pubdate(self, item):
         return item.first_published_at
