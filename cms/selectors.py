@@ -32,6 +32,15 @@ def _in_reader_language(pages: QuerySet) -> QuerySet:
     return pages.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
+def _under(pages: QuerySet, index: Page) -> QuerySet:
+    """Pages below the index or below any of its translations: an English index also lists
+    the Vietnamese stories not translated yet."""
+    branches = Q()
+    for branch in index.get_translations(inclusive=True):
+        branches |= Q(path__startswith=branch.path, depth__gt=branch.depth)
+    return pages.filter(branches)
+
+
 def stories_live() -> QuerySet[StoryPage]:
     """Published, public stories in the reader's language, newest first."""
     stories = StoryPage.objects.live().public().select_related("region", "hero_image")
@@ -44,7 +53,7 @@ def latest_stories(*, limit: int = 3) -> list[StoryPage]:
 
 def stories_filtered(*, index: StoryIndexPage, region: str = "", tag: str = "") -> QuerySet:
     """An index's stories; an unknown region or tag simply matches nothing."""
-    stories = stories_live().descendant_of(index)
+    stories = _under(stories_live(), index)
     if region:
         stories = stories.filter(region__slug=region)
     if tag:
@@ -54,12 +63,12 @@ def stories_filtered(*, index: StoryIndexPage, region: str = "", tag: str = "") 
 
 def story_regions(*, index: StoryIndexPage) -> QuerySet[Province]:
     """Provinces that have a published story, for the index's filter."""
-    ids = stories_live().descendant_of(index).values("region_id")
+    ids = _under(stories_live(), index).values("region_id")
     return Province.objects.filter(pk__in=ids).order_by("short_name")
 
 
 def story_tags(*, index: StoryIndexPage) -> QuerySet[Tag]:
-    ids = stories_live().descendant_of(index).values("pk")
+    ids = _under(stories_live(), index).values("pk")
     return (
         Tag.objects.filter(cms_storypagetag_items__content_object__in=ids)
         .distinct()
