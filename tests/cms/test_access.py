@@ -55,3 +55,36 @@ def test_story_pages_go_through_the_moderators_workflow(groups, story_index):
 def test_groups_setup_runs_twice_without_duplicates(groups, home):
     editorial_groups_ensure(home=home)
     assert Group.objects.filter(name=EDITORS).count() == 1
+
+
+def test_product_chooser_finds_products_by_name(client, groups):
+    from tests.factories import ProductFactory, VendorFactory
+
+    ProductFactory(title="Miến dong Bình Liêu")
+    ProductFactory(title="Mật ong hoa ban")
+    VendorFactory(legal_name="HTX Ong mật Lục Hồn")
+    client.force_login(_member(EDITORS))
+
+    text = client.get("/cms-admin/product-chooser/results/", {"q": "Miến"}).content.decode()
+    assert "Miến dong Bình Liêu" in text
+    assert "Mật ong hoa ban" not in text
+    text = client.get("/cms-admin/producer-chooser/results/", {"q": "Lục Hồn"}).content.decode()
+    assert "HTX Ong mật Lục Hồn" in text
+
+
+def test_scheduled_story_goes_live_when_the_task_runs(make_story):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cms.tasks import publish_scheduled
+
+    story = make_story(title="Hẹn giờ đăng", publish=False)
+    story.go_live_at = timezone.now() - timedelta(minutes=1)
+    revision = story.save_revision(approved_go_live_at=story.go_live_at)
+    assert revision.approved_go_live_at is not None
+    publish_scheduled.delay()
+    story.refresh_from_db()
+    assert story.live
+    publish_scheduled.delay()  # a second run finds nothing due
+    assert story.live
