@@ -1,10 +1,12 @@
 """An editor writes a story with a product card in Wagtail's admin and submits it; a
-moderator publishes it; readers see the product's current price and stars."""
+moderator publishes it; readers see the product's current price and stars, and a new price
+set in the producer's dashboard."""
 
 from decimal import Decimal
 
 import pytest
 
+from catalogue.models import Category
 from cms.models import StoryPage
 from cms.services import (
     EDITORS,
@@ -13,7 +15,7 @@ from cms.services import (
     home_page_ensure,
     section_pages_ensure,
 )
-from tests.factories import CertificateFactory, ProductFactory, UserFactory
+from tests.factories import CertificateFactory, ProductFactory, UserFactory, vendor_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -49,6 +51,9 @@ def test_editor_submits_a_story_a_moderator_publishes_and_the_card_stays_live(
     _member(MODERATORS, "kiemduyet")
     honey = ProductFactory(title="Mật ong hoa ban Mường Phăng", stock=(Decimal("185000"), 20))
     CertificateFactory(product=honey, stars=4)
+    # The dashboard's product form asks for a category, as a producer's listing has one.
+    honey.categories.add(Category.objects.get(ocop_code="I.2.b"))
+    vendor_user(honey.vendor, email="ongmat@ocop.test", password="producer-pass-2026")
 
     # The editor writes the story and submits it for moderation.
     editor = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-GB")
@@ -96,8 +101,24 @@ def test_editor_submits_a_story_a_moderator_publishes_and_the_card_stays_live(
     assert "★★★★" in card.inner_text()
     screenshot(page, "cms-story-public")
 
-    honey.stockrecords.update(price=Decimal("199000"))
+    # The producer changes the price in its dashboard; the story follows.
+    producer = browser.new_context(viewport={"width": 1280, "height": 1000})
+    producer.add_cookies([{"name": "django_language", "value": "en", "url": base}])
+    desk = producer.new_page()
+    desk.goto(f"{base}/accounts/login/")
+    desk.fill("#id_login-username", "ongmat@ocop.test")
+    desk.fill("#id_login-password", "producer-pass-2026")
+    desk.click("button[name=login_submit]")
+    desk.wait_for_load_state()
+    desk.goto(f"{base}/dashboard/catalogue/products/{honey.pk}/")
+    desk.click("a[href='#product_stock']")
+    desk.fill("#id_stockrecords-0-price", "199000")
+    desk.click("button[name=action][value=save]")
+    desk.wait_for_load_state()
+    screenshot(desk, "cms-producer-price")
+    assert honey.stockrecords.get().price == Decimal("199000")
+
     page.reload()
     assert "199.000" in page.locator(".story-products").inner_text()
-    for context in (editor, moderator, reader):
+    for context in (editor, moderator, reader, producer):
         context.close()
