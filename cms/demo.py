@@ -238,6 +238,115 @@ STORIES = (
 )
 
 
+# English versions (wagtail.contrib.simple_translation copies, same addresses), by slug.
+EN_STORIES = {
+    "mien-dong-binh-lieu": (
+        "Bình Liêu arrowroot noodles: threads from the arrowroot hills",
+        "From the tuber on the hillside to a clear, springy noodle: "
+        "a craft the whole village shares.",
+        ("arrowroot noodles", "Bình Liêu"),
+        (
+            "Arrowroot grows on the slopes of Bình Liêu. At harvest the starch is washed out, "
+            "spread into sheets, cut into threads and dried in the sun.",
+            "Bình Liêu arrowroot noodles carry the district's certification mark. Every pack "
+            "sold here has a traceability stamp: scan it to see the cooperative, the batch and "
+            "the OCOP certificate.",
+        ),
+        ("Good noodles are noodles dried in enough sun.", "A cooperative member"),
+        (
+            ("36 months", "validity of an OCOP certificate"),
+            ("100%", "of Quảng Ninh's OCOP products carry a traceability stamp"),
+        ),
+        "Arrowroot noodles from Quảng Ninh",
+    ),
+    "mat-ong-binh-lieu": (
+        "Bình Liêu honey and the bees of the mountains",
+        "Hives that follow the forest's flowering give a honey whose name is being registered.",
+        ("honey", "Bình Liêu"),
+        (
+            "Hives stand at the forest edge, where one flowering follows another all year. "
+            "Keepers only extract honey once it has ripened in the comb.",
+            "Besides pure honey, the cooperative makes ginger in honey, a favourite on the cold "
+            "days of the border hills.",
+        ),
+        ("Healthy bees make fragrant honey.", "A beekeeper in Lục Hồn"),
+        (("3–5 stars", "OCOP ratings that are certified"),),
+        "OCOP honey, 3 stars and up",
+    ),
+    "dau-so-binh-lieu": (
+        "Camellia oil: a seed of the forest, a drop of the village",
+        "Camellia seeds give a clear golden oil; a cooperative group in Hoành Mô "
+        "keeps the old pressing craft.",
+        ("camellia oil", "Bình Liêu"),
+        (
+            "Seeds are gathered when the fruit splits, dried and pressed. The oil is used for "
+            "cooking and for handmade soap.",
+            "“Dầu sở Bình Liêu” is being registered, so the place's name travels with the oil.",
+        ),
+        ("Every bottle is a season of gathering seeds.", "Hoành Mô camellia oil group"),
+        (("36 months", "validity of an OCOP certificate"),),
+        "Camellia oil and essential oils",
+    ),
+    "mat-ong-hoa-ban-dien-bien": (
+        "Điện Biên Ban-flower honey, a 4-star OCOP product",
+        "When the Ban flowers whiten the north-western hills, "
+        "the bees of Mường Phăng begin their season.",
+        ("honey", "Điện Biên", "Ban flower"),
+        (
+            "Ban flowers open around March. Honey from this season is light in taste and colour.",
+            "The product is rated 4 OCOP stars: a score of 70 to 89 out of 100, strong enough "
+            "to compete across the country.",
+        ),
+        (
+            "When the Ban flowers open, the whole village goes up with the bees.",
+            "Mường Phăng Ban-flower honey cooperative",
+        ),
+        (("4★", "OCOP rating"), ("70–89", "points of a 4-star product")),
+        "4-star honey from Điện Biên",
+    ),
+    "luc-nam-san-pham-moi": (
+        "Lục Nam: new OCOP products from the hills",
+        "Dried longan, molasses cakes, fermented pork rolls: "
+        "Lục Nam's households bring local specialities to the shelf.",
+        ("Lục Nam", "new products"),
+        (
+            "Since the merger Lục Nam belongs to Bắc Ninh. Older certificates still name Bắc "
+            "Giang province and stay valid for their 36 months.",
+            "Each product has its story: longan dried into long nhãn, sticky rice made into "
+            "molasses cakes, pork turned into nem chua wrapped in leaves.",
+        ),
+        (
+            "Our village's products, now within reach of people far away.",
+            "A household producer in Lục Nam",
+        ),
+        (("3", "products in this story"),),
+        "Specialities of Bắc Ninh",
+    ),
+}
+EN_REGIONS = {
+    "quang-ninh": (
+        "Quảng Ninh province",
+        "<p>In the eastern mountains of Quảng Ninh, Bình Liêu lives from arrowroot, camellia "
+        "forests and bees. Its arrowroot noodles carry a certification mark; its honey and "
+        "camellia oil are being registered. Every OCOP product of the province carries a "
+        "traceability stamp with a QR code.</p>",
+    ),
+    "dien-bien": (
+        "Điện Biên province",
+        "<p>Điện Biên is the land of the Ban flower. When it blooms, bees gather its nectar, "
+        "and Mường Phăng's Ban-flower honey is rated 4 OCOP stars. Rice, Mường Ảng coffee and "
+        "smoked pork are other specialities.</p>",
+    ),
+    "bac-ninh": (
+        "Bắc Ninh province",
+        "<p>Lục Nam, the hill country of former Bắc Giang, now part of Bắc Ninh, has new OCOP "
+        "products: dried longan, molasses cakes and fermented pork rolls.</p>",
+    ),
+}
+VI_LABELS = {"facts": "Vài con số", "buy": "Mua tại chợ", "landscape": "Phong cảnh"}
+EN_LABELS = {"facts": "A few figures", "buy": "Buy at the market", "landscape": "Landscape of"}
+
+
 def _province(short_name: str) -> Province:
     return Province.objects.get(short_name=short_name)
 
@@ -249,7 +358,7 @@ def _region_intro_for(province: Province) -> str:
     )
 
 
-def _story_body(spec: StorySpec, images: list[Image]) -> list[dict]:
+def _story_body(spec: StorySpec, images: list[Image], labels=VI_LABELS) -> list[dict]:
     products = list(
         Product.objects.filter(upc__in=spec.products).values_list("pk", flat=True).order_by("upc")
     )
@@ -269,13 +378,13 @@ def _story_body(spec: StorySpec, images: list[Image]) -> list[dict]:
         {
             "type": "facts",
             "value": {
-                "title": "Vài con số",
+                "title": labels["facts"],
                 "facts": [{"value": v, "label": label} for v, label in spec.facts],
             },
         }
     )
     if products:
-        body.append({"type": "products", "value": {"heading": "Mua tại chợ", "products": products}})
+        body.append({"type": "products", "value": {"heading": labels["buy"], "products": products}})
     if producer:
         body.append({"type": "producer", "value": {"producer": producer, "note": ""}})
     body.append(
@@ -284,7 +393,11 @@ def _story_body(spec: StorySpec, images: list[Image]) -> list[dict]:
             "value": {
                 "title": "",
                 "images": [
-                    {"image": image.pk, "alt": f"Phong cảnh {spec.province}", "caption": ""}
+                    {
+                        "image": image.pk,
+                        "alt": f"{labels['landscape']} {spec.province}",
+                        "caption": "",
+                    }
                     for image in images[1:]
                 ],
             },
@@ -357,7 +470,59 @@ def editorial_demo_ensure() -> tuple[int, int]:
         new_stories += 1
 
     _home_features_ensure(home)
+    _english_versions_ensure()
     return new_regions, new_stories
+
+
+def _english_versions_ensure() -> None:
+    """English copies of the demo regions and stories that have none yet."""
+    from dataclasses import replace
+
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    vietnamese = Locale.get_default()
+    for slug, (title, intro) in EN_REGIONS.items():
+        region = RegionPage.objects.filter(slug=slug, locale=vietnamese).first()
+        if region is None or region.has_translation(english):
+            continue
+        copy = region.copy_for_translation(english, copy_parents=True)
+        copy.title, copy.intro, copy.seasonal_highlights = title, intro, []
+        copy.hero_image_alt = f"Hills of {region.province.short_name} (illustration)"
+        copy.save_revision().publish()
+    specs = {spec.slug: spec for spec in STORIES}
+    for slug, (title, intro, tags, paragraphs, quote, facts, cta) in EN_STORIES.items():
+        story = StoryPage.objects.filter(slug=slug, locale=vietnamese).first()
+        if story is None or story.has_translation(english):
+            continue
+        spec = replace(
+            specs[slug],
+            title=title,
+            intro=intro,
+            tags=tags,
+            paragraphs=paragraphs,
+            quote=quote,
+            facts=facts,
+            cta=(cta, *specs[slug].cta[1:]),
+        )
+        images = [image for image in _story_images(story)]
+        copy = story.copy_for_translation(english, copy_parents=True)
+        copy.title, copy.intro = title, intro
+        copy.author = "Chợ OCOP editors"
+        copy.hero_image_alt = f"Illustration: {title}"
+        copy.body = _story_body(spec, images, labels=EN_LABELS)
+        copy.save_revision().publish()
+        copy.tags.set(tags)
+        copy.save_revision().publish()
+
+
+def _story_images(story: StoryPage) -> list[Image]:
+    """The story's three drawn images, lead image first, as the Vietnamese body uses them."""
+    images = [story.hero_image]
+    for block in story.body:
+        if block.block_type == "gallery":
+            images += [item["image"] for item in block.value["images"]]
+    return images
 
 
 def _home_features_ensure(home: HomePage) -> None:
