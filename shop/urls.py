@@ -19,6 +19,7 @@ from vendors import views as vendor_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("cms.urls")),
     path("healthz", healthz, name="healthz"),
     path("checkout/communes/", communes_of_province, name="checkout-communes"),
     path("api/v1/products/", search_api.products, name="api-products"),

@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -157,7 +160,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+# Pages exist in Vietnamese and English (wagtail.contrib.simple_translation) at the same
+# addresses: Wagtail routes into the tree of the language the switch chose.
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
@@ -270,6 +275,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "catalogue.certificates_expire",
         "schedule": crontab(hour=0, minute=15),
     },
+    # Wagtail's scheduled publishing (go-live and expiry times) needs its command run often.
+    "cms-publish-scheduled": {"task": "cms.publish_scheduled", "schedule": 60 * 5},
     "certificate-expiry-reminders": {
         "task": "catalogue.certificate_expiry_reminders",
         "schedule": crontab(hour=7, minute=0),

@@ -11,6 +11,7 @@ from tqdm import tqdm
 from catalogue.demo import loader, synthetic
 from catalogue.demo.data import PRODUCTS, VENDORS
 from catalogue.services import ocop_categories_sync, places_sync, trace_codes_backfill
+from cms.demo import MODERATOR, editorial_demo_ensure
 from search.indexing import index_rebuild
 from vendors.demo import demo_orders_ensure, demo_shipping_rules_ensure
 
@@ -135,14 +136,19 @@ class Command(BaseCommand):
         indexed = index_rebuild()
         self.stdout.write(f"Search index: {indexed} products.")
 
+        # After the catalogue: stories show its products and region pages list its producers.
+        regions, stories = editorial_demo_ensure()
+        self.stdout.write(f"Editorial pages: {regions} new regions, {stories} new stories.")
+
         self._print_accounts(accounts)
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
 
     def _print_accounts(self, accounts: tuple[loader.DemoAccount, ...]) -> None:
         rows = [("Role", "E-mail (log in with)", "Password", "Where")]
         rows += [(a.role, a.email, a.password, a.where) for a in accounts]
-        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        rows.append(("moderator", MODERATOR[1], MODERATOR[2], "/cms-admin/ (publishes)"))
         self.stdout.write("\nDemo accounts:")
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for index, row in enumerate(rows):
             cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
             self.stdout.write(("  " + "  ".join(cells)).rstrip())

@@ -1,0 +1,546 @@
+"""Demo editorial content: region pages of the demo provinces and stories about their
+products, in Vietnamese, with drawn images. Safe to run again: pages that exist are kept."""
+
+from __future__ import annotations
+
+import io
+import math
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFilter
+from wagtail.images.models import Image
+
+from catalogue.models import Product, Province
+from cms.models import HomePage, RegionPage, StoryPage
+from cms.services import MODERATORS, editorial_groups_ensure, home_page_ensure, section_pages_ensure
+from vendors.models import Vendor
+
+MODERATOR = ("moderator", "moderator@ocop.local", "ocop-moderator-2026")
+
+# (top colour, bottom colour, hill colour) of each drawn scene.
+PALETTES = {
+    "noodles": ((247, 228, 190), (214, 170, 110), (86, 120, 78)),
+    "honey": ((255, 226, 150), (222, 150, 40), (120, 100, 50)),
+    "camellia": ((214, 232, 206), (120, 160, 110), (40, 80, 50)),
+    "ban": ((236, 236, 246), (190, 190, 220), (80, 110, 90)),
+    "lucnam": ((250, 214, 180), (200, 120, 90), (70, 100, 60)),
+    "hills": ((210, 228, 240), (150, 190, 200), (60, 100, 80)),
+}
+
+
+def _scene(kind: str, *, seed: int, size=(1600, 900)) -> bytes:
+    """A quiet landscape: a sky gradient, a sun and three layers of hills, no text."""
+    top, bottom, hill = PALETTES[kind]
+    width, height = size
+    image = PILImage.new("RGB", size, top)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        t = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
+    rng = random.Random(seed)
+    sun_x, sun_y = rng.randint(width // 5, width * 4 // 5), rng.randint(height // 8, height // 3)
+    draw.ellipse([sun_x - 70, sun_y - 70, sun_x + 70, sun_y + 70], fill=(255, 246, 220))
+    for layer in range(3):
+        shade = tuple(min(255, int(c + (2 - layer) * 35)) for c in hill)
+        base = height * (0.55 + layer * 0.14)
+        phase, amplitude = rng.random() * math.tau, 40 + layer * 15
+        points = [(0, height)]
+        for x in range(0, width + 20, 20):
+            y = base - amplitude * math.sin(x / (180 + layer * 60) + phase)
+            points.append((x, y))
+        points.append((width, height))
+        draw.polygon(points, fill=shade)
+    if kind in ("ban", "camellia"):
+        # Scattered blossoms: white Ban flowers, pale camellia flowers.
+        for _ in range(60):
+            x, y = rng.randint(0, width), rng.randint(int(height * 0.55), height)
+            r = rng.randint(4, 9)
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=(250, 250, 252))
+    image = image.filter(ImageFilter.GaussianBlur(1))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def _image(title: str, kind: str, seed: int) -> Image:
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    file = ImageFile(io.BytesIO(_scene(kind, seed=seed)), name=f"demo-{kind}-{seed}.jpg")
+    return Image.objects.create(title=title, file=file)
+
+
+@dataclass(frozen=True)
+class RegionSpec:
+    province: str
+    slug: str
+    intro: str
+    kind: str = "hills"
+    seasons: tuple[tuple[str, str, str], ...] = ()
+
+
+REGIONS = (
+    RegionSpec(
+        "Quảng Ninh",
+        "quang-ninh",
+        "<p>Ở miền núi phía đông Quảng Ninh, Bình Liêu giáp biên giới, sống bằng đồi dong "
+        "riềng, rừng sở và những đàn ong. Miến dong Bình Liêu mang nhãn hiệu chứng nhận; mật "
+        "ong và dầu sở đang được đăng ký. Tỉnh gắn tem truy xuất có mã QR cho mọi sản phẩm "
+        "OCOP.</p>",
+        "noodles",
+        (
+            ("Cuối năm", "Mùa làm miến", "Củ dong được dỡ vào mùa khô; cả bản phơi miến."),
+            ("Mùa xuân", "Ong vào mùa hoa", "Các đàn ong theo hoa rừng, mật đầu mùa sóng sánh."),
+        ),
+    ),
+    RegionSpec(
+        "Điện Biên",
+        "dien-bien",
+        "<p>Điện Biên là xứ sở của hoa ban. Khi ban nở trắng các sườn núi, ong lấy mật, và "
+        "mật ong hoa ban của Mường Phăng được công nhận OCOP 4 sao. Gạo, cà phê Mường Ảng và "
+        "thịt gác bếp là những đặc sản khác của tỉnh.</p>",
+        "ban",
+        (("Tháng 3", "Hoa ban nở", "Mùa hoa ban cũng là mùa mật ong hoa ban."),),
+    ),
+    RegionSpec(
+        "Bắc Ninh",
+        "bac-ninh",
+        "<p>Lục Nam, vùng đồi của tỉnh Bắc Giang cũ, nay thuộc Bắc Ninh, đang có thêm nhiều "
+        "sản phẩm OCOP mới: long nhãn, bánh mật, nem chua. Vải thiều Lục Ngạn ở gần đó.</p>",
+        "lucnam",
+        (("Mùa hè", "Mùa vải và nhãn", "Quả chín rộ, các hộ sấy long nhãn và vải."),),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class StorySpec:
+    slug: str
+    title: str
+    intro: str
+    province: str
+    kind: str
+    tags: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    quote: tuple[str, str]
+    facts: tuple[tuple[str, str], ...]
+    products: tuple[str, ...]
+    producer: str
+    cta: tuple[str, str, str]  # label, search words, minimum stars
+
+
+STORIES = (
+    StorySpec(
+        "mien-dong-binh-lieu",
+        "Miến dong Bình Liêu: sợi miến từ những đồi dong riềng",
+        "Từ củ dong trên đồi đến sợi miến dai, trong: chuyện của một nghề cả bản cùng làm.",
+        "Quảng Ninh",
+        "noodles",
+        ("miến dong", "Bình Liêu"),
+        (
+            "Dong riềng được trồng trên các sườn đồi của Bình Liêu. Đến mùa dỡ củ, tinh bột "
+            "được lọc, tráng thành bánh rồi thái sợi và phơi nắng.",
+            "Miến dong Bình Liêu mang nhãn hiệu chứng nhận của địa phương. Mỗi gói bán ở đây "
+            "đều có tem truy xuất, quét mã là thấy hợp tác xã, lô hàng và chứng nhận OCOP.",
+        ),
+        ("Sợi miến ngon là sợi miến được phơi đủ nắng.", "Một thành viên hợp tác xã"),
+        (
+            ("36 tháng", "hiệu lực một chứng nhận OCOP"),
+            ("100%", "sản phẩm OCOP Quảng Ninh có tem truy xuất"),
+        ),
+        ("OCOP-BL-0001", "OCOP-BL-0002"),
+        "htx-mien-dong-binh-lieu",
+        ("Xem miến dong từ Quảng Ninh", "miến dong", ""),
+    ),
+    StorySpec(
+        "mat-ong-binh-lieu",
+        "Mật ong Bình Liêu và những đàn ong trên núi",
+        "Ong nuôi theo mùa hoa rừng cho một thứ mật mà người Bình Liêu đang đăng ký nhãn hiệu.",
+        "Quảng Ninh",
+        "honey",
+        ("mật ong", "Bình Liêu"),
+        (
+            "Các đàn ong được đặt ở bìa rừng, nơi hoa nở nối tiếp nhau quanh năm. Người nuôi "
+            "chỉ quay mật khi mật đã chín trong sáp.",
+            "Ngoài mật nguyên chất, hợp tác xã còn làm gừng ngâm mật ong, món quen thuộc những "
+            "ngày trời lạnh vùng biên.",
+        ),
+        ("Ong khỏe thì mật mới thơm.", "Người nuôi ong ở Lục Hồn"),
+        (("3–5 sao", "mức sao được chứng nhận OCOP"),),
+        ("OCOP-BL-0003", "OCOP-BL-0004"),
+        "htx-ong-mat-luc-hon",
+        ("Mật ong OCOP từ 3 sao", "mật ong", "3"),
+    ),
+    StorySpec(
+        "dau-so-binh-lieu",
+        "Dầu sở: hạt của rừng, giọt dầu của bản",
+        "Cây sở cho hạt ép dầu vàng trong; tổ hợp tác ở Hoành Mô giữ nghề ép dầu truyền thống.",
+        "Quảng Ninh",
+        "camellia",
+        ("dầu sở", "Bình Liêu"),
+        (
+            "Hạt sở được nhặt khi quả nứt, phơi khô rồi ép. Dầu sở dùng để nấu ăn, và làm "
+            "nguyên liệu cho xà phòng thủ công.",
+            "“Dầu sở Bình Liêu” đang được đăng ký bảo hộ, để tên của vùng đi cùng sản phẩm.",
+        ),
+        ("Mỗi chai dầu là một mùa nhặt hạt.", "Tổ hợp tác dầu sở Hoành Mô"),
+        (("36 tháng", "hiệu lực một chứng nhận OCOP"),),
+        ("OCOP-BL-0005", "OCOP-BL-0006"),
+        "tht-dau-so-hoanh-mo",
+        ("Xem dầu sở và tinh dầu", "dầu", ""),
+    ),
+    StorySpec(
+        "mat-ong-hoa-ban-dien-bien",
+        "Mật ong hoa ban Điện Biên, sản phẩm OCOP 4 sao",
+        "Khi hoa ban nở trắng núi rừng Tây Bắc, những đàn ong ở Mường Phăng bắt đầu mùa mật.",
+        "Điện Biên",
+        "ban",
+        ("mật ong", "Điện Biên", "hoa ban"),
+        (
+            "Hoa ban nở vào khoảng tháng ba. Mật lấy từ mùa hoa này có vị thanh và màu sáng.",
+            "Sản phẩm được công nhận OCOP 4 sao: điểm từ 70 đến 89 trên 100, đủ sức cạnh tranh "
+            "trên thị trường cả nước.",
+        ),
+        ("Mùa ban nở là mùa cả bản lên rừng với ong.", "Hợp tác xã ong mật hoa ban Mường Phăng"),
+        (("4★", "mức sao OCOP"), ("70–89", "điểm của sản phẩm 4 sao")),
+        ("OCOP-DB-0014",),
+        "htx-ong-mat-hoa-ban-muong-phang",
+        ("Mật ong 4 sao từ Điện Biên", "mật ong", "4"),
+    ),
+    StorySpec(
+        "luc-nam-san-pham-moi",
+        "Lục Nam: những sản phẩm OCOP mới của vùng đồi",
+        "Long nhãn, bánh mật, nem chua: các hộ và hợp tác xã Lục Nam đưa đặc sản quê lên kệ.",
+        "Bắc Ninh",
+        "lucnam",
+        ("Lục Nam", "sản phẩm mới"),
+        (
+            "Sau khi sáp nhập, Lục Nam thuộc tỉnh Bắc Ninh. Giấy chứng nhận cũ vẫn ghi tỉnh "
+            "Bắc Giang và còn hiệu lực đến hết thời hạn 36 tháng.",
+            "Mỗi sản phẩm có một câu chuyện riêng: nhãn được sấy thành long nhãn, gạo nếp làm "
+            "bánh mật, thịt lợn quê thành nem chua gói lá.",
+        ),
+        ("Sản phẩm quê mình, giờ người ở xa cũng mua được.", "Một hộ sản xuất ở Lục Nam"),
+        (("3", "sản phẩm kể trong bài"),),
+        ("OCOP-LN-0021", "OCOP-LN-0022", "OCOP-LN-0023"),
+        "htx-nong-san-luc-son",
+        ("Xem đặc sản Bắc Ninh", "", ""),
+    ),
+)
+
+
+# English versions (wagtail.contrib.simple_translation copies, same addresses), by slug.
+EN_STORIES = {
+    "mien-dong-binh-lieu": (
+        "Bình Liêu arrowroot noodles: threads from the arrowroot hills",
+        "From the tuber on the hillside to a clear, springy noodle: "
+        "a craft the whole village shares.",
+        ("arrowroot noodles", "Bình Liêu"),
+        (
+            "Arrowroot grows on the slopes of Bình Liêu. At harvest the starch is washed out, "
+            "spread into sheets, cut into threads and dried in the sun.",
+            "Bình Liêu arrowroot noodles carry the district's certification mark. Every pack "
+            "sold here has a traceability stamp: scan it to see the cooperative, the batch and "
+            "the OCOP certificate.",
+        ),
+        ("Good noodles are noodles dried in enough sun.", "A cooperative member"),
+        (
+            ("36 months", "validity of an OCOP certificate"),
+            ("100%", "of Quảng Ninh's OCOP products carry a traceability stamp"),
+        ),
+        "Arrowroot noodles from Quảng Ninh",
+    ),
+    "mat-ong-binh-lieu": (
+        "Bình Liêu honey and the bees of the mountains",
+        "Hives that follow the forest's flowering give a honey whose name is being registered.",
+        ("honey", "Bình Liêu"),
+        (
+            "Hives stand at the forest edge, where one flowering follows another all year. "
+            "Keepers only extract honey once it has ripened in the comb.",
+            "Besides pure honey, the cooperative makes ginger in honey, a favourite on the cold "
+            "days of the border hills.",
+        ),
+        ("Healthy bees make fragrant honey.", "A beekeeper in Lục Hồn"),
+        (("3–5 stars", "OCOP ratings that are certified"),),
+        "OCOP honey, 3 stars and up",
+    ),
+    "dau-so-binh-lieu": (
+        "Camellia oil: a seed of the forest, a drop of the village",
+        "Camellia seeds give a clear golden oil; a cooperative group in Hoành Mô "
+        "keeps the old pressing craft.",
+        ("camellia oil", "Bình Liêu"),
+        (
+            "Seeds are gathered when the fruit splits, dried and pressed. The oil is used for "
+            "cooking and for handmade soap.",
+            "“Dầu sở Bình Liêu” is being registered, so the place's name travels with the oil.",
+        ),
+        ("Every bottle is a season of gathering seeds.", "Hoành Mô camellia oil group"),
+        (("36 months", "validity of an OCOP certificate"),),
+        "Camellia oil and essential oils",
+    ),
+    "mat-ong-hoa-ban-dien-bien": (
+        "Điện Biên Ban-flower honey, a 4-star OCOP product",
+        "When the Ban flowers whiten the north-western hills, "
+        "the bees of Mường Phăng begin their season.",
+        ("honey", "Điện Biên", "Ban flower"),
+        (
+            "Ban flowers open around March. Honey from this season is light in taste and colour.",
+            "The product is rated 4 OCOP stars: a score of 70 to 89 out of 100, strong enough "
+            "to compete across the country.",
+        ),
+        (
+            "When the Ban flowers open, the whole village goes up with the bees.",
+            "Mường Phăng Ban-flower honey cooperative",
+        ),
+        (("4★", "OCOP rating"), ("70–89", "points of a 4-star product")),
+        "4-star honey from Điện Biên",
+    ),
+    "luc-nam-san-pham-moi": (
+        "Lục Nam: new OCOP products from the hills",
+        "Dried longan, molasses cakes, fermented pork rolls: "
+        "Lục Nam's households bring local specialities to the shelf.",
+        ("Lục Nam", "new products"),
+        (
+            "Since the merger Lục Nam belongs to Bắc Ninh. Older certificates still name Bắc "
+            "Giang province and stay valid for their 36 months.",
+            "Each product has its story: longan dried into long nhãn, sticky rice made into "
+            "molasses cakes, pork turned into nem chua wrapped in leaves.",
+        ),
+        (
+            "Our village's products, now within reach of people far away.",
+            "A household producer in Lục Nam",
+        ),
+        (("3", "products in this story"),),
+        "Specialities of Bắc Ninh",
+    ),
+}
+EN_REGIONS = {
+    "quang-ninh": (
+        "Quảng Ninh province",
+        "<p>In the eastern mountains of Quảng Ninh, Bình Liêu lives from arrowroot, camellia "
+        "forests and bees. Its arrowroot noodles carry a certification mark; its honey and "
+        "camellia oil are being registered. Every OCOP product of the province carries a "
+        "traceability stamp with a QR code.</p>",
+    ),
+    "dien-bien": (
+        "Điện Biên province",
+        "<p>Điện Biên is the land of the Ban flower. When it blooms, bees gather its nectar, "
+        "and Mường Phăng's Ban-flower honey is rated 4 OCOP stars. Rice, Mường Ảng coffee and "
+        "smoked pork are other specialities.</p>",
+    ),
+    "bac-ninh": (
+        "Bắc Ninh province",
+        "<p>Lục Nam, the hill country of former Bắc Giang, now part of Bắc Ninh, has new OCOP "
+        "products: dried longan, molasses cakes and fermented pork rolls.</p>",
+    ),
+}
+VI_LABELS = {"facts": "Vài con số", "buy": "Mua tại chợ", "landscape": "Phong cảnh"}
+EN_LABELS = {"facts": "A few figures", "buy": "Buy at the market", "landscape": "Landscape of"}
+
+
+def _province(short_name: str) -> Province:
+    return Province.objects.get(short_name=short_name)
+
+
+def _region_intro_for(province: Province) -> str:
+    return (
+        f"<p>Những sản phẩm OCOP của {province.name}, từ các hợp tác xã và hộ sản xuất "
+        "trong tỉnh.</p>"
+    )
+
+
+def _story_body(spec: StorySpec, images: list[Image], labels=VI_LABELS) -> list[dict]:
+    products = list(
+        Product.objects.filter(upc__in=spec.products).values_list("pk", flat=True).order_by("upc")
+    )
+    producer = Vendor.objects.filter(slug=spec.producer).values_list("pk", flat=True).first()
+    province = _province(spec.province)
+    body: list[dict] = [{"type": "paragraph", "value": f"<p>{spec.paragraphs[0]}</p>"}]
+    body.append(
+        {
+            "type": "image",
+            "value": {"image": images[0].pk, "alt": spec.intro, "caption": spec.province},
+        }
+    )
+    body.append({"type": "heading", "value": spec.tags[0].capitalize()})
+    body.append({"type": "paragraph", "value": f"<p>{spec.paragraphs[1]}</p>"})
+    body.append({"type": "quote", "value": {"text": spec.quote[0], "attribution": spec.quote[1]}})
+    body.append(
+        {
+            "type": "facts",
+            "value": {
+                "title": labels["facts"],
+                "facts": [{"value": v, "label": label} for v, label in spec.facts],
+            },
+        }
+    )
+    if products:
+        body.append({"type": "products", "value": {"heading": labels["buy"], "products": products}})
+    if producer:
+        body.append({"type": "producer", "value": {"producer": producer, "note": ""}})
+    body.append(
+        {
+            "type": "gallery",
+            "value": {
+                "title": "",
+                "images": [
+                    {
+                        "image": image.pk,
+                        "alt": f"{labels['landscape']} {spec.province}",
+                        "caption": "",
+                    }
+                    for image in images[1:]
+                ],
+            },
+        }
+    )
+    label, words, stars = spec.cta
+    body.append(
+        {
+            "type": "call_to_action",
+            "value": {"label": label, "text": words, "stars": stars, "province": province.code},
+        }
+    )
+    return body
+
+
+@transaction.atomic
+def editorial_demo_ensure() -> tuple[int, int]:
+    """Region pages of the demo provinces and the demo stories; (new regions, new stories)."""
+    home = home_page_ensure()
+    story_index, region_index = section_pages_ensure(home=home)
+    editorial_groups_ensure(home=home)
+    _moderator_ensure()
+
+    new_regions = 0
+    specs = {spec.province: spec for spec in REGIONS}
+    provinces = Province.objects.filter(communes__vendors__status=Vendor.Status.APPROVED).distinct()
+    for number, province in enumerate(provinces.order_by("short_name")):
+        spec = specs.get(province.short_name)
+        slug = spec.slug if spec else province.slug
+        if RegionPage.objects.filter(province=province).exists():
+            continue
+        image = _image(f"Phong cảnh {province.short_name}", spec.kind if spec else "hills", number)
+        region = RegionPage(
+            title=province.name,
+            slug=slug,
+            province=province,
+            hero_image=image,
+            hero_image_alt=f"Đồi núi {province.short_name} (tranh minh họa)",
+            intro=spec.intro if spec else _region_intro_for(province),
+            seasonal_highlights=[
+                {"type": "highlight", "value": {"months": m, "title": t, "text": x}}
+                for m, t, x in (spec.seasons if spec else ())
+            ],
+        )
+        region_index.add_child(instance=region)
+        region.save_revision().publish()
+        new_regions += 1
+
+    new_stories = 0
+    for number, spec in enumerate(STORIES):
+        if StoryPage.objects.filter(slug=spec.slug).exists():
+            continue
+        images = [
+            _image(f"{spec.title} ({n + 1})", spec.kind, 100 + number * 10 + n) for n in range(3)
+        ]
+        story = StoryPage(
+            title=spec.title,
+            slug=spec.slug,
+            intro=spec.intro,
+            region=_province(spec.province),
+            author="Ban biên tập Chợ OCOP",
+            hero_image=images[0],
+            hero_image_alt=f"Tranh minh họa: {spec.title}",
+            body=_story_body(spec, images),
+            live=False,
+        )
+        story_index.add_child(instance=story)
+        story.tags.add(*spec.tags)
+        story.save_revision().publish()
+        new_stories += 1
+
+    _home_features_ensure(home)
+    _english_versions_ensure()
+    return new_regions, new_stories
+
+
+def _english_versions_ensure() -> None:
+    """English copies of the demo regions and stories that have none yet."""
+    from dataclasses import replace
+
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    vietnamese = Locale.get_default()
+    for slug, (title, intro) in EN_REGIONS.items():
+        region = RegionPage.objects.filter(slug=slug, locale=vietnamese).first()
+        if region is None or region.has_translation(english):
+            continue
+        copy = region.copy_for_translation(english, copy_parents=True)
+        copy.title, copy.intro, copy.seasonal_highlights = title, intro, []
+        copy.hero_image_alt = f"Hills of {region.province.short_name} (illustration)"
+        copy.save_revision().publish()
+    specs = {spec.slug: spec for spec in STORIES}
+    for slug, (title, intro, tags, paragraphs, quote, facts, cta) in EN_STORIES.items():
+        story = StoryPage.objects.filter(slug=slug, locale=vietnamese).first()
+        if story is None or story.has_translation(english):
+            continue
+        spec = replace(
+            specs[slug],
+            title=title,
+            intro=intro,
+            tags=tags,
+            paragraphs=paragraphs,
+            quote=quote,
+            facts=facts,
+            cta=(cta, *specs[slug].cta[1:]),
+        )
+        images = [image for image in _story_images(story)]
+        copy = story.copy_for_translation(english, copy_parents=True)
+        copy.title, copy.intro = title, intro
+        copy.author = "Chợ OCOP editors"
+        copy.hero_image_alt = f"Illustration: {title}"
+        copy.body = _story_body(spec, images, labels=EN_LABELS)
+        copy.save_revision().publish()
+        copy.tags.set(tags)
+        copy.save_revision().publish()
+
+
+def _story_images(story: StoryPage) -> list[Image]:
+    """The story's three drawn images, lead image first, as the Vietnamese body uses them."""
+    images = [story.hero_image]
+    for block in story.body:
+        if block.block_type == "gallery":
+            images += [item["image"] for item in block.value["images"]]
+    return images
+
+
+def _home_features_ensure(home: HomePage) -> None:
+    home = HomePage.objects.get(pk=home.pk)
+    if len(home.featured_regions):
+        return
+    regions = RegionPage.objects.filter(slug__in=[spec.slug for spec in REGIONS])
+    home.featured_regions = [{"type": "region", "value": region.pk} for region in regions]
+    home.stories_heading = home.stories_heading or "Câu chuyện từ các vùng quê"
+    home.save_revision().publish()
+
+
+def _moderator_ensure() -> None:
+    username, email, password = MODERATOR
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": email}
+    )
+    if created or not user.check_password(password):
+        user.set_password(password)
+        user.save()
+    user.groups.add(Group.objects.get(name=MODERATORS))

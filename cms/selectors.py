@@ -1,0 +1,191 @@
+"""Read-side queries of the editorial site: stories, regions, live product cards, the stories
+that mention a product or producer, and structured data for search engines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from taggit.models import Tag
+from wagtail.models import Locale, Page
+
+from catalogue.models import Product, Province
+from catalogue.selectors import storefront_products
+from cms.models import RegionPage, StoryIndexPage, StoryPage
+from search.query import SearchQuery
+from search.service import search_products
+from vendors.models import Vendor
+
+
+def _in_reader_language(pages: QuerySet) -> QuerySet:
+    """Pages in the active language, plus originals not yet translated into it."""
+    default = Locale.get_default()
+    active = Locale.get_active()
+    if active.pk == default.pk:
+        return pages.filter(locale=default)
+    translated = pages.filter(locale=active).values("translation_key")
+    return pages.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def _under(pages: QuerySet, index: Page) -> QuerySet:
+    """Pages below the index or below any of its translations: an English index also lists
+    the Vietnamese stories not translated yet."""
+    branches = Q()
+    for branch in index.get_translations(inclusive=True):
+        branches |= Q(path__startswith=branch.path, depth__gt=branch.depth)
+    return pages.filter(branches)
+
+
+def stories_live() -> QuerySet[StoryPage]:
+    """Published, public stories in the reader's language, newest first."""
+    stories = StoryPage.objects.live().public().select_related("region", "hero_image")
+    return _in_reader_language(stories).order_by("-date", "-pk")
+
+
+def latest_stories(*, limit: int = 3) -> list[StoryPage]:
+    return list(stories_live()[:limit])
+
+
+def stories_filtered(*, index: StoryIndexPage, region: str = "", tag: str = "") -> QuerySet:
+    """An index's stories; an unknown region or tag simply matches nothing."""
+    stories = _under(stories_live(), index)
+    if region:
+        stories = stories.filter(region__slug=region)
+    if tag:
+        stories = stories.filter(tags__slug=tag).distinct()
+    return stories
+
+
+def story_regions(*, index: StoryIndexPage) -> QuerySet[Province]:
+    """Provinces that have a published story, for the index's filter."""
+    ids = _under(stories_live(), index).values("region_id")
+    return Province.objects.filter(pk__in=ids).order_by("short_name")
+
+
+def story_tags(*, index: StoryIndexPage) -> QuerySet[Tag]:
+    ids = _under(stories_live(), index).values("pk")
+    return (
+        Tag.objects.filter(cms_storypagetag_items__content_object__in=ids)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def related_stories(*, story: StoryPage, limit: int = 3) -> list[StoryPage]:
+    """Other stories of the same province, else the latest ones."""
+    others = stories_live().exclude(translation_key=story.translation_key)
+    same_place = list(others.filter(region_id=story.region_id)[:limit]) if story.region_id else []
+    if len(same_place) < limit:
+        seen = [s.pk for s in same_place]
+        same_place += list(others.exclude(pk__in=seen)[: limit - len(same_place)])
+    return same_place
+
+
+def stories_for_region(*, province: Province, limit: int = 6) -> list[StoryPage]:
+    return list(stories_live().filter(region=province)[:limit])
+
+
+def stories_for_product(*, product: Product, limit: int = 6) -> list[StoryPage]:
+    """Published stories whose body shows the product's card."""
+    return list(stories_live().filter(product_mentions__product=product).distinct()[:limit])
+
+
+def stories_for_vendor(*, vendor: Vendor, limit: int = 6) -> list[StoryPage]:
+    """Published stories that show the producer's card or one of its products."""
+    mentioned = Q(producer_mentions__vendor=vendor) | Q(product_mentions__product__vendor=vendor)
+    return list(stories_live().filter(mentioned).distinct()[:limit])
+
+
+def products_on_sale(*, product_ids: Iterable[int]) -> list[Product]:
+    """The products still on sale among those chosen, in the editor's order.
+
+    A product deleted, unpublished, held back by staff or from a suspended producer is left
+    out: its card disappears and the page still renders.
+    """
+    ids = list(dict.fromkeys(product_ids))
+    if not ids:
+        return []
+    found = {p.pk: p for p in storefront_products().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def producer_for_card(*, vendor: Vendor | None) -> Vendor | None:
+    """The producer if it is still approved: a suspended producer has no public page."""
+    if vendor is None or vendor.status != Vendor.Status.APPROVED:
+        return None
+    return vendor
+
+
+def producers_for_region(*, province: Province) -> QuerySet[Vendor]:
+    return (
+        Vendor.objects.filter(status=Vendor.Status.APPROVED, commune__province=province)
+        .select_related("commune")
+        .order_by("legal_name")
+    )
+
+
+def products_for_region(*, province: Province, limit: int = 8) -> list[Product]:
+    """The province's OCOP products, best rated first, as the search service ranks them;
+    the cards then read price and stock live."""
+    result = search_products(
+        query=SearchQuery(province=province.code, sort="stars", page_size=limit), facets=False
+    )
+    return products_on_sale(product_ids=[hit.product_id for hit in result.hits])
+
+
+def region_search_url(*, province: Province) -> str:
+    return reverse("search:search") + "?" + urlencode({"province": province.code})
+
+
+def live_pages(*, pages: Iterable[Page | None]) -> list[Page]:
+    """Chosen pages that still exist and are published, as their specific type."""
+    return [page.specific for page in pages if page is not None and page.live]
+
+
+def region_page_for(*, province: Province | None) -> RegionPage | None:
+    if province is None:
+        return None
+    pages = _in_reader_language(RegionPage.objects.live().filter(province=province))
+    return pages.first()
+
+
+def _absolute(request: HttpRequest | None, url: str) -> str:
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def story_json_ld(*, story: StoryPage, request: HttpRequest | None) -> dict[str, Any]:
+    """schema.org Article for a story."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": story.title,
+        "description": story.intro,
+        "datePublished": story.date.isoformat(),
+        "inLanguage": story.locale.language_code,
+        "mainEntityOfPage": _absolute(request, story.url or ""),
+        "publisher": {"@type": "Organization", "name": settings.OSCAR_SHOP_NAME},
+        "author": (
+            {"@type": "Person", "name": story.author}
+            if story.author
+            else {"@type": "Organization", "name": settings.OSCAR_SHOP_NAME}
+        ),
+    }
+    if story.last_published_at:
+        data["dateModified"] = story.last_published_at.isoformat()
+    if story.hero_image_id:
+        data["image"] = _absolute(request, story.hero_image.get_rendition("fill-1200x630").url)
+    if story.region_id:
+        data["contentLocation"] = {"@type": "Place", "name": story.region.name}
+    return data
+
+
+def story_image_url(*, story: Page, request: HttpRequest | None) -> str:
+    image = getattr(story, "hero_image", None)
+    if image is None:
+        return ""
+    return _absolute(request, image.get_rendition("fill-1200x630").url)

@@ -1,0 +1,63 @@
+"""Template helpers of the editorial site: stories mentioning a product or producer,
+structured data, Open Graph and the language switch that keeps the reader on the page."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from cms import selectors
+from cms.structured_data import product_json_ld
+
+register = template.Library()
+
+# As django.utils.html.json_script: the JSON may not close the script element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def stories_mentioning(*, product=None, vendor=None, limit: int = 6):
+    if product is not None:
+        return selectors.stories_for_product(product=product, limit=limit)
+    if vendor is not None:
+        return selectors.stories_for_vendor(vendor=vendor, limit=limit)
+    return []
+
+
+@register.simple_tag
+def json_ld(data) -> str:
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def product_structured_data(context, product) -> str:
+    request = context.get("request")
+    if request is None or product is None:
+        return ""
+    return json_ld(product_json_ld(product=product, request=request))
+
+
+@register.simple_tag(takes_context=True)
+def page_image_url(context, page) -> str:
+    return selectors.story_image_url(story=page, request=context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context, page) -> list[dict]:
+    """One entry per language: where the switch should take the reader from this page (its
+    translation when there is one, else the same page)."""
+    current = getattr(context.get("request"), "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    entries = []
+    translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code, page)
+        entries.append({"code": code, "name": name, "url": target.url, "current": code == current})
+    return entries

@@ -1,0 +1,12 @@
+"""Feeds and sitemap, mounted before Wagtail's catch-all in shop/urls.py."""
+
+from django.urls import path
+
+from cms import views
+from cms.feeds import StoriesAtomFeed, StoriesFeed
+
+urlpatterns = [
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("stories/feed/rss/", StoriesFeed(), name="stories-rss"),
+    path("stories/feed/atom/", StoriesAtomFeed(), name="stories-atom"),
+]

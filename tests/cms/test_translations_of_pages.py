@@ -1,0 +1,57 @@
+"""English versions of pages at the same addresses; the switch keeps the reader on the page."""
+
+import pytest
+from wagtail.models import Locale
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translated_story(make_story):
+    story = make_story(title="Mật ong hoa ban", intro="Ong hút mật hoa ban.")
+    english_story = story.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    english_story.title = "Ban flower honey"
+    english_story.intro = "Bees and the Ban flower."
+    english_story.save_revision().publish()
+    return story, english_story
+
+
+def test_reader_sees_the_page_in_the_language_chosen(vietnamese, translated_story):
+    story, english_story = translated_story
+    assert english_story.url == story.url
+    assert "Mật ong hoa ban" in vietnamese.get(story.url).content.decode()
+    vietnamese.cookies["django_language"] = "en"
+    text = vietnamese.get(story.url).content.decode()
+    assert "Ban flower honey" in text
+
+
+def test_untranslated_page_is_shown_in_vietnamese_to_an_english_reader(english, make_story):
+    make_story(title="Dầu sở Bình Liêu")
+    response = english.get("/stories/dau-so-binh-lieu/")
+    assert response.status_code == 200
+    assert "Dầu sở Bình Liêu" in response.content.decode()
+
+
+def test_language_switch_leads_to_the_translation(vietnamese, translated_story):
+    story, english_story = translated_story
+    text = vietnamese.get(story.url).content.decode()
+    assert f'name="next" type="hidden" value="{english_story.url}"' in text
+    response = vietnamese.post("/i18n/setlang/", {"language": "en", "next": english_story.url})
+    assert response.status_code == 302
+    assert response["Location"] == english_story.url
+    assert "Ban flower honey" in vietnamese.get(response["Location"]).content.decode()
+
+
+def test_story_lists_follow_the_language(english, translated_story):
+    text = english.get("/stories/").content.decode()
+    assert "Ban flower honey" in text
+    assert "Mật ong hoa ban" not in text
+
+
+def test_english_index_also_lists_stories_not_yet_translated(english, translated_story, make_story):
+    make_story(title="Miến dong Bình Liêu")
+    text = english.get("/stories/").content.decode()
+    assert "Ban flower honey" in text
+    assert "Miến dong Bình Liêu" in text
