@@ -3,6 +3,7 @@
 from django.db import transaction
 from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacementMixin
 
+from shop.partners.services import partner_referral_attach_to_order
 from vendors.fulfilment import fulfilments_create_for_order
 
 
@@ -14,4 +15,5 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
         with transaction.atomic():
             order = super().place_order(*args, **kwargs)
             fulfilments_create_for_order(order=order)
+            partner_referral_attach_to_order(order=order, basket=order.basket)
         return order
