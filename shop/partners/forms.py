@@ -26,6 +26,7 @@ def _domains(text: str) -> list[str]:
 
 
 class PartnerApplicationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     email_login = forms.EmailField(label=_("Your e-mail (to sign in)"), required=False)
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput, required=False, strip=False
@@ -106,8 +107,17 @@ class WidgetForm(forms.ModelForm):
 
     class Meta:
         model = Widget
-        fields = ["name", "source", "province", "category", "query", "layout", "count",
-                  "language", "accent"]
+        fields = [
+            "name",
+            "source",
+            "province",
+            "category",
+            "query",
+            "layout",
+            "count",
+            "language",
+            "accent",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

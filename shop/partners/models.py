@@ -155,6 +155,9 @@ class BasketReferral(models.Model):
     widget = models.ForeignKey(Widget, on_delete=models.SET_NULL, null=True, related_name="+")
     referred_at = models.DateTimeField()
 
+    def __str__(self) -> str:
+        return f"{self.basket_id} → {self.partner_id}"
+
     class Meta:
         verbose_name = _("basket referral")
 
@@ -177,6 +180,9 @@ class OrderReferral(models.Model):
     # Goods total (excluding shipping) the commission is computed on, in đồng.
     goods_total = models.DecimalField(max_digits=14, decimal_places=0)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.order_id} → {self.partner_id}"
 
     class Meta:
         verbose_name = _("order referral")
@@ -201,6 +207,9 @@ class PartnerLedgerEntry(models.Model):
     rate = models.DecimalField(_("rate"), max_digits=5, decimal_places=4)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.amount} ({self.order_id})"
+
     class Meta:
         verbose_name = _("partner ledger entry")
         verbose_name_plural = _("partner ledger entries")
@@ -217,6 +226,9 @@ class WidgetDailyStat(models.Model):
     day = models.DateField()
     impressions = models.PositiveIntegerField(default=0)
     clicks = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.widget_id} {self.day}"
 
     class Meta:
         constraints = [

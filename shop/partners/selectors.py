@@ -26,7 +26,8 @@ from shop.partners.models import (
 )
 
 KEY_PATTERN = re.compile(r"^pk_[A-Za-z0-9_-]{8,60}$")
-DOMAIN_PATTERN = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$")
+_LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+DOMAIN_PATTERN = re.compile(rf"^(\*\.)?{_LABEL}(\.{_LABEL})*(:\d{{1,5}})?$")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

@@ -93,9 +93,7 @@ def partner_referral_attach_to_order(*, order, basket) -> None:
     the order. Safe to call twice: the order keeps its first referral."""
     if OrderReferral.objects.filter(order=order).exists() or basket is None or not basket.id:
         return
-    referral = (
-        BasketReferral.objects.filter(basket_id=basket.id).select_related("partner").first()
-    )
+    referral = BasketReferral.objects.filter(basket_id=basket.id).select_related("partner").first()
     if referral is None:
         return
     if referral.referred_at < timezone.now() - timedelta(days=REFERRAL_DAYS):

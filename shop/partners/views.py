@@ -113,7 +113,8 @@ class KeyRotateView(PartnerRequiredMixin, View):
     def post(self, request):
         partner_key_rotate(partner=self.partner)
         messages.success(
-            request, _("A new key is ready: replace the snippets on your website with the new ones.")
+            request,
+            _("A new key is ready: replace the snippets on your website with the new ones."),
         )
         return redirect("partners:home")
 

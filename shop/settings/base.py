@@ -203,9 +203,9 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "c
 # Dashboard menu: Oscar's, plus the producer's own area and the staff pages about producers.
 # Entries carry an access function, so a menu shows only what the
 # reader can open.
+from shop.partners.nav import staff_access_fn as _PARTNER_STAFF  # noqa: E402,F401
 from vendors.dashboard.nav import producer_access_fn as _PRODUCER  # noqa: E402,F401
 from vendors.dashboard.nav import staff_access_fn as _STAFF  # noqa: E402,F401
-from shop.partners.nav import staff_access_fn as _PARTNER_STAFF  # noqa: E402,F401
 
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
@@ -323,6 +323,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only catalogue of OCOP products for tourism partners.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["shop.partners.api.schema.only_public_api"],
     # No CDN: the documentation page's assets come from drf-spectacular-sidecar.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

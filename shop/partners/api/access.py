@@ -85,8 +85,7 @@ def api_exception_handler(exc, context):
     if response is not None and isinstance(exc, exceptions.Throttled):
         wait = int(exc.wait or 1)
         response.data = {
-            "detail": _("Too many requests. Try again in %(seconds)s seconds.")
-            % {"seconds": wait},
+            "detail": _("Too many requests. Try again in %(seconds)s seconds.") % {"seconds": wait},
             "retry_after": wait,
         }
         response["Retry-After"] = str(wait)

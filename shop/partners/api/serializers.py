@@ -72,3 +72,12 @@ class ProvinceSerializer(serializers.Serializer):
     name = serializers.CharField()
     short_name = serializers.CharField()
     slug = serializers.CharField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class ThrottledSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    retry_after = serializers.IntegerField()

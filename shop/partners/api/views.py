@@ -1,7 +1,9 @@
 """Read-only viewsets of /api/v1/. Each one is registered on the router in urls.py: a new
 resource (e.g. stories) is one more viewset and one `router.register` line."""
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -45,6 +47,23 @@ SEARCH_PARAMETERS = [
 ]
 
 
+class SingleAnswerSchema(AutoSchema):
+    def _is_list_view(self, serializer=None) -> bool:
+        return False
+
+
+def answers(ok, *, not_found: bool = False) -> dict:
+    """The documented answers: the resource, a refused key, the rate limit (and 404)."""
+    documented = {
+        200: ok,
+        403: serializers.ErrorSerializer,
+        429: serializers.ThrottledSerializer,
+    }
+    if not_found:
+        documented[404] = serializers.ErrorSerializer
+    return documented
+
+
 class PublicViewSet(viewsets.ViewSet):
     """Base of every public resource: key check, throttles, cacheable answers."""
 
@@ -65,7 +84,7 @@ class PublicViewSet(viewsets.ViewSet):
         description="The search contract of /search/: a parameter that cannot be used is "
         "ignored and named in `ignored`.",
         parameters=[*SEARCH_PARAMETERS, KEY_PARAMETER],
-        responses=serializers.SearchResultSerializer,
+        responses=answers(serializers.SearchResultSerializer),
     ),
     retrieve=extend_schema(
         summary="One product",
@@ -73,18 +92,22 @@ class PublicViewSet(viewsets.ViewSet):
             OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH),
             KEY_PARAMETER,
         ],
-        responses=serializers.ProductDetailSerializer,
+        responses=answers(serializers.ProductDetailSerializer, not_found=True),
     ),
 )
 class ProductViewSet(PublicViewSet):
+    # Its list is one search answer (count, facets, results), not an array of products.
+    schema = SingleAnswerSchema()
     lookup_field = "id"
-    lookup_value_regex = r"[0-9]{1,12}"
+    lookup_value_regex = r"[0-9]+"
 
     def list(self, request):
         query = SearchQuery.from_params(request.query_params)
         return Response(search_products(query=query).as_json())
 
     def retrieve(self, request, id: str):
+        if len(id) > 12:
+            raise Http404
         detail = api_product_detail(product_id=int(id), strategy=request.strategy)
         if detail is None:
             raise Http404
@@ -95,7 +118,7 @@ class ProductViewSet(PublicViewSet):
     list=extend_schema(
         summary="OCOP product groups",
         parameters=[KEY_PARAMETER],
-        responses=serializers.CategorySerializer(many=True),
+        responses=answers(serializers.CategorySerializer(many=True)),
     )
 )
 class CategoryViewSet(PublicViewSet):
@@ -122,10 +145,15 @@ class CategoryViewSet(PublicViewSet):
     list=extend_schema(
         summary="Provinces",
         parameters=[KEY_PARAMETER],
-        responses=serializers.ProvinceSerializer(many=True),
+        responses=answers(serializers.ProvinceSerializer(many=True)),
     )
 )
 class ProvinceViewSet(PublicViewSet):
     def list(self, request):
         provinces = Province.objects.order_by("code")
         return Response(serializers.ProvinceSerializer(provinces, many=True).data)
+
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/: a JSON 404 rather than the site's HTML page."""
+    return JsonResponse({"detail": gettext("Not found.")}, status=404)
