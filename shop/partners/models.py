@@ -155,11 +155,11 @@ class BasketReferral(models.Model):
     widget = models.ForeignKey(Widget, on_delete=models.SET_NULL, null=True, related_name="+")
     referred_at = models.DateTimeField()
 
-    def __str__(self) -> str:
-        return f"{self.basket_id} → {self.partner_id}"
-
     class Meta:
         verbose_name = _("basket referral")
+
+    def __str__(self) -> str:
+        return f"{self.basket_id} → {self.partner_id}"
 
 
 class OrderReferral(models.Model):
@@ -181,11 +181,11 @@ class OrderReferral(models.Model):
     goods_total = models.DecimalField(max_digits=14, decimal_places=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    def __str__(self) -> str:
-        return f"{self.order_id} → {self.partner_id}"
-
     class Meta:
         verbose_name = _("order referral")
+
+    def __str__(self) -> str:
+        return f"{self.order_id} → {self.partner_id}"
 
 
 class PartnerLedgerEntry(models.Model):
@@ -207,9 +207,6 @@ class PartnerLedgerEntry(models.Model):
     rate = models.DecimalField(_("rate"), max_digits=5, decimal_places=4)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    def __str__(self) -> str:
-        return f"{self.kind} {self.amount} ({self.order_id})"
-
     class Meta:
         verbose_name = _("partner ledger entry")
         verbose_name_plural = _("partner ledger entries")
@@ -217,6 +214,9 @@ class PartnerLedgerEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["order", "kind"], name="partner_ledger_order_kind"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.amount} ({self.order_id})"
 
 
 class WidgetDailyStat(models.Model):
@@ -227,10 +227,10 @@ class WidgetDailyStat(models.Model):
     impressions = models.PositiveIntegerField(default=0)
     clicks = models.PositiveIntegerField(default=0)
 
-    def __str__(self) -> str:
-        return f"{self.widget_id} {self.day}"
-
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["widget", "day"], name="widget_daily_stat_day"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.widget_id} {self.day}"
