@@ -147,8 +147,8 @@ def test_rotating_the_key_retires_the_old_one(english):
 
 def test_an_order_through_oscars_checkout_is_credited_and_shown_in_the_statistics(
     client,
-    vietnam,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    vietnam,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     user = UserFactory()
     widget = WidgetFactory(partner=TourismPartnerFactory(members=[user]))
