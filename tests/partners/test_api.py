@@ -7,6 +7,8 @@ import pytest
 import schemathesis
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
@@ -210,8 +212,14 @@ def test_schema_and_its_documentation_page_are_served_without_a_cdn(client):
 
 @pytest.fixture
 def api_schema(db, honey):
-    # The WSGI application in this process: the test's database and settings.
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
+    # The WSGI application in this process: the test's database and settings. Like Django's
+    # test client, keep the test's connection open across requests (the handler would close
+    # it when each request finishes, losing the test's transaction on PostgreSQL).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_every_endpoint_answers_as_its_schema_says(api_schema):
