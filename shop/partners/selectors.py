@@ -80,8 +80,12 @@ def origin_allowed(*, partner: TourismPartner, origin: str | None) -> bool:
 
 
 def frame_ancestors(*, partner: TourismPartner | None) -> str:
-    sources = [d for d in (partner.domains if partner else []) if DOMAIN_PATTERN.match(d)]
-    return " ".join(sources) if sources else "'none'"
+    """CSP sources that may frame a partner's widget: the shop itself (the builder's preview)
+    and the partner's domains; nobody for an unknown key."""
+    if partner is None:
+        return "'none'"
+    sources = [d for d in partner.domains if DOMAIN_PATTERN.match(d)]
+    return " ".join(["'self'", *sources])
 
 
 def widget_for_embed(*, widget_id: int, key: str | None) -> Widget | None:

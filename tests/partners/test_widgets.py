@@ -63,7 +63,7 @@ def test_embed_shows_cards_and_may_be_framed_only_by_the_partners_domains(client
     text = response.content.decode().replace("\xa0", " ")
     assert response.status_code == 200
     assert response["Content-Security-Policy"] == (
-        "frame-ancestors khachsan.example *.dulich.example"
+        "frame-ancestors 'self' khachsan.example *.dulich.example"
     )
     assert "X-Frame-Options" not in response
     assert honey.title in text
@@ -74,6 +74,12 @@ def test_embed_shows_cards_and_may_be_framed_only_by_the_partners_domains(client
     assert f"?ref={widget.partner.ref}&amp;w={widget.pk}" in text
     assert 'target="_blank"' in text
     assert '"https://khachsan.example"' in text  # size messages go to the framing page only
+
+
+def test_the_builders_preview_on_the_shop_itself_shows_the_cards(client, widget, honey):
+    response = embed(client, widget, referer="http://testserver/partners/widgets/1/")
+
+    assert honey.title in response.content.decode()
 
 
 def test_other_pages_still_refuse_frames(client, honey):
