@@ -171,3 +171,27 @@ def test_an_order_through_oscars_checkout_is_credited_and_shown_in_the_statistic
     csv_text = client.get("/partners/stats/", {"format": "csv"}).content.decode()
     assert WidgetDailyStat.objects.get().impressions == 1
     assert csv_text.splitlines()[1].endswith(",1,1,1,200000,10000")
+
+
+def test_the_partner_home_and_statistics_pages_render(english):
+    user = UserFactory()
+    widget = WidgetFactory(partner=TourismPartnerFactory(members=[user]), name="Sảnh chính")
+    english.force_login(user)
+
+    home = english.get("/partners/")
+    stats = english.get("/partners/stats/")
+
+    assert home.status_code == 200
+    assert widget.partner.publishable_key in home.content.decode()
+    assert "Sảnh chính" in home.content.decode()
+    assert stats.status_code == 200
+    assert english.get("/partners/", follow=False).status_code == 200
+
+
+def test_someone_without_a_partner_is_sent_to_the_sign_up(client):
+    client.force_login(UserFactory())
+
+    response = client.get("/partners/")
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/partners/join/")
