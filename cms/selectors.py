@@ -47,6 +47,17 @@ def stories_live() -> QuerySet[StoryPage]:
     return _in_reader_language(stories).order_by("-date", "-pk")
 
 
+def stories_published(*, region: str = "", tag: str = "") -> QuerySet[StoryPage]:
+    """Live stories of the whole site, for the public API; an unknown region or tag matches
+    nothing."""
+    stories = stories_live().prefetch_related("tags", "product_mentions")
+    if region:
+        stories = stories.filter(region__slug=region)
+    if tag:
+        stories = stories.filter(tags__slug=tag).distinct()
+    return stories
+
+
 def latest_stories(*, limit: int = 3) -> list[StoryPage]:
     return list(stories_live()[:limit])
 

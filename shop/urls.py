@@ -10,7 +10,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue import views as catalogue_views
-from search import api as search_api
 from search.views.search import suggestions
 from shop.checkout.places import communes_of_province
 from shop.shipping.dashboard import ProducerShippingView
@@ -22,7 +21,10 @@ urlpatterns = [
     path("", include("cms.urls")),
     path("healthz", healthz, name="healthz"),
     path("checkout/communes/", communes_of_province, name="checkout-communes"),
-    path("api/v1/products/", search_api.products, name="api-products"),
+    path("api/v1/", include("shop.partners.api.urls")),
+    path("embed/", include("shop.partners.embed_urls")),
+    path("partners/", include("shop.partners.urls")),
+    path("dashboard/tourism-partners/", include("shop.partners.dashboard_urls")),
     path("search/suggest/", suggestions, name="search-suggest"),
     path("trace/", catalogue_views.trace_lookup, name="trace-lookup"),
     path("trace/<str:code>/", catalogue_views.trace_page, name="trace"),

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
+from shop.partners.services import partner_referral_attach_to_order
 from vendors.fulfilment import fulfilments_create_for_order
 
 logger = logging.getLogger(__name__)
@@ -225,6 +226,8 @@ def _place(
     )
     _payment_method_record(order, payment_method)
     fulfilments_create_for_order(order=order, shipping_fees=fees)
+    # A tourism partner's widget that brought the buyer is credited on the order.
+    partner_referral_attach_to_order(order=order, basket=basket)
     basket.submit()
 
     order_id = order.pk

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from shop.partners.services import partner_commission_record, partner_commission_reverse
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
 from vendors.fulfilment import fulfilment_cancel
@@ -310,7 +311,8 @@ def order_payment_received(*, order: "Order", method: str, amount: Decimal, refe
             order=order, amount=amount, reference=reference[:128], event_type=event_type
         )
         _order_status_set(order, STATUS_PAID)
-        # Partner commissions are recorded here once partners land (see contract).
+        # The partner who brought the buyer earns its commission once the money is in.
+        partner_commission_record(order=order)
     logger.info("Order %s paid by %s (%s ₫, %s)", order.number, method, amount, reference)
     return True
 
@@ -325,7 +327,7 @@ def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = N
         ):
             fulfilment_cancel(fulfilment=fulfilment, reason=reason, cancelled_by=by)
         _order_status_set(order, STATUS_CANCELLED)
-        # Partner commissions are reversed here once partners land (see contract).
+        partner_commission_reverse(order=order)
     return order
 
 

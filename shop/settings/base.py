@@ -84,6 +84,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Public API
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Ours
     "catalogue.apps.CatalogueConfig",
     "search.apps.SearchConfig",
@@ -91,6 +95,7 @@ INSTALLED_APPS = [
     "vendors.apps.VendorsConfig",
     "cms.apps.CmsConfig",
     "shop.payments.apps.PaymentsConfig",
+    "shop.partners.apps.PartnersConfig",
 ]
 
 MIDDLEWARE = [
@@ -99,11 +104,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.SwitchedLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "shop.partners.middleware.ApiCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "shop.partners.middleware.PartnerReferralMiddleware",
     "vendors.middleware.ApplicantDashboardMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -202,6 +209,7 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "c
 # Dashboard menu: Oscar's, plus the producer's own area and the staff pages about producers.
 # Entries carry an access function, so a menu shows only what the
 # reader can open.
+from shop.partners.nav import staff_access_fn as _PARTNER_STAFF  # noqa: E402,F401
 from vendors.dashboard.nav import producer_access_fn as _PRODUCER  # noqa: E402,F401
 from vendors.dashboard.nav import staff_access_fn as _STAFF  # noqa: E402,F401
 
@@ -247,6 +255,17 @@ OSCAR_DASHBOARD_NAVIGATION = [
             },
         ],
     },
+    {
+        "label": _("Tourism partners"),
+        "icon": "fas fa-hotel",
+        "children": [
+            {
+                "label": _("Partner applications and partners"),
+                "url_name": "partner-review:list",
+                "access_fn": _PARTNER_STAFF,
+            },
+        ],
+    },
 ]
 
 # Oscar's stock search is haystack; the search issue replaces it with our own service.
@@ -277,6 +296,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Wagtail's scheduled publishing (go-live and expiry times) needs its command run often.
     "cms-publish-scheduled": {"task": "cms.publish_scheduled", "schedule": 60 * 5},
+    # Widget impressions and clicks wait in the cache; this moves them to the daily table.
+    "partners-flush-widget-counters": {
+        "task": "partners.flush_widget_counters",
+        "schedule": 60 * 5,
+    },
     "certificate-expiry-reminders": {
         "task": "catalogue.certificate_expiry_reminders",
         "schedule": crontab(hour=7, minute=0),
@@ -306,6 +330,33 @@ PAYMENT_TRANSFER_EXPIRY_HOURS = env.int("PAYMENT_TRANSFER_EXPIRY_HOURS", default
 # OCOP rules (DOMAIN.md): a recognition is valid 36 months; remind 30 days before expiry.
 OCOP_CERTIFICATE_VALIDITY_MONTHS = 36
 OCOP_CERTIFICATE_REMINDER_DAYS = 30
+
+# Public API (/api/v1/): read only; see docs/decisions.md for keys and limits.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "shop.partners.api.access.api_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_RATES": {
+        "partner_key": env("API_RATE_PER_KEY", default="6000/hour"),
+        "partner_address": env("API_RATE_PER_KEY_ADDRESS", default="120/minute"),
+        "anonymous_address": env("API_RATE_ANONYMOUS", default="60/minute"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Chợ OCOP public API",
+    "DESCRIPTION": "Read-only catalogue of OCOP products for tourism partners.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["shop.partners.api.schema.only_public_api"],
+    # No CDN: the documentation page's assets come from drf-spectacular-sidecar.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,103 @@
+"""Output shapes of the public API (read only)."""
+
+from rest_framework import serializers
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class HitSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    price = serializers.IntegerField(allow_null=True)
+    stars = serializers.IntegerField(allow_null=True)
+    province = serializers.CharField(allow_blank=True)
+    vendor = serializers.CharField(allow_blank=True)
+    image = serializers.CharField(allow_blank=True)
+    in_stock = serializers.BooleanField()
+
+
+class FacetsSerializer(serializers.Serializer):
+    stars = FacetValueSerializer(many=True)
+    province = FacetValueSerializer(many=True)
+    category = FacetValueSerializer(many=True)
+    vendor = FacetValueSerializer(many=True)
+    price = FacetValueSerializer(many=True)
+
+
+class SearchResultSerializer(serializers.Serializer):
+    """The search contract (search.query.SearchResult.as_json)."""
+
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    results = HitSerializer(many=True)
+    facets = FacetsSerializer()
+    ignored = serializers.ListField(child=serializers.CharField())
+
+
+class ProductDetailSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+    price = serializers.IntegerField(allow_null=True)
+    currency = serializers.CharField()
+    in_stock = serializers.BooleanField()
+    stars = serializers.IntegerField(allow_null=True)
+    producer = serializers.CharField(allow_null=True)
+    province = serializers.CharField(allow_null=True)
+    commune = serializers.CharField(allow_null=True)
+    categories = serializers.ListField(child=serializers.CharField())
+    images = serializers.ListField(child=serializers.CharField())
+
+
+class CategorySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    name_en = serializers.CharField(allow_blank=True)
+    ocop_code = serializers.CharField(allow_blank=True, allow_null=True)
+    depth = serializers.IntegerField()
+    parent = serializers.IntegerField(allow_null=True)
+
+
+class ProvinceSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    slug = serializers.CharField()
+
+
+class StorySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    date = serializers.DateField()
+    intro = serializers.CharField()
+    author = serializers.CharField(allow_blank=True)
+    language = serializers.CharField()
+    region = ProvinceSerializer(allow_null=True)
+    tags = serializers.ListField(child=serializers.CharField())
+    products = serializers.ListField(child=serializers.IntegerField())
+
+
+class StoryPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    results = StorySerializer(many=True)
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class ThrottledSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    retry_after = serializers.IntegerField()
