@@ -177,6 +177,10 @@ def fulfilment_mark_delivered(*, fulfilment: Fulfilment) -> Fulfilment:
     locked.status = Status.DELIVERED
     locked.delivered_at = timezone.now()
     locked.save(update_fields=["status", "delivered_at"])
+    # The last parcel of a cash-on-delivery order delivered: its money is in.
+    from shop.payments.services import order_cash_collected_if_delivered
+
+    order_cash_collected_if_delivered(order=locked.order)
     return _refresh(fulfilment, locked)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
@@ -16,7 +17,7 @@ from shop.partners.services import partner_commission_record, partner_commission
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
 from vendors.fulfilment import fulfilment_cancel
-from vendors.models import Fulfilment
+from vendors.models import Fulfilment, LedgerEntry
 
 logger = logging.getLogger(__name__)
 
@@ -315,6 +316,33 @@ def order_payment_received(*, order: "Order", method: str, amount: Decimal, refe
         partner_commission_record(order=order)
     logger.info("Order %s paid by %s (%s ₫, %s)", order.number, method, amount, reference)
     return True
+
+
+def order_cash_collected_if_delivered(*, order: "Order") -> bool:
+    """Cash on delivery is paid to each producer's carrier with its parcel. Once every parcel
+    that was not cancelled has been delivered, the order's money is in: it is recorded as
+    paid (and a referring partner earns its commission). Returns True when this call marked
+    it paid; safe to call after each delivery."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        if order.status != STATUS_AWAITING_DELIVERY_PAYMENT:
+            return False
+        parcels = Fulfilment.objects.filter(order=order).exclude(
+            status=Fulfilment.Status.CANCELLED
+        )
+        if not parcels.exists() or parcels.exclude(status=Fulfilment.Status.DELIVERED).exists():
+            return False
+        # What the buyer handed over: each delivered parcel's goods and fee, as its sale
+        # entry in the producers' ledger recorded them.
+        collected = LedgerEntry.objects.filter(
+            fulfilment__in=parcels, kind=LedgerEntry.Kind.SALE
+        ).aggregate(total=Sum("amount"))["total"] or Decimal("0")
+        return order_payment_received(
+            order=order,
+            method=COD,
+            amount=collected,
+            reference=f"cod-{order.number}",
+        )
 
 
 def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = None) -> "Order":

@@ -1,0 +1,82 @@
+"""Cash on delivery: the order is paid when its last parcel is delivered, and only then does
+the partner who brought the buyer earn its commission."""
+
+from decimal import Decimal
+
+import pytest
+from oscar.core.loading import get_model
+
+from shop.partners.models import PartnerLedgerEntry
+from shop.payments import services
+from tests.factories import ProductFactory, VendorFactory
+from tests.partners.factories import WidgetFactory
+from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from vendors.fulfilment import (
+    fulfilment_cancel,
+    fulfilment_mark_delivered,
+    fulfilment_mark_shipped,
+)
+from vendors.models import Fulfilment
+
+Order = get_model("order", "Order")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def noodles_and_honey(db):
+    vietnam_ensure()
+    return [
+        ProductFactory(vendor=VendorFactory(legal_name="HTX Miến dong"), stock=("85000", 10)),
+        ProductFactory(vendor=VendorFactory(legal_name="HTX Mật ong"), stock=("120000", 10)),
+    ]
+
+
+def _deliver(fulfilment):
+    fulfilment_mark_shipped(fulfilment=fulfilment, carrier="VNPost", tracking_code="VN123")
+    fulfilment_mark_delivered(fulfilment=fulfilment)
+
+
+def _cod_order_from_a_widget(client, products):
+    widget = WidgetFactory(product_ids=[p.pk for p in products])
+    landing = client.get(
+        products[0].get_absolute_url(), {"ref": widget.partner.ref, "w": widget.pk}
+    )
+    assert landing.status_code == 200
+    response = checkout_to_payment(client, [(products[0], 1), (products[1], 1)], method="cod")
+    assert response["Location"].endswith("/checkout/thank-you/")
+    return Order.objects.get(), widget.partner
+
+
+def test_the_order_is_paid_when_its_last_parcel_is_delivered(english, noodles_and_honey):
+    order, partner = _cod_order_from_a_widget(english, noodles_and_honey)
+    first, second = Fulfilment.objects.filter(order=order).order_by("pk")
+
+    _deliver(first)
+    order.refresh_from_db()
+    assert order.status == services.STATUS_AWAITING_DELIVERY_PAYMENT
+    assert not PartnerLedgerEntry.objects.exists()
+
+    _deliver(second)
+    order.refresh_from_db()
+    assert order.status == services.STATUS_PAID
+    paid = order.payment_events.get()
+    assert paid.amount == order.total_incl_tax
+    commission = PartnerLedgerEntry.objects.get()
+    assert commission.partner == partner
+    assert commission.amount == Decimal("10250")  # 5% of 205.000 ₫ of goods
+    assert services.order_cash_collected_if_delivered(order=order) is False
+    assert order.payment_events.count() == 1
+
+
+def test_a_cancelled_parcel_is_not_collected(english, noodles_and_honey):
+    order, _partner = _cod_order_from_a_widget(english, noodles_and_honey)
+    first, second = Fulfilment.objects.filter(order=order).order_by("pk")
+
+    fulfilment_cancel(fulfilment=first, reason="Hết hàng trong kho")
+    _deliver(second)
+
+    order.refresh_from_db()
+    assert order.status == services.STATUS_PAID
+    collected = order.payment_events.get().amount
+    assert collected == order.total_incl_tax - Decimal("85000") - first.shipping_fee
