@@ -1,6 +1,8 @@
 """Suite-wide fixtures: reference data loaded once, media in a temporary folder."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from catalogue.services import ocop_categories_sync, places_sync
 
@@ -26,6 +28,15 @@ def _index_at_once(request, monkeypatch):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language (Vietnamese), whatever language an
+    earlier test's request or task left active in this thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -329,7 +329,7 @@ def batches_ensure(product: Product, *, spec: ProductSpec, today: date) -> None:
         )
 
 
-def _user_ensure(account: DemoAccount, **flags: bool) -> AbstractUser:
+def demo_user_ensure(account: DemoAccount, **flags: bool) -> AbstractUser:
     user, created = get_user_model().objects.get_or_create(
         username=account.username, defaults={"email": account.email, **flags}
     )
@@ -349,12 +349,12 @@ def _user_ensure(account: DemoAccount, **flags: bool) -> AbstractUser:
 @transaction.atomic
 def accounts_ensure() -> tuple[DemoAccount, ...]:
     """The superuser, the noodle cooperative's manager and a Wagtail editor."""
-    _user_ensure(ADMIN, is_staff=True, is_superuser=True)
+    demo_user_ensure(ADMIN, is_staff=True, is_superuser=True)
 
-    vendor_user = _user_ensure(VENDOR, is_staff=False, is_superuser=False)
+    vendor_user = demo_user_ensure(VENDOR, is_staff=False, is_superuser=False)
     vendor_member_add(vendor=Vendor.objects.get(slug=NOODLE_COOPERATIVE), user=vendor_user)
 
-    editor = _user_ensure(EDITOR, is_staff=False, is_superuser=False)
+    editor = demo_user_ensure(EDITOR, is_staff=False, is_superuser=False)
     editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")

@@ -327,9 +327,7 @@ def order_cash_collected_if_delivered(*, order: "Order") -> bool:
         order = Order.objects.select_for_update().get(pk=order.pk)
         if order.status != STATUS_AWAITING_DELIVERY_PAYMENT:
             return False
-        parcels = Fulfilment.objects.filter(order=order).exclude(
-            status=Fulfilment.Status.CANCELLED
-        )
+        parcels = Fulfilment.objects.filter(order=order).exclude(status=Fulfilment.Status.CANCELLED)
         if not parcels.exists() or parcels.exclude(status=Fulfilment.Status.DELIVERED).exists():
             return False
         # What the buyer handed over: each delivered parcel's goods and fee, as its sale

@@ -9,6 +9,7 @@ from oscar.apps.partner.models import StockRecord
 from PIL import Image
 
 from catalogue.models import Batch, OcopCertificate, Product, ProductImage, TraceCode
+from shop.partners.models import TourismPartner, Widget
 from vendors.models import Vendor
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,8 @@ def _counts() -> dict[str, int]:
         "users": get_user_model().objects.count(),
         "batches": Batch.objects.count(),
         "trace codes": TraceCode.objects.count(),
+        "tourism partners": TourismPartner.objects.count(),
+        "widgets": Widget.objects.count(),
     }
 
 
@@ -89,6 +92,9 @@ def test_demo_accounts_are_printed_with_their_passwords():
     assert "editor@ocop.local" in seeded
     vendor_user = get_user_model().objects.get(email="vendor@ocop.local")
     assert vendor_user.partners.exists()
+    assert "partner@ocop.local" in seeded
+    hotel = get_user_model().objects.get(email="partner@ocop.local")
+    assert hotel.tourism_partners.get().widgets.count() == 1
 
 
 def test_seeding_twice_creates_nothing_new(seeded):

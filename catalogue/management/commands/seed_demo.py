@@ -13,6 +13,7 @@ from catalogue.demo.data import PRODUCTS, VENDORS
 from catalogue.services import ocop_categories_sync, places_sync, trace_codes_backfill
 from cms.demo import MODERATOR, editorial_demo_ensure
 from search.indexing import index_rebuild
+from shop.partners.demo import demo_partner_ensure
 from vendors.demo import demo_orders_ensure, demo_shipping_rules_ensure
 
 # Per-row INFO lines (new producers, Oscar's stock alerts) would break up the progress bars.
@@ -139,6 +140,8 @@ class Command(BaseCommand):
         # After the catalogue: stories show its products and region pages list its producers.
         regions, stories = editorial_demo_ensure()
         self.stdout.write(f"Editorial pages: {regions} new regions, {stories} new stories.")
+
+        accounts = (*accounts, demo_partner_ensure())
 
         self._print_accounts(accounts)
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))

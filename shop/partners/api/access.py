@@ -6,6 +6,8 @@ a lower per-address rate (the site's own pages use the API that way). A key that
 or suspended is refused, so a partner notices a rotated key at once.
 """
 
+import time
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
@@ -40,6 +42,11 @@ class KnownKeyOrAnonymous(BasePermission):
 
 
 class _Throttle(SimpleRateThrottle):
+    def timer(self) -> float:
+        # DRF keeps `time.time` as a class attribute; read the clock at each call instead, so
+        # a clock replaced while the module was first imported (freezegun) is not kept.
+        return time.time()
+
     def get_rate(self):
         # Read at each request, so settings changed by tests or at run time apply.
         return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get(self.scope)

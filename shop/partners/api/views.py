@@ -83,6 +83,7 @@ class PublicViewSet(viewsets.ViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Search products",
+        operation_id="products_search",
         description="The search contract of /search/: a parameter that cannot be used is "
         "ignored and named in `ignored`.",
         parameters=[*SEARCH_PARAMETERS, KEY_PARAMETER],
@@ -179,6 +180,7 @@ def _story_data(story, request) -> dict:
 @extend_schema_view(
     list=extend_schema(
         summary="Published stories",
+        operation_id="stories_list",
         description="Newest first, 20 a page, in the language of the `django_language` cookie "
         "(Vietnamese by default). `region` is a province slug, `tag` a tag slug; an unknown "
         "value matches nothing, a page out of range gives the last page.",
