@@ -169,7 +169,7 @@ def test_transitions_out_of_order_are_refused(two_producers, steps, action):
         step(fulfilment=mine)
     before = mine.status
 
-    with pytest.raises(ValidationError, match="cannot be marked"):
+    with pytest.raises(ValidationError, match="không thể chuyển sang"):
         action(fulfilment=mine)
     mine.refresh_from_db()
     assert mine.status == before
