@@ -32,8 +32,8 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _default_language():
-    """Each test starts in the site's default language (Vietnamese), whatever language an
-    earlier test's request or task left active in this thread."""
+    """Each test starts in the site's default language (Vietnamese), whatever an earlier test
+    activated in this thread (requests restore the language themselves)."""
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import CertificateFactory
 
@@ -105,3 +106,12 @@ def test_an_english_browser_still_gets_vietnamese_until_it_switches(client):
 
     assert '<html lang="vi"' in page.content.decode()
     assert page["Content-Language"] == "vi"
+
+
+def test_a_readers_language_ends_with_their_request(english):
+    # Work done later in the same thread (an eager task's mail) speaks the site's language,
+    # not the last reader's.
+    page = english.get("/catalogue/")
+
+    assert '<html lang="en"' in page.content.decode()
+    assert translation.get_language() == "vi"
