@@ -163,13 +163,17 @@ def _counter_key(kind: str, widget_id: int, day: date) -> str:
 
 
 def widget_event_count(*, widget_id: int, kind: str) -> None:
-    """One impression or click, counted in the cache only: no database write per view."""
+    """One impression or click, counted in the cache only: no database write per view. With
+    the cache down the event is lost, not the page that shows the cards or the product."""
     key = _counter_key(kind, widget_id, timezone.localdate())
-    cache.add(key, 0, COUNTER_TIMEOUT)
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, COUNTER_TIMEOUT)
+        cache.add(key, 0, COUNTER_TIMEOUT)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, COUNTER_TIMEOUT)
+    except Exception:  # noqa: BLE001 - any backend's connection error
+        logger.warning("Widget %s: %s not counted, the cache is unreachable", widget_id, kind)
 
 
 def widget_counters_flush(*, days: list[date] | None = None) -> int:
@@ -178,7 +182,13 @@ def widget_counters_flush(*, days: list[date] | None = None) -> int:
     Each counter is read, then decremented by what was read, so views counted meanwhile stay
     for the next flush. A lock keeps two flushes from moving the same counts.
     """
-    if not cache.add("partners:flush-lock", 1, 300):
+    try:
+        if not cache.add("partners:flush-lock", 1, 300):
+            return 0
+    except Exception:  # noqa: BLE001 - any backend's connection error
+        # The counters live in the cache: nothing to move until it is back. The next run
+        # (every few minutes) moves what survived.
+        logger.warning("Widget counters not flushed: the cache is unreachable")
         return 0
     try:
         today = timezone.localdate()

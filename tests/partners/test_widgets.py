@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.test import override_settings
 from django.utils import timezone
 from freezegun import freeze_time
 from oscar.apps.basket.models import Basket
@@ -27,6 +28,7 @@ from shop.partners.services import (
 from shop.partners.tasks import flush_widget_counters
 from tests.factories import CertificateFactory, ProductFactory, placed_order
 from tests.partners.factories import TourismPartnerFactory, WidgetFactory
+from tests.services import free_port
 
 pytestmark = pytest.mark.django_db
 WIDGET_JS = Path(__file__).resolve().parents[2] / "static" / "widget" / "v1.js"
@@ -217,3 +219,28 @@ def test_an_order_without_a_referral_pays_no_commission(honey):
     partner_commission_reverse(order=order)
 
     assert not PartnerLedgerEntry.objects.exists()
+
+
+@pytest.fixture
+def cache_down():
+    """The cache (Redis in production) unreachable: nothing listens on the port. Restored
+    before the autouse fixture clears the cache."""
+    unreachable = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+    }
+    with override_settings(CACHES={"default": unreachable}):
+        yield
+
+
+def test_with_the_cache_down_cards_and_links_still_work_and_the_flush_waits(
+    client, widget, honey, cache_down
+):
+    shown = embed(client, widget)
+    followed = client.get(honey.get_absolute_url(), {"ref": widget.partner.ref, "w": widget.pk})
+
+    assert shown.status_code == 200 and honey.title in shown.content.decode()
+    assert followed.status_code == 200
+    assert BasketReferral.objects.get().widget == widget  # the referral is in the database
+    assert flush_widget_counters() == 0
+    assert not WidgetDailyStat.objects.exists()
