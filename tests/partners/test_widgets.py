@@ -29,6 +29,8 @@ from shop.partners.tasks import flush_widget_counters
 from tests.factories import CertificateFactory, ProductFactory, placed_order
 from tests.partners.factories import TourismPartnerFactory, WidgetFactory
 from tests.services import free_port
+from vendors.fulfilment import fulfilment_cancel
+from vendors.models import Fulfilment
 
 pytestmark = pytest.mark.django_db
 WIDGET_JS = Path(__file__).resolve().parents[2] / "static" / "widget" / "v1.js"
@@ -244,3 +246,26 @@ def test_with_the_cache_down_cards_and_links_still_work_and_the_flush_waits(
     assert BasketReferral.objects.get().widget == widget  # the referral is in the database
     assert flush_widget_counters() == 0
     assert not WidgetDailyStat.objects.exists()
+
+
+def test_a_cancelled_parcel_earns_no_commission(widget):
+    # Cash on delivery: the order is paid when its remaining parcel arrives; the partner
+    # earns on what the buyer paid for, not on the cancelled producer's goods.
+    noodles = ProductFactory(stock=(Decimal("85000"), 10))
+    honey = ProductFactory(stock=(Decimal("120000"), 10))
+    basket = Basket.objects.create()
+    BasketReferral.objects.create(
+        basket=basket, partner=widget.partner, widget=widget, referred_at=timezone.now()
+    )
+    order = placed_order([(noodles, 1), (honey, 1)])
+    partner_referral_attach_to_order(order=order, basket=basket)
+    fulfilment_cancel(
+        fulfilment=Fulfilment.objects.get(order=order, vendor=noodles.vendor),
+        reason="Hết hàng trong kho",
+    )
+
+    partner_commission_record(order=order)
+
+    assert OrderReferral.objects.get().goods_total == Decimal("205000")
+    assert PartnerLedgerEntry.objects.get().amount == Decimal("6000")  # 5% of 120.000 ₫
+
