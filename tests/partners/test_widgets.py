@@ -269,3 +269,17 @@ def test_a_cancelled_parcel_earns_no_commission(widget):
     assert OrderReferral.objects.get().goods_total == Decimal("205000")
     assert PartnerLedgerEntry.objects.get().amount == Decimal("6000")  # 5% of 120.000 ₫
 
+
+@pytest.mark.parametrize("gone", ["products", "category"])
+def test_a_widget_whose_choice_was_deleted_shows_no_cards(client, widget, honey, gone):
+    if gone == "products":
+        honey.delete()
+    else:
+        # What SET_NULL leaves when the product group is deleted.
+        widget.source, widget.category = "category", None
+        widget.save()
+
+    response = embed(client, widget)
+
+    assert response.status_code == 200
+    assert 'class="card"' not in response.content.decode()
