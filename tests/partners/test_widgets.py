@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.utils import timezone
@@ -26,28 +25,14 @@ from shop.partners.services import (
     partner_referral_attach_to_order,
 )
 from shop.partners.tasks import flush_widget_counters
-from tests.factories import CertificateFactory, ProductFactory, placed_order
+from tests.factories import ProductFactory, placed_order
 from tests.partners.factories import TourismPartnerFactory, WidgetFactory
 from tests.services import free_port
 from vendors.fulfilment import fulfilment_cancel
 from vendors.models import Fulfilment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 WIDGET_JS = Path(__file__).resolve().parents[2] / "static" / "widget" / "v1.js"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def honey(db):
-    product = ProductFactory(title="Mật ong hoa Ban Điện Biên", stock=(Decimal("250000"), 12))
-    CertificateFactory(product=product, stars=4)
-    return product
 
 
 @pytest.fixture
