@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from catalogue.services import ocop_categories_sync, places_sync
@@ -37,6 +38,14 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def empty_cache():
+    """The cache emptied before and after the test: API rate limits, widget counters."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

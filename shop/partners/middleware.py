@@ -72,7 +72,10 @@ class ApiCorsMiddleware:
             return response
         response = self.get_response(request)
         if origin:
-            partner = partner_for_key(key=_api_key(request))
+            # The API's key check already looked the partner up (shop.partners.api.access).
+            partner = getattr(request, "_ocop_partner", None)
+            if not hasattr(request, "_ocop_partner"):
+                partner = partner_for_key(key=_api_key(request))
             if partner is not None and origin_allowed(partner=partner, origin=origin):
                 response["Access-Control-Allow-Origin"] = origin
                 response["Access-Control-Expose-Headers"] = "Retry-After"

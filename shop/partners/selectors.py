@@ -99,6 +99,13 @@ def widget_for_embed(*, widget_id: int, key: str | None) -> Widget | None:
 def widget_products(*, widget: Widget) -> list[Product]:
     """The products a widget shows, at most `count`, only those on sale."""
     limit = max(1, min(widget.count, 12))
+    source = widget.source
+    if (source == Widget.Source.PROVINCE and widget.province_id is None) or (
+        source == Widget.Source.CATEGORY and widget.category_id is None
+    ):
+        # Its province or product group was deleted (SET_NULL): without it the search below
+        # would show the whole catalogue, not what the partner chose.
+        return []
     if widget.source == Widget.Source.PRODUCTS:
         ids = [int(i) for i in widget.product_ids if str(i).isdigit()][:limit]
     else:

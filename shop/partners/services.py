@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from shop.partners.models import (
@@ -21,6 +21,7 @@ from shop.partners.models import (
     WidgetDailyStat,
     publishable_key_new,
 )
+from vendors.models import Fulfilment
 
 logger = logging.getLogger(__name__)
 
@@ -112,16 +113,27 @@ def partner_referral_attach_to_order(*, order, basket) -> None:
     )
 
 
+def _goods_not_cancelled(*, order, referral: OrderReferral) -> Decimal:
+    """The goods of the order's parcels that were not cancelled: cash on delivery is paid
+    once the last remaining parcel arrives, and a cancelled producer's goods were never paid
+    for. Never more than the goods total at placement; an order without parcels keeps it."""
+    parcels = Fulfilment.objects.filter(order=order)
+    if not parcels.exists():
+        return referral.goods_total
+    live = parcels.exclude(status=Fulfilment.Status.CANCELLED).values("vendor__partner_id")
+    goods = order.lines.filter(partner_id__in=live).aggregate(total=Sum("line_price_incl_tax"))
+    return min(referral.goods_total, Decimal(goods["total"] or 0).quantize(Decimal("1")))
+
+
 def partner_commission_record(*, order) -> None:
-    """The partner's commission enters its ledger once the order is paid. Idempotent: the
-    (order, kind) constraint keeps a second call (webhook and browser racing) from paying
-    twice."""
+    """The partner's commission enters its ledger once the order is paid, on the goods of
+    the parcels not cancelled by then. Idempotent: the (order, kind) constraint keeps a
+    second call (webhook and browser racing) from paying twice."""
     referral = OrderReferral.objects.filter(order=order).first()
     if referral is None:
         return
-    amount = (referral.goods_total * referral.commission_rate).quantize(
-        Decimal("1"), rounding=ROUND_HALF_UP
-    )
+    goods = _goods_not_cancelled(order=order, referral=referral)
+    amount = (goods * referral.commission_rate).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
     with transaction.atomic():
         PartnerLedgerEntry.objects.get_or_create(
             order=order,
@@ -163,13 +175,17 @@ def _counter_key(kind: str, widget_id: int, day: date) -> str:
 
 
 def widget_event_count(*, widget_id: int, kind: str) -> None:
-    """One impression or click, counted in the cache only: no database write per view."""
+    """One impression or click, counted in the cache only: no database write per view. With
+    the cache down the event is lost, not the page that shows the cards or the product."""
     key = _counter_key(kind, widget_id, timezone.localdate())
-    cache.add(key, 0, COUNTER_TIMEOUT)
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, COUNTER_TIMEOUT)
+        cache.add(key, 0, COUNTER_TIMEOUT)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, COUNTER_TIMEOUT)
+    except Exception:  # noqa: BLE001 - any backend's connection error
+        logger.warning("Widget %s: %s not counted, the cache is unreachable", widget_id, kind)
 
 
 def widget_counters_flush(*, days: list[date] | None = None) -> int:
@@ -178,7 +194,13 @@ def widget_counters_flush(*, days: list[date] | None = None) -> int:
     Each counter is read, then decremented by what was read, so views counted meanwhile stay
     for the next flush. A lock keeps two flushes from moving the same counts.
     """
-    if not cache.add("partners:flush-lock", 1, 300):
+    try:
+        if not cache.add("partners:flush-lock", 1, 300):
+            return 0
+    except Exception:  # noqa: BLE001 - any backend's connection error
+        # The counters live in the cache: nothing to move until it is back. The next run
+        # (every few minutes) moves what survived.
+        logger.warning("Widget counters not flushed: the cache is unreachable")
         return 0
     try:
         today = timezone.localdate()

@@ -1,20 +1,14 @@
 """/api/v1/stories/: published stories for partner sites, with the products they show."""
 
 import pytest
-from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from tests.cms.conftest import paragraph, product_cards, province
 from tests.factories import ProductFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def test_stories_list_the_published_ones_with_region_tags_and_products(client, make_story):
@@ -66,3 +60,31 @@ def test_a_draft_or_unknown_story_is_a_json_404(client, make_story):
         answer = client.get(url)
         assert answer.status_code == 404
         assert answer["Content-Type"].startswith("application/json")
+
+
+def test_the_list_costs_as_many_queries_for_six_stories_as_for_one(
+    client, make_story, django_assert_max_num_queries
+):
+    noodles = ProductFactory(title="Miến dong Bình Liêu")
+
+    def story(n):
+        make_story(
+            title=f"Câu chuyện số {n}",
+            region=province("Quảng Ninh"),
+            tags=[f"thẻ {n}", "miến dong"],
+            body=[paragraph("Tháng Chạp."), product_cards(noodles)],
+        )
+
+    story(0)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/api/v1/stories/").json()["count"] == 1
+    for n in range(1, 6):
+        story(n)
+
+    with django_assert_max_num_queries(len(one)):
+        answer = client.get("/api/v1/stories/")
+
+    assert answer.json()["count"] == 6
+    assert all(
+        s["products"] == [noodles.pk] and len(s["tags"]) == 2 for s in answer.json()["results"]
+    )

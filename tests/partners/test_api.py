@@ -5,32 +5,18 @@ from decimal import Decimal
 
 import pytest
 import schemathesis
-from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
 from shop.partners.models import TourismPartner
-from tests.factories import CertificateFactory, ProductFactory
+from tests.factories import ProductFactory
 from tests.partners.factories import TourismPartnerFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def honey(db):
-    product = ProductFactory(title="Mật ong hoa Ban Điện Biên", stock=(Decimal("250000"), 12))
-    CertificateFactory(product=product, stars=4)
-    return product
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 @pytest.fixture
@@ -243,3 +229,15 @@ def test_every_endpoint_answers_as_its_schema_says(api_schema):
             case.call_and_validate()
 
         check()
+
+
+def test_cors_reuses_the_partner_the_key_check_found(client, partner, django_assert_num_queries):
+    key = {"HTTP_X_OCOP_KEY": partner.publishable_key}
+    client.get("/api/v1/provinces/", **key)  # warm: the first request loads reference data
+    with CaptureQueriesContext(connection) as without_origin:
+        client.get("/api/v1/provinces/", **key)
+
+    with django_assert_num_queries(len(without_origin)):
+        answer = client.get("/api/v1/provinces/", HTTP_ORIGIN="https://khachsan.example", **key)
+
+    assert answer["Access-Control-Allow-Origin"] == "https://khachsan.example"

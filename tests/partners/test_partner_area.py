@@ -4,7 +4,6 @@ reference carried through Oscar's checkout."""
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from oscar.test.factories import UserFactory
 
 from shop.partners.models import OrderReferral, TourismPartner, Widget, WidgetDailyStat
@@ -14,12 +13,7 @@ from tests.factories import ProductFactory
 from tests.partners.factories import TourismPartnerFactory, WidgetFactory
 from tests.shop.test_checkout_hook import guest_checkout, vietnam  # noqa: F401
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def test_a_visitor_applies_and_staff_approve_with_a_rate(english):

@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.test import override_settings
 from django.utils import timezone
 from freezegun import freeze_time
 from oscar.apps.basket.models import Basket
@@ -25,25 +25,14 @@ from shop.partners.services import (
     partner_referral_attach_to_order,
 )
 from shop.partners.tasks import flush_widget_counters
-from tests.factories import CertificateFactory, ProductFactory, placed_order
+from tests.factories import ProductFactory, placed_order
 from tests.partners.factories import TourismPartnerFactory, WidgetFactory
+from tests.services import free_port
+from vendors.fulfilment import fulfilment_cancel
+from vendors.models import Fulfilment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 WIDGET_JS = Path(__file__).resolve().parents[2] / "static" / "widget" / "v1.js"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def honey(db):
-    product = ProductFactory(title="Mật ong hoa Ban Điện Biên", stock=(Decimal("250000"), 12))
-    CertificateFactory(product=product, stars=4)
-    return product
 
 
 @pytest.fixture
@@ -217,3 +206,65 @@ def test_an_order_without_a_referral_pays_no_commission(honey):
     partner_commission_reverse(order=order)
 
     assert not PartnerLedgerEntry.objects.exists()
+
+
+@pytest.fixture
+def cache_down():
+    """The cache (Redis in production) unreachable: nothing listens on the port. Restored
+    before the autouse fixture clears the cache."""
+    unreachable = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+    }
+    with override_settings(CACHES={"default": unreachable}):
+        yield
+
+
+def test_with_the_cache_down_cards_and_links_still_work_and_the_flush_waits(
+    client, widget, honey, cache_down
+):
+    shown = embed(client, widget)
+    followed = client.get(honey.get_absolute_url(), {"ref": widget.partner.ref, "w": widget.pk})
+
+    assert shown.status_code == 200 and honey.title in shown.content.decode()
+    assert followed.status_code == 200
+    assert BasketReferral.objects.get().widget == widget  # the referral is in the database
+    assert flush_widget_counters() == 0
+    assert not WidgetDailyStat.objects.exists()
+
+
+def test_a_cancelled_parcel_earns_no_commission(widget):
+    # Cash on delivery: the order is paid when its remaining parcel arrives; the partner
+    # earns on what the buyer paid for, not on the cancelled producer's goods.
+    noodles = ProductFactory(stock=(Decimal("85000"), 10))
+    honey = ProductFactory(stock=(Decimal("120000"), 10))
+    basket = Basket.objects.create()
+    BasketReferral.objects.create(
+        basket=basket, partner=widget.partner, widget=widget, referred_at=timezone.now()
+    )
+    order = placed_order([(noodles, 1), (honey, 1)])
+    partner_referral_attach_to_order(order=order, basket=basket)
+    fulfilment_cancel(
+        fulfilment=Fulfilment.objects.get(order=order, vendor=noodles.vendor),
+        reason="Hết hàng trong kho",
+    )
+
+    partner_commission_record(order=order)
+
+    assert OrderReferral.objects.get().goods_total == Decimal("205000")
+    assert PartnerLedgerEntry.objects.get().amount == Decimal("6000")  # 5% of 120.000 ₫
+
+
+@pytest.mark.parametrize("gone", ["products", "category"])
+def test_a_widget_whose_choice_was_deleted_shows_no_cards(client, widget, honey, gone):
+    if gone == "products":
+        honey.delete()
+    else:
+        # What SET_NULL leaves when the product group is deleted.
+        widget.source, widget.category = "category", None
+        widget.save()
+
+    response = embed(client, widget)
+
+    assert response.status_code == 200
+    assert 'class="card"' not in response.content.decode()

@@ -21,13 +21,15 @@ UNSET = object()
 
 
 def request_partner(request):
-    """The approved partner whose key the request carries (cached on the request), or None."""
+    """The approved partner whose key the request carries, or None. Kept on Django's request
+    under DRF's, where ApiCorsMiddleware finds it on the way out without a second query."""
     cached = getattr(request, "_ocop_partner", UNSET)
     if cached is UNSET:
         key = request.headers.get("X-OCOP-Key") or request.query_params.get("key", "")
         cached = partner_for_key(key=key) if key else None
-        request._ocop_partner = cached
-        request._ocop_key_given = bool(key)
+        holder = getattr(request, "_request", request)
+        holder._ocop_partner = cached
+        holder._ocop_key_given = bool(key)
     return cached
 
 

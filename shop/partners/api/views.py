@@ -66,6 +66,15 @@ def answers(ok, *, not_found: bool = False) -> dict:
     return documented
 
 
+def retrieve_schema(summary: str, serializer):
+    """One resource by its numeric id: the resource, or a JSON 404."""
+    return extend_schema(
+        summary=summary,
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH), KEY_PARAMETER],
+        responses=answers(serializer, not_found=True),
+    )
+
+
 class PublicViewSet(viewsets.ViewSet):
     """Base of every public resource: key check, throttles, cacheable answers."""
 
@@ -89,14 +98,7 @@ class PublicViewSet(viewsets.ViewSet):
         parameters=[*SEARCH_PARAMETERS, KEY_PARAMETER],
         responses=answers(serializers.SearchResultSerializer),
     ),
-    retrieve=extend_schema(
-        summary="One product",
-        parameters=[
-            OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH),
-            KEY_PARAMETER,
-        ],
-        responses=answers(serializers.ProductDetailSerializer, not_found=True),
-    ),
+    retrieve=retrieve_schema("One product", serializers.ProductDetailSerializer),
 )
 class ProductViewSet(PublicViewSet):
     # Its list is one search answer (count, facets, results), not an array of products.
@@ -192,14 +194,7 @@ def _story_data(story, request) -> dict:
         ],
         responses=answers(serializers.StoryPageSerializer),
     ),
-    retrieve=extend_schema(
-        summary="One story",
-        parameters=[
-            OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH),
-            KEY_PARAMETER,
-        ],
-        responses=answers(serializers.StorySerializer, not_found=True),
-    ),
+    retrieve=retrieve_schema("One story", serializers.StorySerializer),
 )
 class StoryViewSet(PublicViewSet):
     schema = SingleAnswerSchema()
