@@ -251,37 +251,57 @@ def stripe_event_handle(*, payload: bytes, signature: str) -> str:
     signature raises SignatureVerificationError (or ValueError) before anything is written;
     an event already recorded is not handled again."""
     event = stripe_gateway.gateway().webhook_event(payload=payload, signature=signature)
-    obj = event.data.object
-    intent_id = getattr(obj, "id", "") if getattr(obj, "object", "") == "payment_intent" else ""
+    event_id, event_type = event.get("id"), event.get("type")
+    data = event.get("data")
+    obj = data.get("object") if isinstance(data, dict) else None
+    obj = obj if isinstance(obj, dict) else None
+    if not event_id or not isinstance(event_id, str) or not isinstance(event_type, str) or not obj:
+        # Signed, so from Stripe, but not an event: nothing to record or handle.
+        raise ValueError("The webhook body is not a Stripe event")
+    is_intent = obj.get("object") == "payment_intent"
+    intent_id = str(obj.get("id") or "") if is_intent else ""
     try:
         with transaction.atomic():
             record = StripeEvent.objects.create(
-                event_id=event.id, type=event.type, intent_id=intent_id or ""
+                event_id=event_id[:255], type=event_type[:64], intent_id=intent_id[:255]
             )
     except IntegrityError:
-        logger.info("Stripe event %s already handled", event.id)
+        logger.info("Stripe event %s already handled", event_id)
         return "duplicate"
+    try:
+        outcome = _stripe_event_outcome(event_type=event_type, obj=obj, intent_id=intent_id)
+    except stripe_gateway.StripeError:
+        # Stripe could not be asked about the intent (down, or erring): forget the event, so
+        # the delivery Stripe retries is handled instead of being taken for a duplicate.
+        record.delete()
+        raise
+    record.outcome = outcome[:255]
+    record.save(update_fields=["outcome"])
+    return outcome
 
+
+def _stripe_event_outcome(*, event_type: str, obj, intent_id: str) -> str:
     outcome = "ignored"
     attempt = PaymentAttempt.objects.filter(intent_id=intent_id).first() if intent_id else None
-    if event.type == "payment_intent.succeeded" and attempt is not None:
+    if event_type == "payment_intent.succeeded" and attempt is not None:
         try:
             order = card_payment_complete(attempt=attempt)
             outcome = f"order {order.number}"
         except PaymentError as error:
             outcome = f"refused: {error.message}"
+        except stripe_gateway.StripeError:
+            raise
         except Exception as error:  # noqa: BLE001
             # The order could not be placed (sold out meanwhile...): the money must go back
             # by hand, so say so loudly; Stripe need not retry.
             logger.exception("Paid PaymentIntent %s has no order", intent_id)
             outcome = f"not placed: {error}"
-    elif event.type == "payment_intent.payment_failed" and attempt is not None:
-        message = getattr(getattr(obj, "last_payment_error", None), "message", "") or ""
+    elif event_type == "payment_intent.payment_failed" and attempt is not None:
+        error = obj.get("last_payment_error")
+        message = (error.get("message") if isinstance(error, dict) else "") or ""
         # A late failure after a success (out of order) changes nothing: only waiting ones.
-        _attempt_failed(attempt.pk, message)
+        _attempt_failed(attempt.pk, str(message))
         outcome = "failure recorded"
-    record.outcome = outcome[:255]
-    record.save(update_fields=["outcome"])
     return outcome
 
 

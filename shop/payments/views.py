@@ -217,4 +217,8 @@ def stripe_webhook(request):
         return HttpResponse(status=400)
     except stripe_gateway.GatewayNotConfigured:
         return HttpResponse(status=503)
+    except stripe_gateway.StripeError:
+        # Stripe will deliver the event again later; it was not recorded as handled.
+        logger.exception("Stripe unreachable while handling a webhook event")
+        return HttpResponse(status=503)
     return HttpResponse(outcome, content_type="text/plain")
