@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from shop.checkout.placement import OrderPlacementError
 from shop.partners.services import partner_commission_record, partner_commission_reverse
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
@@ -53,6 +54,16 @@ class PaymentError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class BasketChangedWhilePaying(OrderPlacementError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "Your basket changed while you were paying, so no order was placed. Check "
+                "your basket and pay again."
+            )
+        )
 
 
 def _order_status_set(order: "Order", status: str) -> None:
@@ -203,21 +214,24 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
             raise PaymentError(_("Your basket is no longer available. Please contact us."))
         # The webhook has no request, so no basket middleware to give the basket its prices.
         basket.strategy = Selector().strategy(request=request, user=attempt.user)
-        from shop.checkout.placement import OrderPlacementError
-
         failure = None
         try:
-            order = _place(
-                basket=basket,
-                user=attempt.user,
-                checkout_data=attempt.checkout_data,
-                method=CARD,
-                status=STATUS_PAID,
-                order_number=attempt.order_number,
-                request=request,
-            )
+            with transaction.atomic():
+                order = _place(
+                    basket=basket,
+                    user=attempt.user,
+                    checkout_data=attempt.checkout_data,
+                    method=CARD,
+                    status=STATUS_PAID,
+                    order_number=attempt.order_number,
+                    request=request,
+                )
+                if order.total_incl_tax != intent.amount:
+                    # The basket changed (another tab) after the card page asked its amount:
+                    # an order is never placed for more or less than the money taken.
+                    raise BasketChangedWhilePaying()
         except OrderPlacementError as error:
-            # Sold out while the card was being paid: the money goes straight back.
+            # Sold out or changed while the card was being paid: the money goes straight back.
             stripe_gateway.gateway().refund_create(
                 intent_id=intent.id,
                 amount=intent.amount,

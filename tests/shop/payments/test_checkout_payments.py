@@ -2,6 +2,7 @@
 declined cards, double clicks and wrong amounts place nothing."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from oscar.core.loading import get_model
@@ -235,3 +236,34 @@ def test_a_product_sold_out_while_the_card_was_paid_is_refunded_not_ordered(
     (refund_id,) = refunds
     refund = stripe_client.v1.refunds.retrieve(refund_id)
     assert refund.amount == int(attempt.amount) and refund.status == "succeeded"
+
+
+def test_a_basket_changed_in_another_tab_after_the_card_page_is_refunded_not_ordered(
+    english, products, stripe_settings, card_token, monkeypatch
+):
+    from shop.payments.gateway import StripeGateway
+
+    refunds = []
+    refund_create = StripeGateway.refund_create
+
+    def refund_and_note(self, **kwargs):
+        refunds.append(kwargs["amount"])
+        return refund_create(self, **kwargs)
+
+    monkeypatch.setattr(StripeGateway, "refund_create", refund_and_note)
+    _page, attempt = _open_card_page(english, products)
+    # Another tab adds a jar of honey once the card page has asked Stripe for its total.
+    assert english.post(f"/basket/add/{products[1].pk}/", {"quantity": 1}).status_code == 302
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+
+    assert "basket changed" in answer["error"] and "refunded" in answer["error"]
+    assert not Order.objects.exists()
+    assert refunds == [attempt.amount]
+    basket = Basket.objects.get(pk=attempt.basket_id)
+    assert basket.status == Basket.OPEN and basket.num_items == 4
+    # The card page asks Stripe for the new total, and that one places the order.
+    assert english.get("/checkout/card/").status_code == 200
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+    assert "redirect" in answer
+    assert Order.objects.get().total_incl_tax == attempt.amount + Decimal("120000")
