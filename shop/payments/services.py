@@ -352,6 +352,29 @@ def order_payment_received(*, order: "Order", method: str, amount: Decimal, refe
     return True
 
 
+def bank_transfer_confirm(*, number: str, reference: str) -> "Order":
+    """Staff saw the order's transfer on the bank statement: the order is paid its total.
+    Raises PaymentError, changing nothing, when the reference is empty or the order is not
+    awaiting a transfer (a second click, an order already paid, expired or paid otherwise)."""
+    reference = reference.strip()
+    if not reference:
+        raise PaymentError(_("Enter the reference shown on the bank statement."))
+    with transaction.atomic():
+        order = Order.objects.select_for_update().filter(number=number).first()
+        if order is None or order.status != STATUS_AWAITING_TRANSFER:
+            raise PaymentError(
+                _(
+                    "Order %(number)s is not waiting for a bank transfer: it may already be "
+                    "marked paid or cancelled."
+                )
+                % {"number": number[:64]}
+            )
+        order_payment_received(
+            order=order, method=BANK_TRANSFER, amount=order.total_incl_tax, reference=reference
+        )
+    return order
+
+
 def order_cash_collected_if_delivered(*, order: "Order") -> bool:
     """Cash on delivery is paid to each producer's carrier with its parcel. Once every parcel
     that was not cancelled has been delivered, the order's money is in: it is recorded as
