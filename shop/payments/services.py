@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
-from shop.checkout.placement import OrderPlacementError
+from shop.checkout.placement import OrderPlacementError, order_place
 from shop.partners.services import partner_commission_record, partner_commission_reverse
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
@@ -34,7 +34,6 @@ Selector = get_class("partner.strategy", "Selector")
 CARD = "card"
 COD = "cod"
 BANK_TRANSFER = "bank_transfer"
-METHODS = (CARD, COD, BANK_TRANSFER)
 
 # Order statuses the payments set (Oscar keeps them as free text).
 STATUS_PAID = "Paid"
@@ -45,7 +44,6 @@ STATUS_CANCELLED = "Cancelled"
 UNPAID_STATUS = {COD: STATUS_AWAITING_DELIVERY_PAYMENT, BANK_TRANSFER: STATUS_AWAITING_TRANSFER}
 
 EVENT_PAID = "Paid"
-EVENT_REFUNDED = "Refunded"
 
 
 class PaymentError(Exception):
@@ -81,8 +79,6 @@ def _order_status_set(order: "Order", status: str) -> None:
 def _place(
     *, basket, user, checkout_data: dict, method: str, status: str, order_number=None, request=None
 ) -> "Order":
-    from shop.checkout.placement import order_place
-
     return order_place(
         basket=basket,
         user=user,
@@ -412,30 +408,6 @@ def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = N
         _order_status_set(order, STATUS_CANCELLED)
         partner_commission_reverse(order=order)
     return order
-
-
-def order_refund(
-    *, order: "Order", amount: Decimal, reason: str, by: AbstractBaseUser | None = None
-) -> "Order":
-    """Give a card payment back through Stripe and cancel the order."""
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        refunded, _created = PaymentEventType.objects.get_or_create(name=EVENT_REFUNDED)
-        if not PaymentEvent.objects.filter(order=order, event_type=refunded).exists():
-            attempt = PaymentAttempt.objects.filter(
-                order=order, status=PaymentAttempt.Status.SUCCEEDED
-            ).first()
-            reference = ""
-            if attempt is not None:
-                reference = stripe_gateway.gateway().refund_create(
-                    intent_id=attempt.intent_id,
-                    amount=amount,
-                    idempotency_key=f"refund-{order.number}",
-                )
-            PaymentEvent.objects.create(
-                order=order, amount=amount, reference=reference, event_type=refunded
-            )
-        return order_cancel(order=order, reason=reason, by=by)
 
 
 def bank_transfers_expire(*, now=None) -> list[str]:

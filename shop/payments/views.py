@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
 
+from shop.checkout.placement import PAYMENT_METHODS
 from shop.payments import gateway as stripe_gateway
 from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
@@ -83,7 +84,7 @@ class PaymentDetailsView(OscarPaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() not in services.METHODS:
+        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Please choose how you would like to pay."),
