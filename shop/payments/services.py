@@ -17,7 +17,7 @@ from shop.checkout.placement import OrderPlacementError, order_place
 from shop.partners.services import partner_commission_record, partner_commission_reverse
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
-from vendors.fulfilment import fulfilment_cancel
+from vendors.fulfilment import TRANSITIONS, fulfilment_cancel
 from vendors.models import Fulfilment, LedgerEntry
 
 logger = logging.getLogger(__name__)
@@ -401,9 +401,11 @@ def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = N
     order. Safe to call twice."""
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
-        for fulfilment in Fulfilment.objects.filter(order=order).exclude(
-            status=Fulfilment.Status.CANCELLED
-        ):
+        # A parcel already with the carrier cannot be cancelled: it is left as it is.
+        cancellable = [
+            status for status, after in TRANSITIONS.items() if Fulfilment.Status.CANCELLED in after
+        ]
+        for fulfilment in Fulfilment.objects.filter(order=order, status__in=cancellable):
             fulfilment_cancel(fulfilment=fulfilment, reason=reason, cancelled_by=by)
         _order_status_set(order, STATUS_CANCELLED)
         partner_commission_reverse(order=order)
