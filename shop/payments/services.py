@@ -166,6 +166,15 @@ def card_payment_confirm(*, attempt: PaymentAttempt, card_token: str):
         if current.status in ("succeeded", "requires_action", "processing"):
             # A second click while the first was on its way: go on with the first.
             return current
+        if current.status == "canceled":
+            # Cancelled on Stripe when the basket changed, though the attempt stayed waiting
+            # (Stripe failed right after): the next card page makes a new intent.
+            PaymentAttempt.objects.filter(pk=attempt.pk).update(
+                status=PaymentAttempt.Status.CANCELLED, updated_at=timezone.now()
+            )
+            raise PaymentError(
+                _("This payment page has expired. Please go back to your basket.")
+            ) from error
         logger.warning("Stripe refused to confirm %s: %s", attempt.intent_id, error)
         raise PaymentError(
             _("The card payment could not be started. No money was taken: please try again.")

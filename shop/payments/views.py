@@ -183,7 +183,7 @@ def card_pay(request):
         order = services.card_payment_complete(attempt=attempt, request=request)
     except services.PaymentError as error:
         return JsonResponse({"error": error.message})
-    except stripe_gateway.StripeError:
+    except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured):
         logger.exception("Stripe unreachable for %s", attempt.intent_id)
         return JsonResponse(
             {"error": _("We could not reach the card network. Please try again in a moment.")}
