@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,19 +13,13 @@ from shop.payments import selectors, services
 @require_http_methods(["GET", "POST"])
 def transfers(request):
     if request.method == "POST":
-        order = get_object_or_404(
-            selectors.orders_awaiting_transfer(), number=request.POST.get("number", "")
-        )
-        reference = request.POST.get("reference", "").strip()
-        if not reference:
-            messages.error(request, _("Enter the reference shown on the bank statement."))
-        else:
-            services.order_payment_received(
-                order=order,
-                method=services.BANK_TRANSFER,
-                amount=order.total_incl_tax,
-                reference=reference,
+        try:
+            order = services.bank_transfer_confirm(
+                number=request.POST.get("number", ""), reference=request.POST.get("reference", "")
             )
+        except services.PaymentError as error:
+            messages.error(request, error.message)
+        else:
             messages.success(
                 request, _("Order %(number)s is marked paid.") % {"number": order.number}
             )

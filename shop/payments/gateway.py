@@ -3,6 +3,7 @@
 Amounts are VND, a zero-decimal currency: Stripe takes whole đồng as they are (never × 100).
 """
 
+import json
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -128,11 +129,20 @@ class StripeGateway:
         )
         return obj.id
 
-    def webhook_event(self, *, payload: bytes, signature: str):
-        """The event Stripe signed, or SignatureVerificationError / ValueError."""
+    def webhook_event(self, *, payload: bytes, signature: str) -> dict:
+        """The event Stripe signed, as plain JSON data; SignatureVerificationError for a bad
+        signature, ValueError for a body that is not a JSON object."""
         if not self.webhook_secret:
             raise GatewayNotConfigured("STRIPE_WEBHOOK_SECRET is not set")
-        return self.client.construct_event(payload, signature, self.webhook_secret)
+        stripe.WebhookSignature.verify_header(
+            payload, signature, self.webhook_secret, tolerance=stripe.Webhook.DEFAULT_TOLERANCE
+        )
+        # Plain data: Stripe's own objects fail with AttributeError on a body that is JSON
+        # but not shaped like an event.
+        event = json.loads(payload)
+        if not isinstance(event, dict):
+            raise ValueError("The webhook body is not a JSON object")
+        return event
 
 
 def gateway() -> StripeGateway:

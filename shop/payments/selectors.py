@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from shop.checkout.selectors import order_payment_method
 from shop.payments import vietqr
 from shop.payments.services import (
     BANK_TRANSFER,
@@ -18,12 +19,6 @@ def shop_bank_account() -> vietqr.BankAccount:
         holder=settings.PAYMENT_BANK_ACCOUNT_HOLDER,
         bank_name=settings.PAYMENT_BANK_NAME,
     )
-
-
-def order_payment_method(*, order) -> str:
-    # order_place records the chosen method as a payment source typed by its code.
-    source = order.sources.select_related("source_type").order_by("pk").first()
-    return source.source_type.code if source else ""
 
 
 def order_payment_summary(*, order) -> dict:

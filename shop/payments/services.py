@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from shop.checkout.placement import OrderPlacementError, order_place
 from shop.partners.services import partner_commission_record, partner_commission_reverse
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
-from vendors.fulfilment import fulfilment_cancel
+from vendors.fulfilment import TRANSITIONS, fulfilment_cancel
 from vendors.models import Fulfilment, LedgerEntry
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,6 @@ Selector = get_class("partner.strategy", "Selector")
 CARD = "card"
 COD = "cod"
 BANK_TRANSFER = "bank_transfer"
-METHODS = (CARD, COD, BANK_TRANSFER)
 
 # Order statuses the payments set (Oscar keeps them as free text).
 STATUS_PAID = "Paid"
@@ -44,7 +44,6 @@ STATUS_CANCELLED = "Cancelled"
 UNPAID_STATUS = {COD: STATUS_AWAITING_DELIVERY_PAYMENT, BANK_TRANSFER: STATUS_AWAITING_TRANSFER}
 
 EVENT_PAID = "Paid"
-EVENT_REFUNDED = "Refunded"
 
 
 class PaymentError(Exception):
@@ -53,6 +52,16 @@ class PaymentError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class BasketChangedWhilePaying(OrderPlacementError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "Your basket changed while you were paying, so no order was placed. Check "
+                "your basket and pay again."
+            )
+        )
 
 
 def _order_status_set(order: "Order", status: str) -> None:
@@ -70,8 +79,6 @@ def _order_status_set(order: "Order", status: str) -> None:
 def _place(
     *, basket, user, checkout_data: dict, method: str, status: str, order_number=None, request=None
 ) -> "Order":
-    from shop.checkout.placement import order_place
-
     return order_place(
         basket=basket,
         user=user,
@@ -159,6 +166,15 @@ def card_payment_confirm(*, attempt: PaymentAttempt, card_token: str):
         if current.status in ("succeeded", "requires_action", "processing"):
             # A second click while the first was on its way: go on with the first.
             return current
+        if current.status == "canceled":
+            # Cancelled on Stripe when the basket changed, though the attempt stayed waiting
+            # (Stripe failed right after): the next card page makes a new intent.
+            PaymentAttempt.objects.filter(pk=attempt.pk).update(
+                status=PaymentAttempt.Status.CANCELLED, updated_at=timezone.now()
+            )
+            raise PaymentError(
+                _("This payment page has expired. Please go back to your basket.")
+            ) from error
         logger.warning("Stripe refused to confirm %s: %s", attempt.intent_id, error)
         raise PaymentError(
             _("The card payment could not be started. No money was taken: please try again.")
@@ -203,21 +219,24 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
             raise PaymentError(_("Your basket is no longer available. Please contact us."))
         # The webhook has no request, so no basket middleware to give the basket its prices.
         basket.strategy = Selector().strategy(request=request, user=attempt.user)
-        from shop.checkout.placement import OrderPlacementError
-
         failure = None
         try:
-            order = _place(
-                basket=basket,
-                user=attempt.user,
-                checkout_data=attempt.checkout_data,
-                method=CARD,
-                status=STATUS_PAID,
-                order_number=attempt.order_number,
-                request=request,
-            )
+            with transaction.atomic():
+                order = _place(
+                    basket=basket,
+                    user=attempt.user,
+                    checkout_data=attempt.checkout_data,
+                    method=CARD,
+                    status=STATUS_PAID,
+                    order_number=attempt.order_number,
+                    request=request,
+                )
+                if order.total_incl_tax != intent.amount:
+                    # The basket changed (another tab) after the card page asked its amount:
+                    # an order is never placed for more or less than the money taken.
+                    raise BasketChangedWhilePaying()
         except OrderPlacementError as error:
-            # Sold out while the card was being paid: the money goes straight back.
+            # Sold out or changed while the card was being paid: the money goes straight back.
             stripe_gateway.gateway().refund_create(
                 intent_id=intent.id,
                 amount=intent.amount,
@@ -251,37 +270,57 @@ def stripe_event_handle(*, payload: bytes, signature: str) -> str:
     signature raises SignatureVerificationError (or ValueError) before anything is written;
     an event already recorded is not handled again."""
     event = stripe_gateway.gateway().webhook_event(payload=payload, signature=signature)
-    obj = event.data.object
-    intent_id = getattr(obj, "id", "") if getattr(obj, "object", "") == "payment_intent" else ""
+    event_id, event_type = event.get("id"), event.get("type")
+    data = event.get("data")
+    obj = data.get("object") if isinstance(data, dict) else None
+    obj = obj if isinstance(obj, dict) else None
+    if not event_id or not isinstance(event_id, str) or not isinstance(event_type, str) or not obj:
+        # Signed, so from Stripe, but not an event: nothing to record or handle.
+        raise ValueError("The webhook body is not a Stripe event")
+    is_intent = obj.get("object") == "payment_intent"
+    intent_id = str(obj.get("id") or "") if is_intent else ""
     try:
         with transaction.atomic():
             record = StripeEvent.objects.create(
-                event_id=event.id, type=event.type, intent_id=intent_id or ""
+                event_id=event_id[:255], type=event_type[:64], intent_id=intent_id[:255]
             )
     except IntegrityError:
-        logger.info("Stripe event %s already handled", event.id)
+        logger.info("Stripe event %s already handled", event_id)
         return "duplicate"
+    try:
+        outcome = _stripe_event_outcome(event_type=event_type, obj=obj, intent_id=intent_id)
+    except stripe_gateway.StripeError:
+        # Stripe could not be asked about the intent (down, or erring): forget the event, so
+        # the delivery Stripe retries is handled instead of being taken for a duplicate.
+        record.delete()
+        raise
+    record.outcome = outcome[:255]
+    record.save(update_fields=["outcome"])
+    return outcome
 
+
+def _stripe_event_outcome(*, event_type: str, obj, intent_id: str) -> str:
     outcome = "ignored"
     attempt = PaymentAttempt.objects.filter(intent_id=intent_id).first() if intent_id else None
-    if event.type == "payment_intent.succeeded" and attempt is not None:
+    if event_type == "payment_intent.succeeded" and attempt is not None:
         try:
             order = card_payment_complete(attempt=attempt)
             outcome = f"order {order.number}"
         except PaymentError as error:
             outcome = f"refused: {error.message}"
+        except stripe_gateway.StripeError:
+            raise
         except Exception as error:  # noqa: BLE001
             # The order could not be placed (sold out meanwhile...): the money must go back
             # by hand, so say so loudly; Stripe need not retry.
             logger.exception("Paid PaymentIntent %s has no order", intent_id)
             outcome = f"not placed: {error}"
-    elif event.type == "payment_intent.payment_failed" and attempt is not None:
-        message = getattr(getattr(obj, "last_payment_error", None), "message", "") or ""
+    elif event_type == "payment_intent.payment_failed" and attempt is not None:
+        error = obj.get("last_payment_error")
+        message = (error.get("message") if isinstance(error, dict) else "") or ""
         # A late failure after a success (out of order) changes nothing: only waiting ones.
-        _attempt_failed(attempt.pk, message)
+        _attempt_failed(attempt.pk, str(message))
         outcome = "failure recorded"
-    record.outcome = outcome[:255]
-    record.save(update_fields=["outcome"])
     return outcome
 
 
@@ -318,6 +357,29 @@ def order_payment_received(*, order: "Order", method: str, amount: Decimal, refe
     return True
 
 
+def bank_transfer_confirm(*, number: str, reference: str) -> "Order":
+    """Staff saw the order's transfer on the bank statement: the order is paid its total.
+    Raises PaymentError, changing nothing, when the reference is empty or the order is not
+    awaiting a transfer (a second click, an order already paid, expired or paid otherwise)."""
+    reference = reference.strip()
+    if not reference:
+        raise PaymentError(_("Enter the reference shown on the bank statement."))
+    with transaction.atomic():
+        order = Order.objects.select_for_update().filter(number=number).first()
+        if order is None or order.status != STATUS_AWAITING_TRANSFER:
+            raise PaymentError(
+                _(
+                    "Order %(number)s is not waiting for a bank transfer: it may already be "
+                    "marked paid or cancelled."
+                )
+                % {"number": number[:64]}
+            )
+        order_payment_received(
+            order=order, method=BANK_TRANSFER, amount=order.total_incl_tax, reference=reference
+        )
+    return order
+
+
 def order_cash_collected_if_delivered(*, order: "Order") -> bool:
     """Cash on delivery is paid to each producer's carrier with its parcel. Once every parcel
     that was not cancelled has been delivered, the order's money is in: it is recorded as
@@ -348,37 +410,15 @@ def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = N
     order. Safe to call twice."""
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
-        for fulfilment in Fulfilment.objects.filter(order=order).exclude(
-            status=Fulfilment.Status.CANCELLED
-        ):
+        # A parcel already with the carrier cannot be cancelled: it is left as it is.
+        cancellable = [
+            status for status, after in TRANSITIONS.items() if Fulfilment.Status.CANCELLED in after
+        ]
+        for fulfilment in Fulfilment.objects.filter(order=order, status__in=cancellable):
             fulfilment_cancel(fulfilment=fulfilment, reason=reason, cancelled_by=by)
         _order_status_set(order, STATUS_CANCELLED)
         partner_commission_reverse(order=order)
     return order
-
-
-def order_refund(
-    *, order: "Order", amount: Decimal, reason: str, by: AbstractBaseUser | None = None
-) -> "Order":
-    """Give a card payment back through Stripe and cancel the order."""
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        refunded, _created = PaymentEventType.objects.get_or_create(name=EVENT_REFUNDED)
-        if not PaymentEvent.objects.filter(order=order, event_type=refunded).exists():
-            attempt = PaymentAttempt.objects.filter(
-                order=order, status=PaymentAttempt.Status.SUCCEEDED
-            ).first()
-            reference = ""
-            if attempt is not None:
-                reference = stripe_gateway.gateway().refund_create(
-                    intent_id=attempt.intent_id,
-                    amount=amount,
-                    idempotency_key=f"refund-{order.number}",
-                )
-            PaymentEvent.objects.create(
-                order=order, amount=amount, reference=reference, event_type=refunded
-            )
-        return order_cancel(order=order, reason=reason, by=by)
 
 
 def bank_transfers_expire(*, now=None) -> list[str]:

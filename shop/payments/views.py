@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
 
+from shop.checkout.placement import PAYMENT_METHODS
 from shop.payments import gateway as stripe_gateway
 from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
@@ -83,7 +84,7 @@ class PaymentDetailsView(OscarPaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() not in services.METHODS:
+        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Please choose how you would like to pay."),
@@ -182,7 +183,7 @@ def card_pay(request):
         order = services.card_payment_complete(attempt=attempt, request=request)
     except services.PaymentError as error:
         return JsonResponse({"error": error.message})
-    except stripe_gateway.StripeError:
+    except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured):
         logger.exception("Stripe unreachable for %s", attempt.intent_id)
         return JsonResponse(
             {"error": _("We could not reach the card network. Please try again in a moment.")}
@@ -216,5 +217,9 @@ def stripe_webhook(request):
         logger.warning("Stripe webhook with a bad signature or body refused")
         return HttpResponse(status=400)
     except stripe_gateway.GatewayNotConfigured:
+        return HttpResponse(status=503)
+    except stripe_gateway.StripeError:
+        # Stripe will deliver the event again later; it was not recorded as handled.
+        logger.exception("Stripe unreachable while handling a webhook event")
         return HttpResponse(status=503)
     return HttpResponse(outcome, content_type="text/plain")

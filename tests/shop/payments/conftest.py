@@ -3,7 +3,19 @@ import stripe
 
 from catalogue.models import Commune
 from catalogue.services import ocop_categories_sync, places_sync
+from tests.factories import ProductFactory, VendorFactory
 from tests.services import STRIPE_SECRET_KEY
+from tests.shop.payments.helpers import vietnam_ensure
+
+
+@pytest.fixture
+def products(db):
+    """Noodles and honey from two producers: one parcel each."""
+    vietnam_ensure()
+    return [
+        ProductFactory(vendor=VendorFactory(legal_name="HTX Miến dong"), stock=("85000", 10)),
+        ProductFactory(vendor=VendorFactory(legal_name="HTX Mật ong"), stock=("120000", 10)),
+    ]
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ from oscar.core.loading import get_model
 
 from shop.partners.models import PartnerLedgerEntry
 from shop.payments import services
-from tests.factories import ProductFactory, VendorFactory
 from tests.partners.factories import WidgetFactory
-from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from tests.shop.payments.helpers import checkout_to_payment
 from vendors.fulfilment import (
     fulfilment_cancel,
     fulfilment_mark_delivered,
@@ -21,15 +20,6 @@ from vendors.models import Fulfilment
 Order = get_model("order", "Order")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def noodles_and_honey(db):
-    vietnam_ensure()
-    return [
-        ProductFactory(vendor=VendorFactory(legal_name="HTX Miến dong"), stock=("85000", 10)),
-        ProductFactory(vendor=VendorFactory(legal_name="HTX Mật ong"), stock=("120000", 10)),
-    ]
 
 
 def _deliver(fulfilment):
@@ -48,8 +38,8 @@ def _cod_order_from_a_widget(client, products):
     return Order.objects.get(), widget.partner
 
 
-def test_the_order_is_paid_when_its_last_parcel_is_delivered(english, noodles_and_honey):
-    order, partner = _cod_order_from_a_widget(english, noodles_and_honey)
+def test_the_order_is_paid_when_its_last_parcel_is_delivered(english, products):
+    order, partner = _cod_order_from_a_widget(english, products)
     first, second = Fulfilment.objects.filter(order=order).order_by("pk")
 
     _deliver(first)
@@ -69,8 +59,8 @@ def test_the_order_is_paid_when_its_last_parcel_is_delivered(english, noodles_an
     assert order.payment_events.count() == 1
 
 
-def test_a_cancelled_parcel_is_not_collected(english, noodles_and_honey):
-    order, _partner = _cod_order_from_a_widget(english, noodles_and_honey)
+def test_a_cancelled_parcel_is_not_collected(english, products):
+    order, _partner = _cod_order_from_a_widget(english, products)
     first, second = Fulfilment.objects.filter(order=order).order_by("pk")
 
     fulfilment_cancel(fulfilment=first, reason="Hết hàng trong kho")

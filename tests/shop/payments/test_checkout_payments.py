@@ -2,29 +2,20 @@
 declined cards, double clicks and wrong amounts place nothing."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from oscar.core.loading import get_model
 
 from shop.payments import services
 from shop.payments.models import PaymentAttempt
-from tests.factories import ProductFactory, VendorFactory
-from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from tests.shop.payments.helpers import checkout_to_payment
 from vendors.models import Fulfilment
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def products(db):
-    vietnam_ensure()
-    return [
-        ProductFactory(vendor=VendorFactory(legal_name="HTX Miến dong"), stock=("85000", 10)),
-        ProductFactory(vendor=VendorFactory(legal_name="HTX Mật ong"), stock=("120000", 10)),
-    ]
 
 
 def _open_card_page(english, products):
@@ -235,3 +226,52 @@ def test_a_product_sold_out_while_the_card_was_paid_is_refunded_not_ordered(
     (refund_id,) = refunds
     refund = stripe_client.v1.refunds.retrieve(refund_id)
     assert refund.amount == int(attempt.amount) and refund.status == "succeeded"
+
+
+def test_a_basket_changed_in_another_tab_after_the_card_page_is_refunded_not_ordered(
+    english, products, stripe_settings, card_token, monkeypatch
+):
+    from shop.payments.gateway import StripeGateway
+
+    refunds = []
+    refund_create = StripeGateway.refund_create
+
+    def refund_and_note(self, **kwargs):
+        refunds.append(kwargs["amount"])
+        return refund_create(self, **kwargs)
+
+    monkeypatch.setattr(StripeGateway, "refund_create", refund_and_note)
+    _page, attempt = _open_card_page(english, products)
+    # Another tab adds a jar of honey once the card page has asked Stripe for its total.
+    assert english.post(f"/basket/add/{products[1].pk}/", {"quantity": 1}).status_code == 302
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+
+    assert "basket changed" in answer["error"] and "refunded" in answer["error"]
+    assert not Order.objects.exists()
+    assert refunds == [attempt.amount]
+    basket = Basket.objects.get(pk=attempt.basket_id)
+    assert basket.status == Basket.OPEN and basket.num_items == 4
+    # The card page asks Stripe for the new total, and that one places the order.
+    assert english.get("/checkout/card/").status_code == 200
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+    assert "redirect" in answer
+    assert Order.objects.get().total_incl_tax == attempt.amount + Decimal("120000")
+
+
+def test_an_expired_transfer_with_a_parcel_already_shipped_cancels_the_rest(english, products):
+    from shop.payments.tasks import expire_bank_transfers
+    from vendors.fulfilment import fulfilment_mark_shipped
+
+    checkout_to_payment(english, [(products[0], 1), (products[1], 1)], method="bank_transfer")
+    order = Order.objects.get()
+    shipped, waiting = Fulfilment.objects.filter(order=order).order_by("pk")
+    fulfilment_mark_shipped(fulfilment=shipped, carrier="VNPost", tracking_code="VN1")
+    Order.objects.filter(pk=order.pk).update(date_placed=order.date_placed - timedelta(days=30))
+
+    assert expire_bank_transfers.delay().get() == [order.number]
+
+    shipped.refresh_from_db()
+    waiting.refresh_from_db()
+    assert shipped.status == Fulfilment.Status.SHIPPED
+    assert waiting.status == Fulfilment.Status.CANCELLED

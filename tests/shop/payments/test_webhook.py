@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+import stripe
 from oscar.core.loading import get_model
 
 from shop.payments import services
@@ -157,3 +158,81 @@ def test_localstripe_s_webhook_completes_the_order_the_browser_never_came_back_f
     )
     attempt.refresh_from_db()
     assert attempt.order == order
+
+
+@pytest.fixture
+def webhook_secret(settings):
+    """Enough for the webhook to verify signatures; no Stripe is called."""
+    settings.STRIPE_SECRET_KEY = "sk_test_unused"
+    settings.STRIPE_WEBHOOK_SECRET = STRIPE_WEBHOOK_SECRET
+    return settings
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"{not json",
+        b"[]",
+        b"{}",
+        json.dumps({"id": "evt_x", "object": "event", "type": "payment_intent.succeeded"}).encode(),
+        json.dumps({"id": "evt_x", "type": "payment_intent.succeeded", "data": "x"}).encode(),
+    ],
+)
+def test_a_signed_body_that_is_not_an_event_is_refused_and_nothing_is_written(
+    client, webhook_secret, payload
+):
+    timestamp = int(time.time())
+    digest = hmac.new(
+        STRIPE_WEBHOOK_SECRET.encode(), f"{timestamp}.".encode() + payload, hashlib.sha256
+    ).hexdigest()
+
+    response = _deliver(client, payload, f"t={timestamp},v1={digest}")
+
+    assert response.status_code == 400
+    assert not StripeEvent.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "event_type, obj",
+    [
+        ("charge.refunded", {"id": "ch_1", "object": "charge"}),
+        ("payment_intent.succeeded", {"id": "pi_nobody_knows", "object": "payment_intent"}),
+        ("payment_intent.payment_failed", {"id": "pi_nobody_knows", "object": "payment_intent"}),
+    ],
+)
+def test_unknown_event_types_and_unknown_intents_are_recorded_and_ignored(
+    client, webhook_secret, event_type, obj
+):
+    event = {"id": "evt_other", "object": "event", "type": event_type, "data": {"object": obj}}
+
+    response = _deliver(client, *_signed(event))
+
+    assert response.status_code == 200 and response.content.decode() == "ignored"
+    assert StripeEvent.objects.get().outcome == "ignored"
+    assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_stripe_down_while_handling_is_retried_later_and_then_places_the_order(
+    client, stripe_settings, stripe_client, card_token, monkeypatch
+):
+    attempt = _paid_attempt_without_order(client, card_token)
+    payload, signature = _signed(_event(stripe_client, attempt))
+    retrieve = StripeGateway.payment_intent_retrieve
+
+    def unreachable(self, **kwargs):
+        raise stripe.APIConnectionError("Stripe is down")
+
+    monkeypatch.setattr(StripeGateway, "payment_intent_retrieve", unreachable)
+    down = _deliver(client, payload, signature)
+
+    assert down.status_code == 503
+    assert not StripeEvent.objects.exists() and not Order.objects.exists()
+
+    monkeypatch.setattr(StripeGateway, "payment_intent_retrieve", retrieve)
+    retried = _deliver(client, payload, signature)
+
+    assert retried.status_code == 200 and retried.content.decode().startswith("order ")
+    assert Order.objects.get().number == attempt.order_number
