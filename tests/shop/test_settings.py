@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
     "STRIPE_PUBLISHABLE_KEY": "pk_test_x",
     "STRIPE_WEBHOOK_SECRET": "whsec_x",
     "PAYMENT_BANK_BIN": "970436",
+    "PAYMENT_BANK_NAME": "Vietcombank",
     "PAYMENT_BANK_ACCOUNT": "0011001234567",
     "PAYMENT_BANK_ACCOUNT_HOLDER": "CONG TY CHO OCOP",
 }
@@ -50,3 +51,12 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_the_bank_named_on_transfers():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "PAYMENT_BANK_NAME"}
+
+    result = _manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "PAYMENT_BANK_NAME" in result.stderr
