@@ -8,9 +8,9 @@ from oscar.core.loading import get_model
 
 from shop.partners.models import PartnerLedgerEntry
 from shop.payments import services
-from tests.factories import ProductFactory, VendorFactory
+from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
 from tests.partners.factories import WidgetFactory
-from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from tests.shop.checkout.helpers import checkout_to_payment
 from vendors.fulfilment import (
     fulfilment_cancel,
     fulfilment_mark_delivered,

@@ -8,8 +8,8 @@ from oscar.core.loading import get_model
 
 from shop.payments import services
 from shop.payments.models import PaymentAttempt
-from tests.factories import ProductFactory, VendorFactory
-from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
+from tests.shop.checkout.helpers import checkout_to_payment
 from vendors.models import Fulfilment
 
 Order = get_model("order", "Order")
