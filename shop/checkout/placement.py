@@ -237,7 +237,9 @@ def _place(
 
         order_confirmation_send.delay(order_id)
 
-    transaction.on_commit(buyer_confirmation)
+    # The order is in: a queue that cannot be reached (Redis down) costs a mail, logged,
+    # never an error page for a buyer whose order went through.
+    transaction.on_commit(buyer_confirmation, robust=True)
     logger.info(
         "Order %s placed (%s, %s): %s ₫ in %d parcels",
         order.number,

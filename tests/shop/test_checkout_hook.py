@@ -88,3 +88,25 @@ def test_an_order_whose_parcels_cannot_be_written_is_not_placed(client, vietnam,
     assert Fulfilment.objects.count() == 0
     product.stockrecords.get().refresh_from_db()
     assert product.stockrecords.get().num_allocated in (0, None)
+
+
+def test_a_queue_down_after_commit_costs_the_mails_not_the_placed_order(
+    client, vietnam, monkeypatch, django_capture_on_commit_callbacks
+):
+    from kombu.exceptions import OperationalError
+
+    def queue_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to localhost:6379. Connection refused.")
+
+    monkeypatch.setattr("vendors.tasks.notify_vendor_new_order.delay", queue_down)
+    monkeypatch.setattr("shop.checkout.tasks.order_confirmation_send.delay", queue_down)
+    product = ProductFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = guest_checkout(client, [(product, 1)])
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/checkout/thank-you/")
+    assert Order.objects.count() == 1
+    assert Fulfilment.objects.count() == 1
+    assert mail.outbox == []
