@@ -99,3 +99,16 @@ def test_weights_come_from_the_weight_attribute_and_are_read_once_per_basket(
     # 1.2 kg of oil and six packets at half a kilogram: 4.2 kg, five started kilograms.
     assert parcel.weight_kg == Decimal("4.2")
     assert parcel.fee == Decimal("70000")
+
+
+def test_producers_without_a_rule_and_new_rules_share_one_default():
+    without = ProductFactory(vendor=VendorFactory())
+    vendor = VendorFactory()
+    ProducerShippingRule.objects.create(vendor=vendor, base_fee=25000)
+    with_fee_only = ProductFactory(vendor=vendor)
+
+    parcels = basket_parcels(basket=basket_of((without, 1), (with_fee_only, 1)))
+
+    estimates = {(p.fee, p.days_min, p.days_max) for p in parcels}
+    # 30.000 ₫ and 3–6 days, as docs/decisions.md tells producers.
+    assert estimates == {(Decimal("30000"), 3, 6), (Decimal("25000"), 3, 6)}
