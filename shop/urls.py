@@ -11,7 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue import views as catalogue_views
 from search.views.search import suggestions
-from shop.checkout.places import communes_of_province
 from shop.shipping.dashboard import ProducerShippingView
 from shop.views import healthz
 from vendors import views as vendor_views
@@ -20,7 +19,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("cms.urls")),
     path("healthz", healthz, name="healthz"),
-    path("checkout/communes/", communes_of_province, name="checkout-communes"),
     path("api/v1/", include("shop.partners.api.urls")),
     path("embed/", include("shop.partners.embed_urls")),
     path("partners/", include("shop.partners.urls")),

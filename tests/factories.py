@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 from django.utils import timezone
+from oscar.core.loading import get_model
 from oscar.test.factories import CountryFactory as OscarCountryFactory
 from oscar.test.factories import PartnerFactory as OscarPartnerFactory
 from oscar.test.factories import ProductClassFactory, ShippingAddressFactory, UserFactory
@@ -13,12 +14,28 @@ from oscar.test.factories import create_order as oscar_create_order
 from catalogue.models import Batch, Commune, OcopCertificate, Product, QualityMark
 from vendors.models import Vendor
 
+Country = get_model("address", "Country")
+
 
 def commune(province: str = "Quảng Ninh", name: str = "Bình Liêu") -> Commune:
     """A real commune of the reference data, by province and commune short names."""
     return Commune.objects.select_related("province").get(
         province__short_name=province, short_name=name
     )
+
+
+def vietnam_ensure() -> Country:
+    """Việt Nam as the one shipping country, before a test walks the checkout pages."""
+    return Country.objects.update_or_create(
+        iso_3166_1_a2="VN",
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "printable_name": "Việt Nam",
+            "name": "Việt Nam",
+            "is_shipping_country": True,
+        },
+    )[0]
 
 
 class PartnerFactory(OscarPartnerFactory):

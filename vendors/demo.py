@@ -16,6 +16,7 @@ from oscar.apps.partner.strategy import Default
 from oscar.apps.shipping.methods import Free
 from oscar.core.loading import get_model
 
+from shop.checkout.addresses import country_vietnam
 from vendors.fulfilment import (
     fulfilment_cancel,
     fulfilment_mark_delivered,
@@ -175,20 +176,6 @@ PATH = {
 }
 
 
-def _vietnam() -> "Country":
-    country, _ = Country.objects.get_or_create(
-        iso_3166_1_a2="VN",
-        defaults={
-            "iso_3166_1_a3": "VNM",
-            "iso_3166_1_numeric": "704",
-            "printable_name": "Việt Nam",
-            "name": "Cộng hòa Xã hội chủ nghĩa Việt Nam",
-            "is_shipping_country": True,
-        },
-    )
-    return country
-
-
 def _place(spec: DemoOrder, *, country: "Country") -> "Order | None":
     products = Product.objects.in_bulk([upc for upc, _ in spec.items], field_name="upc")
     if len(products) != len(spec.items):
@@ -241,7 +228,7 @@ def _advance(fulfilment: Fulfilment, *, to: str) -> None:
 @transaction.atomic
 def demo_orders_ensure() -> int:
     """Place the demo orders that don't exist yet; returns how many were placed."""
-    country = _vietnam()
+    country = country_vietnam()
     placed = 0
     for spec in (*ORDERS, *_spread_orders()):
         if Order.objects.filter(number=spec.number).exists():

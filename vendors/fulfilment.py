@@ -104,13 +104,15 @@ def _percent(rate: Decimal) -> str:
 def _after_commit_notify_vendor(fulfilment_id: int) -> None:
     from vendors.tasks import notify_vendor_new_order
 
-    transaction.on_commit(lambda: notify_vendor_new_order.delay(fulfilment_id))
+    # Robust: the order or status change is committed; a queue that is down costs the mail
+    # (logged), not an error page for the person who made the change.
+    transaction.on_commit(lambda: notify_vendor_new_order.delay(fulfilment_id), robust=True)
 
 
 def _after_commit_notify_buyer(fulfilment_id: int, event: str) -> None:
     from vendors.tasks import notify_buyer
 
-    transaction.on_commit(lambda: notify_buyer.delay(fulfilment_id, event))
+    transaction.on_commit(lambda: notify_buyer.delay(fulfilment_id, event), robust=True)
 
 
 def _locked(fulfilment: Fulfilment, *, to: str) -> Fulfilment:

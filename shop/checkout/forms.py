@@ -46,7 +46,8 @@ class ShippingAddressForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["line1"].required = True
-        self.fields["commune"].widget.attrs["data-communes-url"] = reverse_lazy("checkout-communes")
+        # The same list of communes as the producers' application form.
+        self.fields["commune"].widget.attrs["data-communes-url"] = reverse_lazy("vendors:communes")
         self._initial_place()
         province = self._chosen_province()
         if province is not None:

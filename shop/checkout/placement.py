@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
@@ -36,7 +36,14 @@ ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
 UserAddress = get_model("address", "UserAddress")
 
-PAYMENT_METHODS = ("card", "cod", "bank_transfer")
+# The ways to pay, with their names: kept in English on the payment source type, and
+# translated where a page or mail shows them (shop.checkout.selectors).
+PAYMENT_METHOD_NAMES = {
+    "card": gettext_noop("Card"),
+    "cod": gettext_noop("Cash on delivery"),
+    "bank_transfer": gettext_noop("Bank transfer (VietQR)"),
+}
+PAYMENT_METHODS = tuple(PAYMENT_METHOD_NAMES)
 
 
 class OrderPlacementError(Exception):
@@ -237,7 +244,9 @@ def _place(
 
         order_confirmation_send.delay(order_id)
 
-    transaction.on_commit(buyer_confirmation)
+    # The order is in: a queue that cannot be reached (Redis down) costs a mail, logged,
+    # never an error page for a buyer whose order went through.
+    transaction.on_commit(buyer_confirmation, robust=True)
     logger.info(
         "Order %s placed (%s, %s): %s ₫ in %d parcels",
         order.number,
@@ -335,13 +344,6 @@ def _address_book_update(user, address) -> None:
         address.populate_alternative_model(user_address)
     user_address.num_orders_as_shipping_address += 1
     user_address.save()
-
-
-PAYMENT_METHOD_NAMES = {
-    "card": "Card",
-    "cod": "Cash on delivery",
-    "bank_transfer": "Bank transfer (VietQR)",
-}
 
 
 def _payment_method_record(order, payment_method: str) -> None:

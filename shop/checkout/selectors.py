@@ -3,9 +3,10 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from oscar.core.loading import get_model
 
-from shop.checkout.placement import PAYMENT_METHODS
+from shop.checkout.placement import PAYMENT_METHOD_NAMES, PAYMENT_METHODS
 from vendors.models import Fulfilment
 
 PaymentSource = get_model("payment", "Source")
@@ -33,13 +34,7 @@ class OrderSummary:
 
 
 def payment_method_labels() -> dict[str, str]:
-    from django.utils.translation import gettext as _
-
-    return {
-        "card": _("Card"),
-        "cod": _("Cash on delivery"),
-        "bank_transfer": _("Bank transfer (VietQR)"),
-    }
+    return {code: gettext(name) for code, name in PAYMENT_METHOD_NAMES.items()}
 
 
 def order_payment_method(*, order) -> str:

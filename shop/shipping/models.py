@@ -15,7 +15,7 @@ class ProducerShippingRule(models.Model):
     One rule covers the three ways producers price parcels: a flat fee (`base_fee`), a fee
     growing with the parcel's weight (`fee_per_kg`, per started kilogram) and free shipping
     once the goods reach an amount (`free_above`). A producer without a rule charges the
-    shop's default (`DEFAULT_RULE`).
+    shop's default, the fields' defaults (`default_rule()`).
     """
 
     vendor = models.OneToOneField(
@@ -50,10 +50,10 @@ class ProducerShippingRule(models.Model):
         help_text=_("Goods of this amount or more ship free; empty: never free."),
     )
     days_min = models.PositiveSmallIntegerField(
-        _("delivery from (days)"), default=2, validators=[MaxValueValidator(60)]
+        _("delivery from (days)"), default=3, validators=[MaxValueValidator(60)]
     )
     days_max = models.PositiveSmallIntegerField(
-        _("delivery up to (days)"), default=5, validators=[MaxValueValidator(60)]
+        _("delivery up to (days)"), default=6, validators=[MaxValueValidator(60)]
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -90,7 +90,7 @@ class ProducerShippingRule(models.Model):
 
 def default_rule() -> ProducerShippingRule:
     """The rule of producers who have not set theirs: a flat fee and a common delivery time."""
-    return ProducerShippingRule(base_fee=Decimal("30000"), days_min=3, days_max=6)
+    return ProducerShippingRule()
 
 
 from oscar.apps.shipping.models import *  # noqa: E402, F403

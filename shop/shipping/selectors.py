@@ -5,15 +5,19 @@ placement all read the same figures from here."""
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from oscar.apps.shipping.scales import Scale
+from django.db.models import prefetch_related_objects
+from oscar.core.loading import get_model
 
 from shop.shipping.models import ProducerShippingRule, default_rule
 from vendors.models import Vendor
 
-# Weight in kilograms comes from the product attribute "weight"; a product without one
-# counts as half a kilogram, the weight of a typical OCOP jar or packet.
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+
+# Weight in kilograms comes from the product attribute "weight" (a variant's own, else its
+# parent's); a product without one counts as half a kilogram, the weight of a typical OCOP
+# jar or packet.
+WEIGHT_ATTRIBUTE = "weight"
 DEFAULT_ITEM_WEIGHT_KG = Decimal("0.5")
-scale = Scale(attribute_code="weight", default_weight=DEFAULT_ITEM_WEIGHT_KG)
 
 
 @dataclass
@@ -54,6 +58,11 @@ def basket_parcels(*, basket) -> list[Parcel]:
             "shipping_rule"
         )
     }
+    # The basket page, the preview and the placement each read the parcels: a few queries
+    # for the whole basket, not a few per line.
+    products = [line.product for line in lines]
+    prefetch_related_objects(products, "product_class", "parent__product_class")
+    weights = _weights_kg(products)
     for line in lines:
         partner_id = line.stockrecord.partner_id if line.stockrecord_id else None
         vendor = vendors.get(partner_id)
@@ -63,7 +72,7 @@ def basket_parcels(*, basket) -> list[Parcel]:
         if line.line_price_incl_tax_incl_discounts is not None:
             parcel.goods += line.line_price_incl_tax_incl_discounts
         if line.product.get_product_class().requires_shipping:
-            parcel.weight_kg += scale.weigh_product(line.product) * line.quantity
+            parcel.weight_kg += weights[line.product.pk] * line.quantity
     parcels = list(by_partner.values())
     for parcel in parcels:
         rule = _rule_of(parcel.vendor)
@@ -79,6 +88,24 @@ def basket_parcels(*, basket) -> list[Parcel]:
         parcel.days_min, parcel.days_max = rule.days_min, rule.days_max
     # Producers' parcels first, the odd lines without a producer last.
     return sorted(parcels, key=lambda parcel: parcel.vendor is None)
+
+
+def _weights_kg(products) -> dict[int, Decimal]:
+    """Each product's weight in kilograms, read in one query."""
+    ids = {product.pk for product in products} | {p.parent_id for p in products if p.parent_id}
+    values = {
+        value.product_id: value.value
+        for value in ProductAttributeValue.objects.filter(
+            product_id__in=ids, attribute__code=WEIGHT_ATTRIBUTE
+        ).select_related("attribute")
+    }
+    weights = {}
+    for product in products:
+        weight = values.get(product.pk)
+        if weight is None and product.parent_id:
+            weight = values.get(product.parent_id)
+        weights[product.pk] = Decimal(str(weight)) if weight is not None else DEFAULT_ITEM_WEIGHT_KG
+    return weights
 
 
 def _rule_of(vendor: Vendor | None) -> ProducerShippingRule:

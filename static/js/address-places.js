@@ -26,7 +26,7 @@
     }
     var url = commune.dataset.communesUrl + "?province=" + encodeURIComponent(province.value);
     fetch(url, { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
+      .then(function (response) { return response.ok ? response.json() : { communes: [] }; })
       .then(function (data) { fill(data.communes, keep); })
       .catch(function () { commune.disabled = false; });
   }

@@ -6,8 +6,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from shop.payments import services
-from tests.factories import ProductFactory, VendorFactory, vendor_user
-from tests.shop.payments.helpers import vietnam_ensure
+from tests.factories import ProductFactory, VendorFactory, vendor_user, vietnam_ensure
 
 Order = get_model("order", "Order")
 

@@ -7,45 +7,21 @@ import pytest
 from django.core import mail
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory, VendorFactory
-from tests.shop.checkout.helpers import address_form_data
+from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
+from tests.shop.checkout.helpers import checkout_to_payment
 from vendors.models import Fulfilment, LedgerEntry
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 
 
 @pytest.fixture
 def vietnam(db):
-    return Country.objects.update_or_create(
-        iso_3166_1_a2="VN",
-        defaults={
-            "iso_3166_1_a3": "VNM",
-            "iso_3166_1_numeric": "704",
-            "printable_name": "Việt Nam",
-            "name": "Việt Nam",
-            "is_shipping_country": True,
-        },
-    )[0]
+    return vietnam_ensure()
 
 
 def guest_checkout(client, products: list[tuple[object, int]], email="khach@example.vn"):
-    """Walk Oscar's checkout as a guest: basket, e-mail, address, preview, place order."""
-    for product, quantity in products:
-        response = client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
-        assert response.status_code == 302
-    response = client.post("/checkout/", {"username": email, "options": "anonymous"})
-    assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post("/checkout/shipping-address/", address_form_data())
-    assert response.status_code == 302, response.content.decode()[:3000]
-    # One shipping method: the page passes straight on.
-    response = client.get("/checkout/shipping-method/", follow=True)
-    assert response.status_code == 200
-    response = client.post("/checkout/payment-method/", {"method": "cod"})
-    assert response.status_code == 302
-    response = client.get("/checkout/preview/")
-    assert response.status_code == 200
-    return client.post("/checkout/preview/", {"action": "place_order"})
+    """Walk Oscar's checkout as a guest paying cash on delivery, up to "Place order"."""
+    return checkout_to_payment(client, products, method="cod", email=email)
 
 
 def test_a_basket_of_two_producers_makes_one_order_two_parcels_and_their_ledger(
@@ -112,3 +88,25 @@ def test_an_order_whose_parcels_cannot_be_written_is_not_placed(client, vietnam,
     assert Fulfilment.objects.count() == 0
     product.stockrecords.get().refresh_from_db()
     assert product.stockrecords.get().num_allocated in (0, None)
+
+
+def test_a_queue_down_after_commit_costs_the_mails_not_the_placed_order(
+    client, vietnam, monkeypatch, django_capture_on_commit_callbacks
+):
+    from kombu.exceptions import OperationalError
+
+    def queue_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to localhost:6379. Connection refused.")
+
+    monkeypatch.setattr("vendors.tasks.notify_vendor_new_order.delay", queue_down)
+    monkeypatch.setattr("shop.checkout.tasks.order_confirmation_send.delay", queue_down)
+    product = ProductFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = guest_checkout(client, [(product, 1)])
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/checkout/thank-you/")
+    assert Order.objects.count() == 1
+    assert Fulfilment.objects.count() == 1
+    assert mail.outbox == []

@@ -1,4 +1,4 @@
-"""Baskets and addresses for the placement tests."""
+"""Baskets, addresses and the checkout walk shared by the checkout, payment and partner tests."""
 
 from oscar.apps.basket.models import Basket
 from oscar.apps.partner.strategy import Default
@@ -37,3 +37,22 @@ def address_form_data(**fields) -> dict:
         "commune": place.pk,
         **fields,
     }
+
+
+def checkout_to_payment(client, products, *, method: str, email: str = "khach@example.vn"):
+    """Walk Oscar's checkout as a guest: basket, e-mail, address, shipping and the payment
+    method chosen; returns the answer to "Place order" on the preview."""
+    for product, quantity in products:
+        response = client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
+        assert response.status_code == 302
+    response = client.post("/checkout/", {"username": email, "options": "anonymous"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = client.post("/checkout/shipping-address/", address_form_data())
+    assert response.status_code == 302, response.content.decode()[:3000]
+    # One shipping method: the page passes straight on.
+    assert client.get("/checkout/shipping-method/", follow=True).status_code == 200
+    response = client.post("/checkout/payment-method/", {"method": method})
+    assert response.status_code == 302
+    assert response["Location"].endswith("/checkout/preview/")
+    assert client.get("/checkout/preview/").status_code == 200
+    return client.post("/checkout/preview/", {"action": "place_order"})

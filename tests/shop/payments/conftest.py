@@ -3,9 +3,8 @@ import stripe
 
 from catalogue.models import Commune
 from catalogue.services import ocop_categories_sync, places_sync
-from tests.factories import ProductFactory, VendorFactory
+from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
 from tests.services import STRIPE_SECRET_KEY
-from tests.shop.payments.helpers import vietnam_ensure
 
 
 @pytest.fixture

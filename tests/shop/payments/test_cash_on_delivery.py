@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 from shop.partners.models import PartnerLedgerEntry
 from shop.payments import services
 from tests.partners.factories import WidgetFactory
-from tests.shop.payments.helpers import checkout_to_payment
+from tests.shop.checkout.helpers import checkout_to_payment
 from vendors.fulfilment import (
     fulfilment_cancel,
     fulfilment_mark_delivered,

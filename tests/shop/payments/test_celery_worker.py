@@ -10,9 +10,9 @@ from django.db import connection
 from oscar.core.loading import get_model
 
 from shop.celery import app as celery_app
-from tests.factories import ProductFactory, VendorFactory
+from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
 from tests.services import _stop, celery_worker_start
-from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from tests.shop.checkout.helpers import checkout_to_payment
 
 Order = get_model("order", "Order")
 

@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 
 from shop.payments import services
 from shop.payments.models import PaymentAttempt
-from tests.shop.payments.helpers import checkout_to_payment
+from tests.shop.checkout.helpers import checkout_to_payment
 from vendors.models import Fulfilment
 
 Order = get_model("order", "Order")

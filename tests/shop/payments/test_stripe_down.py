@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 
 from shop.payments.gateway import StripeGateway
 from shop.payments.models import PaymentAttempt
-from tests.shop.payments.helpers import checkout_to_payment
+from tests.shop.checkout.helpers import checkout_to_payment
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")

@@ -14,9 +14,9 @@ from oscar.core.loading import get_model
 from shop.payments import services
 from shop.payments.gateway import StripeGateway
 from shop.payments.models import PaymentAttempt, StripeEvent
-from tests.factories import ProductFactory, VendorFactory
+from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
 from tests.services import STRIPE_WEBHOOK_SECRET
-from tests.shop.payments.helpers import checkout_to_payment, vietnam_ensure
+from tests.shop.checkout.helpers import checkout_to_payment
 
 Order = get_model("order", "Order")
 

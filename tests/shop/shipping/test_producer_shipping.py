@@ -69,3 +69,46 @@ def test_demo_producers_get_their_rules_once():
     assert demo_shipping_rules_ensure() == 1
     assert demo_shipping_rules_ensure() == 0
     assert noodles.shipping_rule.free_above == 300000
+
+
+def test_weights_come_from_the_weight_attribute_and_are_read_once_per_basket(
+    django_assert_max_num_queries,
+):
+    from oscar.core.loading import get_model
+
+    ProductAttribute = get_model("catalogue", "ProductAttribute")
+
+    vendor = VendorFactory()
+    ProducerShippingRule.objects.create(vendor=vendor, base_fee=20000, fee_per_kg=10000)
+    bottle = ProductFactory(vendor=vendor)
+    ProductAttribute.objects.create(
+        product_class=bottle.product_class, name="Weight", code="weight", type="float"
+    )
+    bottle.attr.weight = 1.2
+    bottle.save()
+    packets = [ProductFactory(vendor=vendor) for _ in range(6)]
+    basket = basket_of((bottle, 1), *[(packet, 1) for packet in packets])
+    # Oscar reads the lines and their prices once per request and keeps them on the basket.
+    for line in basket.all_lines():
+        assert line.purchase_info.price.exists
+
+    # The producers, the product classes and the weights: three queries, whatever the lines.
+    with django_assert_max_num_queries(3):
+        parcel = basket_parcels(basket=basket)[0]
+
+    # 1.2 kg of oil and six packets at half a kilogram: 4.2 kg, five started kilograms.
+    assert parcel.weight_kg == Decimal("4.2")
+    assert parcel.fee == Decimal("70000")
+
+
+def test_producers_without_a_rule_and_new_rules_share_one_default():
+    without = ProductFactory(vendor=VendorFactory())
+    vendor = VendorFactory()
+    ProducerShippingRule.objects.create(vendor=vendor, base_fee=25000)
+    with_fee_only = ProductFactory(vendor=vendor)
+
+    parcels = basket_parcels(basket=basket_of((without, 1), (with_fee_only, 1)))
+
+    estimates = {(p.fee, p.days_min, p.days_max) for p in parcels}
+    # 30.000 ₫ and 3–6 days, as docs/decisions.md tells producers.
+    assert estimates == {(Decimal("30000"), 3, 6), (Decimal("25000"), 3, 6)}
