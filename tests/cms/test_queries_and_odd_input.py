@@ -107,3 +107,32 @@ def test_story_index_takes_nonsense_filters_calmly(english, make_story, query):
     make_story(title="Miến dong")
     response = english.get(f"/stories/?{query}")
     assert response.status_code == 200
+
+
+def test_region_page_queries_do_not_grow_with_its_products_stories_and_producers(
+    english, region_index, make_story, django_assert_max_num_queries
+):
+    from cms.models import RegionPage
+    from tests.cms.conftest import province
+    from tests.factories import commune
+
+    dien_bien = province("Điện Biên")
+    region_index.add_child(
+        instance=RegionPage(
+            title="Điện Biên", slug="dien-bien", province=dien_bien, intro="<p>x</p>"
+        )
+    )
+
+    def grow(count):
+        for n in range(count):
+            vendor = VendorFactory(commune=commune("Điện Biên", "Mường Phăng"))
+            (product,) = _products(1, vendor=vendor)
+            make_story(title=f"Câu chuyện {product.pk}", region=dien_bien)
+
+    grow(1)
+    _queries(english, "/regions/dien-bien/")
+    baseline = _queries(english, "/regions/dien-bien/")
+    grow(4)
+    _queries(english, "/regions/dien-bien/")  # thumbnails of the new cards
+    with django_assert_max_num_queries(baseline):
+        english.get("/regions/dien-bien/")
