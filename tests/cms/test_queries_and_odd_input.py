@@ -124,7 +124,7 @@ def test_region_page_queries_do_not_grow_with_its_products_stories_and_producers
     )
 
     def grow(count):
-        for n in range(count):
+        for _ in range(count):
             vendor = VendorFactory(commune=commune("Điện Biên", "Mường Phăng"))
             (product,) = _products(1, vendor=vendor)
             make_story(title=f"Câu chuyện {product.pk}", region=dien_bien)
