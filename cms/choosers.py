@@ -1,13 +1,14 @@
 """Wagtail admin choosers for catalogue products and producers, used by the story blocks."""
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.blocks import ChooserBlock
 
 
-class _TitleSearchForm(BaseFilterForm):
+class _NameSearchForm(BaseFilterForm):
     """Products and producers are not in Wagtail's search index: match their names in SQL."""
 
     q = forms.CharField(
@@ -27,39 +28,54 @@ class _TitleSearchForm(BaseFilterForm):
         return objects
 
 
-class _ProducerSearchForm(_TitleSearchForm):
-    lookup = "legal_name__icontains"
+class _ListedChooserBlock(ChooserBlock):
+    """A chooser block that accepts and loads only what its chooser lists: an id of another
+    kind (a variant, a made-up number) is refused in the editor's form, and loading a body
+    reads every chosen row with what its card needs in one query."""
+
+    chooser_queryset = None  # set by _NameChooserViewSet.get_block_class
+
+    @cached_property
+    def field(self):
+        field = super().field
+        field.queryset = self.chooser_queryset()
+        return field
+
+    def bulk_to_python(self, values):
+        # Ids come from the JSON of the body: anything but a whole number matches no row.
+        found = self.chooser_queryset().in_bulk(
+            [v for v in values if isinstance(v, int) or str(v).isdigit()]
+        )
+        return [found.get(int(v)) if str(v).isdigit() else None for v in values]
 
 
-class _ProductChooseView(ChooseView):
-    filter_form_class = _TitleSearchForm
-    ordering = ["title", "pk"]
+class _NameChooserViewSet(ChooserViewSet):
+    """A chooser searched and ordered by one name column."""
+
+    name_field = "title"
+    base_block_class = _ListedChooserBlock
+    per_page = 20
+
+    def get_common_view_kwargs(self, **kwargs):
+        search_form = type(
+            "NameSearchForm", (_NameSearchForm,), {"lookup": f"{self.name_field}__icontains"}
+        )
+        return super().get_common_view_kwargs(
+            filter_form_class=search_form, ordering=[self.name_field, "pk"], **kwargs
+        )
+
+    def get_block_class(self, name=None, module_path=None):
+        cls = super().get_block_class(name=name, module_path=module_path)
+        cls.chooser_queryset = staticmethod(self.get_object_list)
+        return cls
 
 
-class _ProductChooseResultsView(ChooseResultsView):
-    filter_form_class = _TitleSearchForm
-    ordering = ["title", "pk"]
-
-
-class _ProducerChooseView(ChooseView):
-    filter_form_class = _ProducerSearchForm
-    ordering = ["legal_name", "pk"]
-
-
-class _ProducerChooseResultsView(ChooseResultsView):
-    filter_form_class = _ProducerSearchForm
-    ordering = ["legal_name", "pk"]
-
-
-class ProductChooserViewSet(ChooserViewSet):
+class ProductChooserViewSet(_NameChooserViewSet):
     model = "catalogue.Product"
     icon = "tag"
     choose_one_text = _("Choose a product")
     choose_another_text = _("Choose another product")
     edit_item_text = _("Edit product")
-    choose_view_class = _ProductChooseView
-    choose_results_view_class = _ProductChooseResultsView
-    per_page = 20
 
     def get_object_list(self):
         from catalogue.models import Product
@@ -68,15 +84,19 @@ class ProductChooserViewSet(ChooserViewSet):
         return Product.objects.exclude(structure=Product.CHILD).select_related("vendor")
 
 
-class ProducerChooserViewSet(ChooserViewSet):
+class ProducerChooserViewSet(_NameChooserViewSet):
     model = "vendors.Vendor"
     icon = "group"
     choose_one_text = _("Choose a producer")
     choose_another_text = _("Choose another producer")
     edit_item_text = _("Edit producer")
-    choose_view_class = _ProducerChooseView
-    choose_results_view_class = _ProducerChooseResultsView
-    per_page = 20
+    name_field = "legal_name"
+
+    def get_object_list(self):
+        from vendors.models import Vendor
+
+        # The producer card names the commune and province.
+        return Vendor.objects.select_related("commune__province")
 
 
 product_chooser_viewset = ProductChooserViewSet("product_chooser", url_prefix="product-chooser")

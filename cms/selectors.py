@@ -41,6 +41,18 @@ def _under(pages: QuerySet, index: Page) -> QuerySet:
     return pages.filter(branches)
 
 
+def _filtered(stories: QuerySet, *, region: str, tag: str) -> QuerySet:
+    """Stories of a province and topic, by slug. A NUL character (which PostgreSQL refuses in
+    a query) can be in no slug: such a value matches nothing, as any unknown one does."""
+    if "\x00" in region or "\x00" in tag:
+        return stories.none()
+    if region:
+        stories = stories.filter(region__slug=region)
+    if tag:
+        stories = stories.filter(tags__slug=tag).distinct()
+    return stories
+
+
 def stories_live() -> QuerySet[StoryPage]:
     """Published, public stories in the reader's language, newest first."""
     stories = StoryPage.objects.live().public().select_related("region", "hero_image")
@@ -50,12 +62,9 @@ def stories_live() -> QuerySet[StoryPage]:
 def stories_published(*, region: str = "", tag: str = "") -> QuerySet[StoryPage]:
     """Live stories of the whole site, for the public API; an unknown region or tag matches
     nothing."""
-    stories = stories_live().prefetch_related("tags", "product_mentions")
-    if region:
-        stories = stories.filter(region__slug=region)
-    if tag:
-        stories = stories.filter(tags__slug=tag).distinct()
-    return stories
+    return _filtered(
+        stories_live().prefetch_related("tags", "product_mentions"), region=region, tag=tag
+    )
 
 
 def latest_stories(*, limit: int = 3) -> list[StoryPage]:
@@ -64,12 +73,7 @@ def latest_stories(*, limit: int = 3) -> list[StoryPage]:
 
 def stories_filtered(*, index: StoryIndexPage, region: str = "", tag: str = "") -> QuerySet:
     """An index's stories; an unknown region or tag simply matches nothing."""
-    stories = _under(stories_live(), index)
-    if region:
-        stories = stories.filter(region__slug=region)
-    if tag:
-        stories = stories.filter(tags__slug=tag).distinct()
-    return stories
+    return _filtered(_under(stories_live(), index), region=region, tag=tag)
 
 
 def story_regions(*, index: StoryIndexPage) -> QuerySet[Province]:

@@ -1,4 +1,5 @@
-"""sitemap.xml: Wagtail's pages (home, stories, regions), products on sale and producers."""
+"""sitemap.xml: an index of Wagtail's pages (home, stories, regions), products on sale and
+producers, each section in pages of at most `limit` addresses."""
 
 from django.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
@@ -22,7 +23,14 @@ class ProductSitemap(_ForRequest):
     limit = 5000
 
     def items(self):
-        return storefront_products().order_by("pk")
+        # Only the address and date are written: none of the cards' related rows.
+        return (
+            storefront_products()
+            .select_related(None)
+            .prefetch_related(None)
+            .only("pk", "slug", "date_updated")
+            .order_by("pk")
+        )
 
     def lastmod(self, item):
         return item.date_updated

@@ -148,15 +148,23 @@ class HomePage(Page):
         return context
 
 
-class StoryIndexPage(Page):
-    """/stories/: every published story, filtered by region and tag, newest first."""
+class _SectionIndexPage(Page):
+    """A section of the home page (/stories/, /regions/): an introduction above a list."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.StoryPage"]
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class StoryIndexPage(_SectionIndexPage):
+    """/stories/: every published story, filtered by region and tag, newest first."""
+
+    subpage_types = ["cms.StoryPage"]
 
     class Meta:
         verbose_name = _("story index")
@@ -245,15 +253,10 @@ class StoryPage(_HeroImageMixin, Page):
         return context
 
 
-class RegionIndexPage(Page):
+class RegionIndexPage(_SectionIndexPage):
     """/regions/: the provinces the stories come from."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.RegionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("region index")

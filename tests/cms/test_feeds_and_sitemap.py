@@ -33,6 +33,19 @@ def test_atom_feed_lists_published_stories(client, make_story):
     assert "Dầu sở Bình Liêu" in response.content.decode()
 
 
+def _locs(response) -> list[str]:
+    assert response.status_code == 200
+    return re.findall(r"<loc>(.*?)</loc>", response.content.decode())
+
+
+def _sitemap_locations(client) -> set[str]:
+    """Every address of every section page the index at /sitemap.xml names."""
+    locations = set()
+    for section in _locs(client.get("/sitemap.xml")):
+        locations.update(_locs(client.get(section.removeprefix("http://testserver"))))
+    return locations
+
+
 def test_sitemap_has_stories_regions_products_and_producers(client, make_story, region_index):
     product = ProductFactory(title="Miến dong")
     hidden = ProductFactory(title="Không bán", is_public=False)
@@ -42,9 +55,7 @@ def test_sitemap_has_stories_regions_products_and_producers(client, make_story, 
             title="Quảng Ninh", slug="quang-ninh", province=province("Quảng Ninh"), intro="<p>x</p>"
         )
     )
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = set(re.findall(r"<loc>(.*?)</loc>", response.content.decode()))
+    locations = _sitemap_locations(client)
     # Pages carry the Wagtail site's address, catalogue rows the address asked on.
     assert story.full_url in locations
     assert region.full_url in locations
@@ -90,3 +101,37 @@ def test_product_without_certificate_or_stock_claims_neither(client):
     (data,) = _json_ld(client.get(product.get_absolute_url()).content.decode())
     assert data["offers"]["availability"] == "https://schema.org/OutOfStock"
     assert "additionalProperty" not in data
+
+
+def test_sitemap_of_many_products_is_paged_in_a_flat_number_of_queries(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    """20,000 products fill four pages of 5,000: here pages of 10 stand in for them."""
+    from catalogue.models import Product, ProductClass
+    from cms.sitemaps import ProductSitemap
+
+    monkeypatch.setattr(ProductSitemap, "limit", 10)
+    kind = ProductClass.objects.first() or ProductClass.objects.create(name="Thực phẩm")
+    Product.objects.bulk_create(
+        Product(title=f"Sản phẩm {n}", slug=f"san-pham-{n}", product_class=kind, is_public=True)
+        for n in range(25)
+    )
+    index = _locs(client.get("/sitemap.xml"))
+    products = [loc for loc in index if "sitemap-products.xml" in loc]
+    assert products == [
+        "http://testserver/sitemap-products.xml",
+        "http://testserver/sitemap-products.xml?p=2",
+        "http://testserver/sitemap-products.xml?p=3",
+    ]
+    listed = []
+    for page in products:
+        with django_assert_max_num_queries(8):
+            listed += _locs(client.get(page.removeprefix("http://testserver")))
+    assert len(listed) == len(set(listed)) == 25
+
+
+@pytest.mark.parametrize(
+    "url", ["/sitemap-products.xml?p=abc", "/sitemap-products.xml?p=99", "/sitemap-nothing.xml"]
+)
+def test_sitemap_nonsense_page_or_section_is_not_found(client, url):
+    assert client.get(url).status_code == 404

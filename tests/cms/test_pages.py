@@ -87,3 +87,14 @@ def test_home_page_shows_latest_stories(english, make_story):
     response = english.get("/")
     assert response.status_code == 200
     assert "Dầu sở Bình Liêu" in response.content.decode()
+
+
+def test_home_page_head_comes_from_the_editorial_base(english, home):
+    text = english.get("/").content.decode()
+    assert f'<meta property="og:description" content="{home.hero_text}" />' in text
+    assert f'<link rel="canonical" href="{home.full_url}" />' in text
+    assert text.count("css/stories.css") == 1
+    assert 'rel="alternate" type="application/atom+xml"' in text
+    assert home.hero_title in text
+    # The editorial base names the page in its own words; the home page keeps the tagline.
+    assert "<title>" in text and f"{home.title} |" in text
