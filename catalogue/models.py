@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 
+from catalogue.html import clean_html
+
 
 class Province(models.Model):
     """A provincial unit (tỉnh or thành phố) of the July 2025 map: 34 in all."""
@@ -82,6 +84,13 @@ class Category(AbstractCategory):
             return self.name_en
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Descriptions are HTML: whoever writes them (dashboard, admin, import), only the
+        # sanitiser's allow-list is stored.
+        self.description = clean_html(self.description)
+        self.long_description = clean_html(self.long_description)
+        super().save(*args, **kwargs)
+
 
 class QualityMark(models.Model):
     """A certification mark, collective mark or geographical indication products may carry."""
@@ -145,6 +154,12 @@ class Product(AbstractProduct):
         related_name="+",
         verbose_name=_("hidden by"),
     )
+
+    def save(self, *args, **kwargs):
+        # The producer's description is HTML from outside the shop: store only what the
+        # sanitiser allows, whichever path (dashboard, admin, API, import) wrote it.
+        self.description = clean_html(self.description)
+        super().save(*args, **kwargs)
 
     @property
     def is_hidden_by_staff(self) -> bool:

@@ -13,6 +13,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from cms.choosers import producer_chooser_viewset, product_chooser_viewset
+from cms.richtext import CleanRichTextBlock
 
 ProductChooserBlock = product_chooser_viewset.get_block_class(
     name="ProductChooserBlock", module_path="cms.blocks"
@@ -152,7 +153,7 @@ class StoryBodyBlock(blocks.StreamBlock):
         form_classname="title",
         template="cms/blocks/heading.html",
     )
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    paragraph = CleanRichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     image = ImageBlock()
     gallery = GalleryBlock()
     quote = QuoteBlock()

@@ -24,9 +24,12 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
         data["sku"] = product.upc
     description = (product.description or "").strip()
     if description:
+        from html import unescape
+
         from django.utils.html import strip_tags
 
-        data["description"] = strip_tags(description)[:500]
+        # Plain text in the JSON (json_ld escapes "<" so it cannot close the script).
+        data["description"] = unescape(strip_tags(description))[:500]
     image = product.primary_image()
     original = getattr(image, "original", None)
     if original:

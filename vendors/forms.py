@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
 from catalogue.validators import validate_certificate_scan
 from vendors.models import Vendor, phone_validator, tax_code_validator
@@ -58,7 +59,12 @@ class ApplicationForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact person"), max_length=128)
     phone = forms.CharField(label=_("Phone"), max_length=16, validators=[phone_validator])
     email = forms.EmailField(label=_("Producer's e-mail"))
-    website = forms.URLField(label=_("Website (optional)"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        required=False,
+        assume_scheme="https",
+        validators=[validate_link],
+    )
     story = forms.CharField(
         label=_("Short story"),
         required=False,

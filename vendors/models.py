@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.html import validate_link
+
 # Vietnamese tax codes: 10 digits, or 10 digits, a dash and a 3-digit branch suffix.
 tax_code_validator = RegexValidator(
     r"^\d{10}(-\d{3})?$",
@@ -61,7 +63,7 @@ class Vendor(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=128)
     phone = models.CharField(_("phone"), max_length=16, validators=[phone_validator])
     email = models.EmailField(_("e-mail"))
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_link])
     logo = models.ImageField(_("logo"), upload_to="vendors/logos/", blank=True)
     story = models.TextField(_("short story"), blank=True)
     status = models.CharField(

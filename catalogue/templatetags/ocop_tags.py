@@ -1,4 +1,5 @@
-"""Template helpers for the storefront: the OCOP stars badge, the groups, a product's group."""
+"""Template helpers for the storefront: the OCOP stars badge, the groups, a product's group,
+the sanitised HTML of descriptions and links that may only go to the web or the site."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from typing import TYPE_CHECKING
 
 from django import template
 from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
 
 from catalogue import selectors
+from catalogue.html import clean_html as sanitise
+from catalogue.html import safe_link
 from catalogue.selectors import ocop_groups as select_ocop_groups
 
 if TYPE_CHECKING:
@@ -129,3 +133,20 @@ def certificate_record_for(context, product):
     if user is None or not selectors.user_manages_product(user=user, product=product):
         return None
     return selectors.certificate_record(product=product)
+
+
+@register.filter
+def clean_html(value: str | None) -> SafeString:
+    """HTML written outside the shop (a description), through the one sanitiser.
+
+    Applied on every render as well as on save, so a row stored before the sanitiser, or
+    written around the models, is shown inert too.
+    """
+    return mark_safe(sanitise(value))
+
+
+@register.filter
+def safe_url(value: str | None) -> str:
+    """A link written outside the shop if it leads to http(s) or a path of this site, else ""
+    (the template then shows no link). Autoescaping still applies to what is returned."""
+    return safe_link(value)

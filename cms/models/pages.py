@@ -16,10 +16,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from catalogue.html import validate_link
 from catalogue.selectors import featured_products, ocop_groups
 from cms.blocks import ProductChooserBlock, SeasonalHighlightBlock, StoryBodyBlock
+from cms.richtext import clean_rich_text
 
 STORIES_PER_PAGE = 12
+
+
+class _CleanIntroMixin:
+    """The page's rich text introduction is kept to the sanitiser's allow-list, however the
+    page is written (the editor, an import, a script)."""
+
+    def save(self, *args, **kwargs):
+        self.intro = clean_rich_text(self.intro)
+        return super().save(*args, **kwargs)
 
 
 class _HeroImageMixin(models.Model):
@@ -51,7 +62,7 @@ class _HeroImageMixin(models.Model):
             )
 
 
-class HomePage(Page):
+class HomePage(_CleanIntroMixin, Page):
     """The site's front page: hero, featured regions and products, latest stories."""
 
     hero_title = models.CharField(_("hero title"), max_length=160)
@@ -65,7 +76,13 @@ class HomePage(Page):
         verbose_name=_("hero image"),
     )
     hero_cta_label = models.CharField(_("button label"), max_length=64, blank=True)
-    hero_cta_url = models.CharField(_("button link"), max_length=255, blank=True)
+    hero_cta_url = models.CharField(
+        _("button link"),
+        max_length=255,
+        blank=True,
+        validators=[validate_link],
+        help_text=_("A path of this site, e.g. /catalogue/, or an address starting with https://."),
+    )
     intro = RichTextField(_("introduction"), blank=True)
     featured_heading = models.CharField(_("featured products heading"), max_length=128, blank=True)
     featured_count = models.PositiveSmallIntegerField(_("number of featured products"), default=8)
@@ -148,7 +165,7 @@ class HomePage(Page):
         return context
 
 
-class _SectionIndexPage(Page):
+class _SectionIndexPage(_CleanIntroMixin, Page):
     """A section of the home page (/stories/, /regions/): an introduction above a list."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -269,7 +286,7 @@ class RegionIndexPage(_SectionIndexPage):
         return context
 
 
-class RegionPage(_HeroImageMixin, Page):
+class RegionPage(_CleanIntroMixin, _HeroImageMixin, Page):
     """A province: its introduction, stories, producers, OCOP products and seasons."""
 
     province = models.ForeignKey(

@@ -9,9 +9,11 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from cms import selectors
+from cms.richtext import clean_rich_text
 from cms.structured_data import product_json_ld
 
 register = template.Library()
@@ -27,6 +29,14 @@ def stories_mentioning(*, product=None, vendor=None, limit: int = 6):
     if vendor is not None:
         return selectors.stories_for_vendor(vendor=vendor, limit=limit)
     return []
+
+
+@register.filter
+def clean_richtext(value) -> SafeString:
+    """Wagtail's ``richtext`` filter on the sanitised source: a row written before the
+    sanitiser, or around the editor, is shown inert too."""
+    source = getattr(value, "source", value)
+    return richtext(clean_rich_text(source))
 
 
 @register.simple_tag

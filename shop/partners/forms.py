@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.html import validate_link
 from catalogue.models import Category, Province
 from shop.partners.models import TourismPartner, Widget
 from shop.partners.selectors import DOMAIN_PATTERN, domain_normalise
@@ -26,7 +27,9 @@ def _domains(text: str) -> list[str]:
 
 
 class PartnerApplicationForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("website"), required=False, assume_scheme="https", validators=[validate_link]
+    )
     email_login = forms.EmailField(label=_("Your e-mail (to sign in)"), required=False)
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput, required=False, strip=False

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.html import validate_link
+
 
 def publishable_key_new() -> str:
     return "pk_" + secrets.token_urlsafe(24)
@@ -34,7 +36,7 @@ class TourismPartner(models.Model):
 
     organisation = models.CharField(_("organisation"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_link])
     contact_name = models.CharField(_("contact name"), max_length=128)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=32, blank=True)

@@ -13,6 +13,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from catalogue.html import clean_html
 from catalogue.models import Product
 from catalogue.selectors import storefront_products
 from search.query import SearchQuery
@@ -211,7 +212,8 @@ def api_product_detail(*, product_id: int, strategy) -> dict | None:
         "id": product.pk,
         "title": product.get_title(),
         "url": product.get_absolute_url(),
-        "description": product.description or "",
+        # Partners put this on their own pages: only the sanitiser's HTML, even for an old row.
+        "description": clean_html(product.description),
         "price": int(price) if price is not None else None,
         "currency": getattr(info.price, "currency", None) or "VND",
         "in_stock": bool(info.availability.is_available_to_buy),
