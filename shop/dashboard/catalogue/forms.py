@@ -4,6 +4,7 @@ product, and photos checked and cleaned before they are stored."""
 from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 
+from catalogue.html import clean_html
 from catalogue.images import UNREADABLE_PHOTO, product_image_clean
 from catalogue.models import Commune
 from vendors.models import Vendor
@@ -22,6 +23,10 @@ class ProductForm(oscar_forms.ProductForm):
         super().__init__(product_class, *args, **kwargs)
         self.user = user
         self.producer = None if user is None or user.is_staff else vendor_for_user(user=user)
+        if "description" in self.fields and self.instance.pk:
+            # The rich text editor loads the description as HTML: a row stored before the
+            # sanitiser reaches it cleaned.
+            self.initial["description"] = clean_html(self.instance.description)
         if "vendor" not in self.fields:  # a variant takes its parent's producer and place
             return
         communes = Commune.objects.select_related("province").order_by(
