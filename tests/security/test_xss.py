@@ -424,3 +424,54 @@ def test_the_application_form_refuses_a_script_website(client, db):
 
     assert response.status_code == 200
     assert not Vendor.objects.filter(tax_code="5701999001").exists()
+
+
+# Applicants write through the public forms; staff then read what they wrote.
+APPLICANT_TEXT = "XSSAPPLY <img src=x onerror=alert(1)><svg onload=alert(1)>"
+
+
+def test_a_producer_application_is_shown_inert_to_staff(client, db):
+    from tests.vendors.onboarding_data import application_data
+
+    texts = {
+        field: APPLICANT_TEXT
+        for field in ("legal_name", "street_address", "old_district", "contact_name", "story")
+    }
+    texts.update(
+        {
+            "certificates-0-product_name": APPLICANT_TEXT,
+            "certificates-0-certificate_number": APPLICANT_TEXT[:64],
+            "certificates-0-decision_number": APPLICANT_TEXT[:64],
+        }
+    )
+    assert client.post("/sell/", application_data(**texts)).status_code == 302
+    vendor = Vendor.objects.get(tax_code="5701999001")
+    applicant_page = client.get("/sell/application/")
+    staff = _client(UserFactory(is_staff=True, is_superuser=True))
+
+    _assert_inert(applicant_page, marker="XSSAPPLY")
+    _assert_inert(staff.get("/dashboard/producers/?status=pending"), marker="XSSAPPLY")
+    _assert_inert(staff.get(f"/dashboard/producers/{vendor.pk}/"), marker="XSSAPPLY")
+    _assert_inert(staff.get("/dashboard/catalogue/"), marker="XSSAPPLY")
+
+
+def test_a_partner_application_is_shown_inert_to_staff(client, db):
+    answer = client.post(
+        "/partners/join/",
+        {
+            "organisation": APPLICANT_TEXT,
+            "kind": "hotel",
+            "contact_name": APPLICANT_TEXT,
+            "email": "hoa@homestay.example",
+            "phone": "0912345678",
+            "domains": "homestay.example",
+            "email_login": "hoa@homestay.example",
+            "password": "rat-kho-doan-2026",
+        },
+    )
+    assert answer.status_code == 302
+    partner = TourismPartner.objects.get(email="hoa@homestay.example")
+    staff = _client(UserFactory(is_staff=True, is_superuser=True))
+
+    _assert_inert(staff.get("/dashboard/tourism-partners/"), marker="XSSAPPLY")
+    _assert_inert(staff.get(f"/dashboard/tourism-partners/{partner.pk}/"), marker="XSSAPPLY")
