@@ -54,7 +54,8 @@ def _world_build() -> dict:
     sets = []
     for i, text in enumerate(FILLS):
         vendor = VendorFactory(
-            legal_name=_fit(Vendor, "legal_name", text),
+            # Oscar's partner, named after the producer, takes 128 characters.
+            legal_name=text[:128],
             slug=f"xss-producer-{i}",
             street_address=_fit(Vendor, "street_address", text),
             old_district=_fit(Vendor, "old_district", text),
