@@ -44,7 +44,7 @@ def test_a_buyers_review_waits_for_staff_before_it_shows(english, noodles):
     assert (review.user, review.status) == (buyer, ProductReview.FOR_MODERATION)
     assert "Hàng giả" not in english.get(noodles.get_absolute_url()).content.decode()
 
-    staff = UserFactory(is_staff=True)
+    staff = UserFactory(is_staff=True, is_superuser=True)
     english.force_login(staff)
     approved = english.post(
         f"/dashboard/reviews/{review.pk}/",

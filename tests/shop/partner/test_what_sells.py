@@ -13,8 +13,7 @@ from oscar.apps.basket.models import Basket
 from oscar.core.loading import get_model
 
 from catalogue.models import Product
-from shop.checkout.placement import NoLongerSold, order_place
-from shop.partner.strategy import Default
+from shop.checkout.placement import order_place
 from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
 from tests.shop.checkout.helpers import address, address_form_data, basket_of
 from vendors.models import Fulfilment, LedgerEntry, Vendor
@@ -125,6 +124,8 @@ def test_a_basket_filled_before_the_take_down_cannot_check_out(english, honey, t
 def test_placement_refuses_a_line_no_longer_sold_and_writes_nothing(honey, take_down):
     # The basket was priced before the take-down, by Oscar's stock strategy: the placement
     # does not trust it and reads the product again.
+    from shop.checkout.placement import NoLongerSold
+
     basket = basket_of((honey, 2))
     take_down(honey)
 
@@ -146,6 +147,8 @@ def test_placement_refuses_a_line_no_longer_sold_and_writes_nothing(honey, take_
 
 def test_a_variant_of_a_hidden_parent_is_not_sold():
     from oscar.test.factories import ProductClassFactory
+
+    from shop.partner.strategy import Default
 
     vendor = VendorFactory()
     parent = ProductFactory(
@@ -209,6 +212,8 @@ def test_the_database_refuses_a_negative_price_whatever_the_path(honey):
 def test_a_record_with_a_bad_price_in_memory_is_neither_sold_nor_counted(honey):
     # Rows saved before the database check are cleared by its migration; the strategy still
     # refuses one, so a basket's total can never go below zero.
+    from shop.partner.strategy import Default
+
     record = honey.stockrecords.get()
     record.price = Decimal("-500000")
 
