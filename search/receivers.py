@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.core.loading import get_model
 
 from catalogue.models import OcopCertificate, Product, ProductCategory, ProductImage
 from vendors.models import Vendor
@@ -38,7 +39,7 @@ def _marks_changed(sender, instance, action, pk_set, **kwargs):
 
 
 def connect() -> None:
-    from oscar.apps.partner.models import StockRecord
+    StockRecord = get_model("partner", "StockRecord")
 
     post_save.connect(_product_changed, sender=Product, dispatch_uid="search.product_saved")
     post_delete.connect(_product_changed, sender=Product, dispatch_uid="search.product_deleted")

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from oscar.core.loading import get_model
 
 from vendors.models import Vendor, VendorStatusChange
 
@@ -79,7 +80,7 @@ def producer_overview(*, vendor: Vendor, on: date | None = None) -> ProducerOver
         if certificate.valid_until <= day + timedelta(days=30):
             overview.certificates_expiring.append(certificate)
     overview.uncertified = [p for p in products if p.pk not in certified]
-    from oscar.apps.partner.models import StockRecord
+    StockRecord = get_model("partner", "StockRecord")
 
     overview.low_stock = list(
         StockRecord.objects.filter(partner=vendor.partner, product__vendor=vendor)

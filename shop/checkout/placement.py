@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop, ngettext
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
+from shop.partner.selectors import product_sellable
 from shop.partners.services import partner_referral_attach_to_order
 from vendors.fulfilment import fulfilments_create_for_order
 
@@ -25,6 +26,7 @@ Basket = get_model("basket", "Basket")
 BillingAddress = get_model("order", "BillingAddress")
 Commune = get_model("catalogue", "Commune")
 Order = get_model("order", "Order")
+Product = get_model("catalogue", "Product")
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
@@ -67,6 +69,25 @@ class SoldOut(OrderPlacementError):
                 "or remove the product, then place the order again.",
                 "Sorry, %(names)s have just sold out. Your basket is kept: lower the "
                 "quantities or remove the products, then place the order again.",
+                len(self.titles),
+            )
+            % {"names": names}
+        )
+
+
+class NoLongerSold(OrderPlacementError):
+    """Products taken off sale (hidden by staff, unpublished, their producer suspended or
+    under review) while they sat in the basket."""
+
+    def __init__(self, titles: list[str]):
+        self.titles = list(titles)
+        names = ", ".join(f"“{title}”" for title in self.titles)
+        super().__init__(
+            ngettext(
+                "Sorry, %(names)s is no longer sold. Your basket is kept: remove the product, "
+                "then place the order again.",
+                "Sorry, %(names)s are no longer sold. Your basket is kept: remove the "
+                "products, then place the order again.",
                 len(self.titles),
             )
             % {"names": names}
@@ -127,9 +148,9 @@ def order_place(
 ) -> "Order":
     """Place the basket's order, or return the order already placed under `order_number`.
 
-    Raises an OrderPlacementError (SoldOut, PriceChanged, BasketEmpty, OrderAlreadyPlaced,
-    GuestEmailMissing) with a message for the buyer; then nothing was written, except that a
-    basket whose prices changed now holds the new prices.
+    Raises an OrderPlacementError (NoLongerSold, SoldOut, PriceChanged, BasketEmpty,
+    OrderAlreadyPlaced, GuestEmailMissing) with a message for the buyer; then nothing was
+    written, except that a basket whose prices changed now holds the new prices.
     """
     if payment_method not in PAYMENT_METHODS:
         raise ValueError(f"Unknown payment method {payment_method!r}")
@@ -195,6 +216,7 @@ def _place(
         raise BasketEmpty()
     lines = list(basket.all_lines())
 
+    _on_sale_check(lines)
     _stock_take_check(lines)
     _prices_check(lines)
 
@@ -256,6 +278,20 @@ def _place(
         len(fees),
     )
     return order
+
+
+def _on_sale_check(lines) -> None:
+    """Whatever strategy priced the basket, and however old its lines: each product, read
+    again now, must still be one the shop sells (shop.partner.selectors.product_sellable)."""
+    ids = {line.product_id for line in lines}
+    fresh = Product.objects.select_related("vendor", "parent__vendor").in_bulk(ids)
+    gone = []
+    for line in lines:
+        product = fresh.get(line.product_id)
+        if product is None or not product_sellable(product=product, stockrecord=line.stockrecord):
+            gone.append(line.product.get_title())
+    if gone:
+        raise NoLongerSold(list(dict.fromkeys(gone)))
 
 
 def _stock_take_check(lines) -> None:
@@ -364,6 +400,7 @@ __all__ = [
     "PAYMENT_METHODS",
     "BasketEmpty",
     "GuestEmailMissing",
+    "NoLongerSold",
     "OrderAlreadyPlaced",
     "OrderPlacementError",
     "PriceChanged",

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "shop.shipping.apps.ShippingConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
+    "shop.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -144,6 +144,14 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each request is one transaction (ATOMIC_REQUESTS). SQLite's default deferred
+    # transactions read first and ask for the write lock later; two at once (a double click
+    # on "Place order") then fail with "database is locked" instead of waiting. Taking the
+    # write lock at BEGIN makes the second wait, up to the timeout in seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -200,6 +208,10 @@ OSCAR_IMAGE_FOLDER = "catalogue/%Y/%m/"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Reviews are written by signed-in buyers and shown once staff approve them (Oscar's
+# dashboard, /dashboard/reviews/): a review is a public statement about a producer.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 OSCAR_SLUG_ALLOW_UNICODE = False
 # Oscar's slugifier turns "Đ" into "u0110"; ours folds Vietnamese to readable ASCII.
 OSCAR_SLUG_FUNCTION = "catalogue.text.oscar_slugifier"

@@ -5,10 +5,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from oscar.apps.partner.models import StockRecord
 from PIL import Image
 
 from catalogue.models import Batch, OcopCertificate, Product, ProductImage, TraceCode
+from shop.partner.models import StockRecord
 from shop.partners.models import TourismPartner, Widget
 from vendors.models import Vendor
 

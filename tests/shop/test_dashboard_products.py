@@ -43,7 +43,7 @@ def _create_page(client):
     return f"/dashboard/catalogue/products/create/{product_class.slug}/"
 
 
-def _new_listing(client, vendor, *, image, title="Mật ong hoa Ban Điện Biên"):
+def _new_listing(client, vendor, *, image, title="Mật ong hoa Ban Điện Biên", price="320000"):
     url = _create_page(client)
     page = client.get(url)
     assert page.status_code == 200
@@ -59,7 +59,7 @@ def _new_listing(client, vendor, *, image, title="Mật ong hoa Ban Điện Biê
             "productcategory_set-0-category": str(honey.pk),
             "stockrecords-0-partner": str(vendor.partner_id),
             "stockrecords-0-partner_sku": "MO-DB-500",
-            "stockrecords-0-price": "320000",
+            "stockrecords-0-price": price,
             "stockrecords-0-num_in_stock": "40",
             "images-0-original": image,
         }
@@ -80,6 +80,18 @@ def test_a_producer_lists_a_product_that_shoppers_then_find(client):
     assert (record.partner, record.price, record.num_in_stock) == (vendor.partner, 320000, 40)
     listing = client.get("/catalogue/?q=mat ong hoa ban").content.decode()
     assert "Mật ong hoa Ban Điện Biên" in listing and "320.000" in listing
+
+
+@pytest.mark.parametrize("price", ["-1000", "0"])
+def test_a_price_of_zero_or_less_is_refused_with_a_message(vietnamese, price):
+    vendor = VendorFactory()
+    vietnamese.force_login(vendor_user(vendor))
+
+    response = _new_listing(vietnamese, vendor, image=_jpeg(), price=price)
+
+    assert response.status_code == 200
+    assert "Nhập giá lớn hơn 0 ₫." in response.content.decode()
+    assert not Product.objects.filter(upc="HONEY-001").exists()
 
 
 def test_photos_are_turned_upright_and_lose_their_metadata(client):

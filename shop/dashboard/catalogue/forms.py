@@ -1,5 +1,5 @@
 """Dashboard product forms: the producer, the place of origin and the quality marks of a
-product, and photos checked and cleaned before they are stored."""
+product, photos checked and cleaned before they are stored, and prices above zero."""
 
 from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
@@ -58,3 +58,13 @@ class ProductImageForm(oscar_forms.ProductImageForm):
         if upload and hasattr(upload, "content_type"):
             return product_image_clean(upload)
         return upload
+
+
+class StockRecordForm(oscar_forms.StockRecordForm):
+    """The price must be above zero: the stock record's own validation (shop/partner/models.py)
+    says so on the price field; the browser is told too, so it stops most mistakes first."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "price" in self.fields:
+            self.fields["price"].widget.attrs.update({"min": "1", "step": "1"})

@@ -1,5 +1,6 @@
 """Tests marked `postgresql` prove what only PostgreSQL can (row locks between real
-connections); on another database they are left out of the run, not skipped."""
+connections), tests marked `sqlite` what only SQLite can (its file locks); on another
+database they are left out of the run, not skipped."""
 
 import pytest
 
@@ -7,9 +8,8 @@ import pytest
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        return
-    left_out = [item for item in items if item.get_closest_marker("postgresql")]
+    other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
+    left_out = [item for item in items if item.get_closest_marker(other)]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+        items[:] = [item for item in items if not item.get_closest_marker(other)]

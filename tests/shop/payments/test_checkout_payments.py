@@ -228,6 +228,33 @@ def test_a_product_sold_out_while_the_card_was_paid_is_refunded_not_ordered(
     assert refund.amount == int(attempt.amount) and refund.status == "succeeded"
 
 
+def test_a_producer_suspended_while_the_card_was_paid_is_refunded_not_ordered(
+    english, products, stripe_settings, card_token, monkeypatch
+):
+    from shop.payments.gateway import StripeGateway
+    from vendors.models import Vendor
+
+    refunds = []
+    refund_create = StripeGateway.refund_create
+
+    def refund_and_note(self, **kwargs):
+        refunds.append(kwargs["amount"])
+        return refund_create(self, **kwargs)
+
+    monkeypatch.setattr(StripeGateway, "refund_create", refund_and_note)
+    _page, attempt = _open_card_page(english, products)
+    Vendor.objects.filter(pk=products[1].vendor_id).update(status=Vendor.Status.SUSPENDED)
+
+    answer = english.post("/checkout/card/pay/", {"token": card_token()}).json()
+
+    assert "no longer sold" in answer["error"] and "refunded" in answer["error"]
+    assert products[1].title in answer["error"]
+    assert not Order.objects.exists()
+    assert refunds == [attempt.amount]
+    stock = products[1].stockrecords.get()
+    assert (stock.num_in_stock, stock.num_allocated or 0) == (10, 0)
+
+
 def test_a_basket_changed_in_another_tab_after_the_card_page_is_refunded_not_ordered(
     english, products, stripe_settings, card_token, monkeypatch
 ):
