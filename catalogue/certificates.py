@@ -222,9 +222,10 @@ def certificates_expire(*, today: date | None = None) -> int:
             certificate = _certificate_for_mail(pk)
             queue_reindex([certificate.product_id])
             # A revoked certificate's stars left when it was revoked; a renewed product
-            # keeps stars from its newer certificate. Neither needs a mail.
+            # keeps stars from its newer certificate; one never verified gave no stars.
+            # None of them needs a mail.
             successor = certificate_valid_for_product(product=certificate.product, on=day)
-            if not certificate.is_revoked and successor is None:
+            if not certificate.is_revoked and certificate.is_verified and successor is None:
                 _mail_producer(
                     certificate=certificate,
                     template="catalogue/emails/certificate_expired",
