@@ -114,6 +114,13 @@ def certificate_verify(
     """Staff have checked the certificate against the decision: from now on it gives stars
     (while in force). Saving re-indexes the product through the search receivers."""
     locked = _pending_for_decision(certificate)
+    vendor = locked.product.vendor
+    if vendor is not None and vendor.partner.users.filter(pk=verified_by.pk).exists():
+        # A staff account that also works for the producer would be awarding itself stars.
+        raise CertificateDecisionError(
+            _("You work for this producer: another staff member must verify its certificate."),
+            code="own_producer",
+        )
     locked.verified_at = timezone.now()
     locked.verified_by = verified_by
     locked.save(update_fields=["verified_at", "verified_by"])

@@ -378,3 +378,17 @@ def test_the_migration_keeps_counting_only_certificates_staff_saw(staff_user):
 
     assert verified(platform) and verified(by_staff) and verified(from_application)
     assert not verified(under_review) and not verified(by_producer)
+
+
+def test_a_staff_account_of_the_producer_cannot_verify_its_own_certificate(producer, visitor):
+    insider = vendor_user(producer.vendor, is_staff=True)
+    certificate = CertificateFactory(
+        product=ProductFactory(vendor=producer.vendor), verified_at=None
+    )
+
+    visitor.force_login(insider)
+    page = visitor.post(reverse("staff-certificate-verify", args=[certificate.pk]), follow=True)
+
+    assert "another staff member must verify" in page.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.verified_at is None
