@@ -1,6 +1,7 @@
 """Django admin (superusers only) for Oscar's catalogue and the OCOP additions."""
 
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.admin import *  # noqa: F403
 
@@ -36,6 +37,15 @@ class OcopCertificateAdmin(admin.ModelAdmin):
     search_fields = ("certificate_number", "decision_number", "product__title")
     raw_id_fields = ("product",)
     date_hierarchy = "issued_on"
+
+    readonly_fields = ("verified_at", "verified_by", "rejected_at", "rejected_by")
+
+    def save_model(self, request, obj, form, change):
+        # A certificate entered by staff here is checked by them: it counts at once.
+        if not change and obj.verified_at is None and obj.rejected_at is None:
+            obj.verified_at = timezone.now()
+            obj.verified_by = request.user
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("status today"))
     def status_today(self, certificate: OcopCertificate) -> str:

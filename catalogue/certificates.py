@@ -12,12 +12,14 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from catalogue.models import OcopCertificate, Product, default_valid_until
 from catalogue.selectors import certificate_valid_for_product, certificates_due_for_reminder
@@ -38,8 +40,14 @@ def certificate_add(
     scan: File | None = None,
     added_by: AbstractBaseUser | None = None,
     valid_until: date | None = None,
+    verified: bool = False,
+    verified_by: AbstractBaseUser | None = None,
 ) -> OcopCertificate:
     """File a recognition for a product; a product that already has one is re-evaluated.
+
+    What a producer files waits for staff to check it (`certificate_verify`) and gives no
+    stars until then. Staff entering a certificate pass `verified_by`, the platform's own
+    data (demo, imports) `verified=True`: such a certificate counts at once.
 
     The scan is checked by content before anything is written; a row that fails validation
     leaves no file in storage.
@@ -57,6 +65,11 @@ def certificate_add(
         valid_until=valid_until,
         added_by=added_by if added_by and added_by.is_authenticated else None,
     )
+    if verified or verified_by is not None:
+        certificate.verified_at = timezone.now()
+        certificate.verified_by = (
+            verified_by if verified_by and verified_by.is_authenticated else None
+        )
     if scan:
         certificate.scan = scan
     # valid_until defaults in save(); fill it first so the date constraint can be checked.
@@ -76,6 +89,85 @@ def _discard_scan(certificate: OcopCertificate) -> None:
     # The file is written by the field's pre_save, before the INSERT that may fail.
     if certificate.scan and getattr(certificate.scan, "_committed", False):
         certificate.scan.storage.delete(certificate.scan.name)
+
+
+class CertificateDecisionError(ValidationError):
+    """A verification or rejection asked of a certificate that is no longer pending."""
+
+
+def _pending_for_decision(certificate: OcopCertificate) -> OcopCertificate:
+    # Lock the row: two staff deciding at once keep the first decision.
+    locked = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.verified_at is not None or locked.rejected_at is not None:
+        if locked.verified_at is not None:
+            message = _("This certificate is already verified; reload the page.")
+        else:
+            message = _("This certificate was already rejected; reload the page.")
+        raise CertificateDecisionError(message, code="stale")
+    return locked
+
+
+@transaction.atomic
+def certificate_verify(
+    *, certificate: OcopCertificate, verified_by: AbstractBaseUser
+) -> OcopCertificate:
+    """Staff have checked the certificate against the decision: from now on it gives stars
+    (while in force). Saving re-indexes the product through the search receivers."""
+    locked = _pending_for_decision(certificate)
+    vendor = locked.product.vendor
+    if vendor is not None and vendor.partner.users.filter(pk=verified_by.pk).exists():
+        # A staff account that also works for the producer would be awarding itself stars.
+        raise CertificateDecisionError(
+            _("You work for this producer: another staff member must verify its certificate."),
+            code="own_producer",
+        )
+    locked.verified_at = timezone.now()
+    locked.verified_by = verified_by
+    locked.save(update_fields=["verified_at", "verified_by"])
+    logger.info("Certificate %s verified by user %s", locked.pk, verified_by.pk)
+    return locked
+
+
+@transaction.atomic
+def certificate_reject(
+    *, certificate: OcopCertificate, reason: str, rejected_by: AbstractBaseUser
+) -> OcopCertificate:
+    """Staff could not confirm the certificate: it never gives stars; the producer reads why
+    on its certificate page and may file a corrected one."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the certificate is rejected.")})
+    locked = _pending_for_decision(certificate)
+    locked.rejected_at = timezone.now()
+    locked.rejected_by = rejected_by
+    locked.rejection_reason = reason
+    locked.save(update_fields=["rejected_at", "rejected_by", "rejection_reason"])
+    logger.info("Certificate %s rejected by user %s", locked.pk, rejected_by.pk)
+    return locked
+
+
+def certificates_verify_for_vendor(*, vendor_id: int, verified_by: AbstractBaseUser) -> int:
+    """Verify every pending certificate of a producer at once: staff approving an application
+    have read the certificates and scans it was filed with. Returns how many."""
+    pending = list(
+        OcopCertificate.objects.select_for_update().filter(
+            product__vendor_id=vendor_id, verified_at__isnull=True, rejected_at__isnull=True
+        )
+    )
+    now = timezone.now()
+    for certificate in pending:
+        certificate.verified_at = now
+        certificate.verified_by = verified_by
+        # One save per row, not update(): the search receivers re-index each product.
+        certificate.save(update_fields=["verified_at", "verified_by"])
+    if pending:
+        logger.info(
+            "%s certificates of producer %s verified by user %s",
+            len(pending),
+            vendor_id,
+            verified_by.pk,
+        )
+    return len(pending)
 
 
 def certificate_revoke(
@@ -137,9 +229,10 @@ def certificates_expire(*, today: date | None = None) -> int:
             certificate = _certificate_for_mail(pk)
             queue_reindex([certificate.product_id])
             # A revoked certificate's stars left when it was revoked; a renewed product
-            # keeps stars from its newer certificate. Neither needs a mail.
+            # keeps stars from its newer certificate; one never verified gave no stars.
+            # None of them needs a mail.
             successor = certificate_valid_for_product(product=certificate.product, on=day)
-            if not certificate.is_revoked and successor is None:
+            if not certificate.is_revoked and certificate.is_verified and successor is None:
                 _mail_producer(
                     certificate=certificate,
                     template="catalogue/emails/certificate_expired",
@@ -186,7 +279,11 @@ def _mail_producer(*, certificate: OcopCertificate, template: str, context: dict
 
 
 __all__ = [
+    "CertificateDecisionError",
     "certificate_add",
+    "certificate_reject",
+    "certificate_verify",
+    "certificates_verify_for_vendor",
     "certificate_reminders_send",
     "certificate_revoke",
     "certificates_expire",

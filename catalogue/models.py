@@ -3,7 +3,9 @@
 Our models are defined before Oscar's wildcard import, so Oscar's loader uses them.
 """
 
+import uuid
 from datetime import date
+from pathlib import PurePath
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -17,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 
 from catalogue.html import clean_html
+from catalogue.storage import private_storage
+from catalogue.validators import validate_certificate_issuer
 
 
 class Province(models.Model):
@@ -179,8 +183,11 @@ class Product(AbstractProduct):
         return certificate.stars if certificate else None
 
 
-def certificate_scan_path(instance: "OcopCertificate", filename: str) -> str:
-    return f"certificates/{timezone.now():%Y/%m}/{filename}"
+def certificate_scan_path(instance: "OcopCertificate | None", filename: str) -> str:
+    """A random name that keeps only the (lower-cased) extension: the uploader's file name
+    often carries a person's or a producer's name, and a guessable path invites guessing."""
+    extension = PurePath(filename).suffix.lower()
+    return f"certificates/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
 def default_valid_until(issued_on: date) -> date:
@@ -200,6 +207,8 @@ class OcopCertificate(models.Model):
         EXPIRED = "expired", _("Expired")
         REVOKED = "revoked", _("Revoked")
         NOT_YET_VALID = "not_yet_valid", _("Not yet valid")
+        PENDING = "pending", _("Awaiting verification")
+        REJECTED = "rejected", _("Rejected")
 
     product = models.ForeignKey(
         "catalogue.Product",
@@ -231,6 +240,7 @@ class OcopCertificate(models.Model):
     scan = models.FileField(
         _("scan"),
         upload_to=certificate_scan_path,
+        storage=private_storage,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "webp"])],
         help_text=_("The signed certificate or decision, as a PDF or a photo."),
@@ -251,6 +261,28 @@ class OcopCertificate(models.Model):
         related_name="+",
         verbose_name=_("revoked by"),
     )
+    # A certificate counts (gives stars) only once staff have checked it against the decision;
+    # what a producer files waits for them. See "Certificates count once staff verify them"
+    # in docs/decisions.md.
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+    rejected_at = models.DateTimeField(_("rejected at"), null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("rejected by"),
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     # Set once by the daily tasks of catalogue/tasks.py, so each mail goes out exactly once.
     reminder_sent_at = models.DateTimeField(_("expiry reminder sent"), null=True, blank=True)
     expiry_processed_at = models.DateTimeField(_("expiry processed"), null=True, blank=True)
@@ -272,6 +304,10 @@ class OcopCertificate(models.Model):
                 fields=["product", "certificate_number"],
                 name="ocop_certificate_unique_number_per_product",
             ),
+            models.CheckConstraint(
+                condition=models.Q(verified_at__isnull=True) | models.Q(rejected_at__isnull=True),
+                name="ocop_certificate_verified_or_rejected",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -282,10 +318,28 @@ class OcopCertificate(models.Model):
             self.valid_until = default_valid_until(self.issued_on)
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        super().clean()
+        validate_certificate_issuer(
+            stars=self.stars, issuer_kind=self.issuer_kind, issued_on=self.issued_on
+        )
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None and self.rejected_at is None
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.rejected_at is not None
+
     def status_on(self, day: date | None = None) -> str:
         day = day or timezone.localdate()
         if self.is_revoked:
             return self.Status.REVOKED
+        if self.rejected_at is not None:
+            return self.Status.REJECTED
+        if self.verified_at is None:
+            return self.Status.PENDING
         if day < self.issued_on:
             return self.Status.NOT_YET_VALID
         if day > self.valid_until:

@@ -15,10 +15,16 @@ from vendors.models import Vendor
 
 
 def valid_certificates(*, on: date | None = None) -> QuerySet[OcopCertificate]:
-    """Certificates in force on a day: issued, not past their end, not revoked."""
+    """Certificates in force on a day: verified by staff, issued, not past their end, not
+    revoked. Every star shown anywhere comes from these (or from OcopCertificate.status_on,
+    which applies the same rule to rows already loaded)."""
     day = on or timezone.localdate()
     return OcopCertificate.objects.filter(
-        is_revoked=False, issued_on__lte=day, valid_until__gte=day
+        verified_at__isnull=False,
+        rejected_at__isnull=True,
+        is_revoked=False,
+        issued_on__lte=day,
+        valid_until__gte=day,
     )
 
 
@@ -145,7 +151,12 @@ def trace_report(*, code: str, on: date | None = None) -> TraceReport | None:
     product = batch.product if batch else trace.product
     certificate = certificate_valid_for_product(product=product, on=day)
     if certificate is None:
-        certificate = product.ocop_certificates.order_by("-issued_on", "-pk").first()
+        # A rejected certificate is not one we hold; a pending one is shown as such.
+        certificate = (
+            product.ocop_certificates.filter(rejected_at__isnull=True)
+            .order_by("-issued_on", "-pk")
+            .first()
+        )
     vendor = product.vendor
     # The former district belongs to the producer's address: it only names the origin too
     # when the product comes from the producer's own commune.
@@ -186,11 +197,15 @@ def certificates_due_for_reminder(*, today: date | None = None) -> QuerySet[Ocop
     day = today or timezone.localdate()
     horizon = day + timedelta(days=settings.OCOP_CERTIFICATE_REMINDER_DAYS)
     successor = OcopCertificate.objects.filter(
-        product=OuterRef("product"), is_revoked=False, valid_until__gt=OuterRef("valid_until")
+        product=OuterRef("product"),
+        is_revoked=False,
+        rejected_at__isnull=True,
+        valid_until__gt=OuterRef("valid_until"),
     ).exclude(pk=OuterRef("pk"))
     return (
         OcopCertificate.objects.filter(
             is_revoked=False,
+            rejected_at__isnull=True,
             reminder_sent_at__isnull=True,
             valid_until__gte=day,
             valid_until__lte=horizon,
@@ -231,6 +246,8 @@ def certificate_standing(
         OcopCertificate.Status.EXPIRED: "secondary",
         OcopCertificate.Status.REVOKED: "danger",
         OcopCertificate.Status.NOT_YET_VALID: "info",
+        OcopCertificate.Status.PENDING: "warning",
+        OcopCertificate.Status.REJECTED: "danger",
     }
     return CertificateStanding(
         status, OcopCertificate.Status(status).label, None, badges[OcopCertificate.Status(status)]
@@ -255,6 +272,17 @@ def products_of_vendor(*, vendor: Vendor) -> QuerySet[Product]:
     )
 
 
+def certificates_awaiting_verification() -> QuerySet[OcopCertificate]:
+    """For staff: certificates producers filed that nobody has checked yet, oldest first."""
+    return (
+        OcopCertificate.objects.filter(
+            verified_at__isnull=True, rejected_at__isnull=True, is_revoked=False
+        )
+        .select_related("product__vendor")
+        .order_by("created_at", "pk")
+    )
+
+
 def certificates_needing_attention(
     *, on: date | None = None, expired_within_days: int = 90
 ) -> QuerySet[OcopCertificate]:
@@ -263,6 +291,8 @@ def certificates_needing_attention(
     day = on or timezone.localdate()
     return (
         OcopCertificate.objects.filter(
+            # Certificates still waiting for a check are in the verification queue instead.
+            verified_at__isnull=False,
             is_revoked=False,
             valid_until__gte=day - timedelta(days=expired_within_days),
             valid_until__lte=day + timedelta(days=settings.OCOP_CERTIFICATE_REMINDER_DAYS),

@@ -12,10 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.certificates import (
+    CertificateDecisionError,
     certificate_add,
+    certificate_reject,
     certificate_reminders_send,
     certificate_revoke,
+    certificate_verify,
     certificates_expire,
+    certificates_verify_for_vendor,
 )
 from catalogue.models import (
     Batch,
@@ -262,14 +266,18 @@ def batch_delete(*, batch: Batch) -> None:
 
 
 __all__ = [
+    "CertificateDecisionError",
     "TRACE_CODE_ALPHABET",
     "batch_create",
     "batch_delete",
     "batch_update",
     "certificate_add",
+    "certificate_reject",
     "certificate_reminders_send",
     "certificate_revoke",
+    "certificate_verify",
     "certificates_expire",
+    "certificates_verify_for_vendor",
     "ocop_categories_sync",
     "places_sync",
     "product_hide",

@@ -1,11 +1,14 @@
-"""Checks of uploaded files by their content: a certificate scan must really be a PDF or a photo.
+"""Checks of what producers send about a certificate: the scan must really be a PDF or a
+photo, and the issuing level must be one that recognises the stars claimed.
 
 `validate_certificate_scan` is meant for every form that takes a certificate or decision
-scan (the producer's certificate pages, onboarding applications).
+scan (the producer's certificate pages, onboarding applications); `validate_certificate_issuer`
+is the one statement of who recognises which stars, used by those forms and by the model.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -23,6 +26,51 @@ SCAN_MIN_SIDE = 200
 PDF_EXTENSIONS = {"pdf"}
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
 SCAN_EXTENSIONS = sorted(PDF_EXTENSIONS | set(IMAGE_FORMATS))
+
+
+# The district level ended on 1 July 2025: from that day, provinces recognise 3 and 4 stars.
+DISTRICTS_ABOLISHED = date(2025, 7, 1)
+NATIONAL_STARS = 5
+PROVINCE_STARS = (3, 4)
+DISTRICT_STARS = (3,)
+
+
+def validate_certificate_issuer(
+    *, stars: int | None, issuer_kind: str | None, issued_on: date | None
+) -> None:
+    """Refuse a recognition no issuing level could have made: 5 stars come from the national
+    council only, 3 and 4 stars from the province, and a district recognised 3 stars only,
+    and only before 1 July 2025. Raises ValidationError on the issuing level's field.
+
+    Values not given yet (a field that failed its own checks) are skipped: that field
+    already carries its error.
+    """
+    # The values mirror OcopCertificate.Issuer; models.py imports this module.
+    if not stars or not issuer_kind:
+        return
+    message = None
+    if stars == NATIONAL_STARS and issuer_kind != "national":
+        message = _("5-star products are recognised by the national council.")
+    elif issuer_kind == "national" and stars != NATIONAL_STARS:
+        message = _(
+            "The national council recognises 5-star products only; 3 and 4 stars are "
+            "recognised by the province."
+        )
+    elif issuer_kind == "district":
+        if issued_on is not None and issued_on >= DISTRICTS_ABOLISHED:
+            message = _(
+                "Districts no longer recognise OCOP products: since 1 July 2025 the province "
+                "recognises 3 and 4 stars and the national council 5 stars. Check the issuing "
+                "level on the decision."
+            )
+        elif stars not in DISTRICT_STARS:
+            message = _(
+                "A district recognised 3-star products only; 4 stars came from the province."
+            )
+    elif issuer_kind == "province" and stars not in PROVINCE_STARS:
+        message = _("The province recognises 3 and 4 stars.")
+    if message is not None:
+        raise ValidationError({"issuer_kind": message}, code="issuer_stars")
 
 
 def validate_certificate_scan(file: File) -> None:
@@ -103,4 +151,11 @@ def _check_image(file: File, *, expected_format: str) -> None:
         )
 
 
-__all__ = ["SCAN_EXTENSIONS", "SCAN_MAX_BYTES", "SCAN_MAX_PIXELS", "validate_certificate_scan"]
+__all__ = [
+    "DISTRICTS_ABOLISHED",
+    "SCAN_EXTENSIONS",
+    "SCAN_MAX_BYTES",
+    "SCAN_MAX_PIXELS",
+    "validate_certificate_issuer",
+    "validate_certificate_scan",
+]

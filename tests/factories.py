@@ -94,7 +94,8 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
 
 class CertificateFactory(factory.django.DjangoModelFactory):
-    """A certificate issued a year ago: valid today unless dates say otherwise."""
+    """A certificate issued a year ago and verified by staff: valid today unless dates say
+    otherwise (pass verified_at=None for one still awaiting verification)."""
 
     class Meta:
         model = OcopCertificate
@@ -106,6 +107,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     issuer_kind = OcopCertificate.Issuer.PROVINCE
     issuer_name = "UBND tỉnh Quảng Ninh"
     issued_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=365))
+    verified_at = factory.LazyFunction(timezone.now)
 
 
 def vendor_user(vendor: Vendor | None = None, **user_fields):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
-from catalogue.validators import validate_certificate_scan
+from catalogue.validators import validate_certificate_issuer, validate_certificate_scan
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
 
@@ -156,12 +156,14 @@ class CertificateForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        stars, issuer = cleaned.get("stars"), cleaned.get("issuer_kind")
-        # Since July 2025 only the national council recognises 5 stars.
-        if stars == 5 and issuer and issuer != OcopCertificate.Issuer.NATIONAL:
-            self.add_error(
-                "issuer_kind", _("5-star products are recognised by the national council.")
+        try:
+            validate_certificate_issuer(
+                stars=cleaned.get("stars"),
+                issuer_kind=cleaned.get("issuer_kind"),
+                issued_on=cleaned.get("issued_on"),
             )
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
     def application(self) -> CertificateApplication:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.models import Category, Commune, OcopCertificate, Product, default_valid_until
+from catalogue.services import certificates_verify_for_vendor
 from catalogue.text import slugify_vietnamese
 from vendors.models import Vendor, VendorStatusChange
 
@@ -344,8 +345,13 @@ def _reason_required(reason: str) -> str:
 
 @transaction.atomic
 def vendor_approve(*, vendor: Vendor, approved_by: AbstractUser, language: str = "") -> Vendor:
-    """Let the producer sell: its applicant becomes a member with dashboard access."""
+    """Let the producer sell: its applicant becomes a member with dashboard access.
+
+    Approving also verifies the certificates filed with the application: the reviewer has
+    read each of them, with its scan, on the producer's review page before deciding.
+    """
     _decide(vendor=vendor, status=Vendor.Status.APPROVED, by=approved_by, language=language)
+    certificates_verify_for_vendor(vendor_id=vendor.pk, verified_by=approved_by)
     if vendor.applicant_id:
         vendor_member_add(vendor=vendor, user=vendor.applicant)
     return vendor

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import OcopCertificate, default_valid_until
-from catalogue.validators import validate_certificate_scan
+from catalogue.validators import validate_certificate_issuer, validate_certificate_scan
 
 
 class CertificateForm(forms.ModelForm):
@@ -63,6 +63,33 @@ class CertificateForm(forms.ModelForm):
                 % {"date": default_valid_until(issued_on).strftime("%d/%m/%Y")}
             )
         return issued_on
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            validate_certificate_issuer(
+                stars=cleaned.get("stars"),
+                issuer_kind=cleaned.get("issuer_kind"),
+                issued_on=cleaned.get("issued_on"),
+            )
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason for rejection"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Shown to the producer on its certificate page: say what to correct."),
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Say why the certificate is rejected."))
+        return reason
 
 
 class RevokeForm(forms.Form):

@@ -36,6 +36,16 @@ urlpatterns = [
         name="staff-certificate-revoke",
     ),
     path(
+        "certificates/<int:pk>/verify/",
+        views.StaffCertificateVerifyView.as_view(),
+        name="staff-certificate-verify",
+    ),
+    path(
+        "certificates/<int:pk>/reject/",
+        views.StaffCertificateRejectView.as_view(),
+        name="staff-certificate-reject",
+    ),
+    path(
         "certificates/<int:pk>/scan/",
         views.StaffCertificateScanView.as_view(),
         name="staff-certificate-scan",

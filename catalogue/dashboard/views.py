@@ -1,28 +1,31 @@
 """Certificate pages of the dashboard. Producer views read `self.vendor` and filter every
 query by it, so another producer's certificate or product id answers 404."""
 
-import mimetypes
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
-from catalogue.dashboard.forms import CertificateForm, RevokeForm
+from catalogue.dashboard.forms import CertificateForm, RejectForm, RevokeForm
+from catalogue.files import certificate_scan_response
 from catalogue.models import OcopCertificate
 from catalogue.selectors import (
     certificate_standing,
+    certificates_awaiting_verification,
     certificates_needing_attention,
     certificates_of_vendor,
     products_of_vendor,
 )
-from catalogue.services import certificate_add, certificate_revoke
+from catalogue.services import (
+    certificate_add,
+    certificate_reject,
+    certificate_revoke,
+    certificate_verify,
+)
 from vendors.dashboard.access import ProducerRequiredMixin, StaffRequiredMixin
 
 
@@ -32,21 +35,6 @@ def _with_standing(certificates, *, today=None):
     for certificate in certificates:
         certificate.standing = certificate_standing(certificate=certificate, on=today)
     return certificates
-
-
-def _scan_response(certificate: OcopCertificate) -> FileResponse:
-    if not certificate.scan:
-        raise Http404
-    try:
-        handle = certificate.scan.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    name = PurePath(certificate.scan.name).name
-    return FileResponse(
-        handle,
-        filename=name,
-        content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
-    )
 
 
 class ProducerCertificateListView(ProducerRequiredMixin, ListView):
@@ -110,6 +98,14 @@ class ProducerCertificateAddView(ProducerRequiredMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        # Filed by the producer, so pending: the message says the stars wait for staff.
+        messages.info(
+            self.request,
+            _(
+                "The stars show on the marketplace once our staff have checked the "
+                "certificate against the decision, usually within two working days."
+            ),
+        )
         if is_reevaluation:
             messages.success(
                 self.request,
@@ -146,7 +142,9 @@ class ProducerCertificateDetailView(ProducerRequiredMixin, DetailView):
 
 class ProducerCertificateScanView(ProducerRequiredMixin, View):
     def get(self, request, pk):
-        return _scan_response(get_object_or_404(certificates_of_vendor(vendor=self.vendor), pk=pk))
+        return certificate_scan_response(
+            get_object_or_404(certificates_of_vendor(vendor=self.vendor), pk=pk)
+        )
 
 
 class StaffCertificateListView(StaffRequiredMixin, ListView):
@@ -177,7 +175,75 @@ class StaffCertificateListView(StaffRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["certificates"] = _with_standing(context["certificates"])
         context["query"] = self.query
+        # The verification queue: first on the page, since nothing counts until checked.
+        if not self.query:
+            context["awaiting"] = _with_standing(certificates_awaiting_verification()[:100])
         return context
+
+
+class StaffCertificateVerifyView(StaffRequiredMixin, View):
+    """POST only: staff have compared the certificate with the decision and confirm it."""
+
+    def post(self, request, pk):
+        certificate = get_object_or_404(OcopCertificate.objects.select_related("product"), pk=pk)
+        try:
+            certificate_verify(certificate=certificate, verified_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Certificate %(number)s verified: “%(product)s” shows its stars while the "
+                    "certificate is valid."
+                )
+                % {
+                    "number": certificate.certificate_number,
+                    "product": certificate.product.title,
+                },
+            )
+        return redirect(reverse("staff-certificate-list"))
+
+    def get(self, request, pk):
+        return redirect(reverse("staff-certificate-list"))
+
+
+class StaffCertificateRejectView(StaffRequiredMixin, FormView):
+    """Staff could not confirm the certificate: the reason goes to the producer."""
+
+    template_name = "catalogue/dashboard/staff_certificate_reject.html"
+    form_class = RejectForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.is_staff:
+            self.certificate = get_object_or_404(
+                OcopCertificate.objects.select_related("product__vendor"), pk=kwargs["pk"]
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.certificate.standing = certificate_standing(certificate=self.certificate)
+        context["certificate"] = self.certificate
+        context["scan_url"] = reverse("staff-certificate-scan", kwargs={"pk": self.certificate.pk})
+        return context
+
+    def form_valid(self, form):
+        try:
+            certificate_reject(
+                certificate=self.certificate,
+                reason=form.cleaned_data["reason"],
+                rejected_by=self.request.user,
+            )
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+        else:
+            messages.success(
+                self.request,
+                _("Certificate %(number)s rejected; the producer reads your reason.")
+                % {"number": self.certificate.certificate_number},
+            )
+        return redirect(reverse("staff-certificate-list"))
 
 
 class StaffCertificateRevokeView(StaffRequiredMixin, FormView):
@@ -222,4 +288,4 @@ class StaffCertificateRevokeView(StaffRequiredMixin, FormView):
 
 class StaffCertificateScanView(StaffRequiredMixin, View):
     def get(self, request, pk):
-        return _scan_response(get_object_or_404(OcopCertificate, pk=pk))
+        return certificate_scan_response(get_object_or_404(OcopCertificate, pk=pk))

@@ -26,6 +26,7 @@ from catalogue.models import (
 )
 from catalogue.services import batch_create, certificate_add, certificate_revoke
 from catalogue.text import slugify_vietnamese
+from catalogue.validators import DISTRICTS_ABOLISHED
 from vendors.models import Vendor
 from vendors.services import vendor_member_add, vendor_upsert
 
@@ -34,8 +35,6 @@ ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 PRODUCT_CLASS_NAME = "Sản phẩm OCOP"
-# Since 1 July 2025 provinces recognise 3★ as well as 4★; districts did it before.
-DISTRICTS_ABOLISHED = date(2025, 7, 1)
 # On 1 March 2025 the agriculture ministry merged with the environment ministry.
 MINISTRY_MERGED = date(2025, 3, 1)
 
@@ -279,6 +278,8 @@ def product_from_spec(
                 issuer_kind=kind,
                 issuer_name=issuer,
                 issued_on=issued_on,
+                # The platform's own demo data: checked by whoever wrote it.
+                verified=True,
             )
             if cert.revoked_reason:
                 certificate_revoke(certificate=certificate, reason=cert.revoked_reason)

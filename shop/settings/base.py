@@ -185,8 +185,15 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Certificate scans and other papers producers send: never under MEDIA_ROOT, so nothing
+# serves them as /media/ files; catalogue.files hands them to staff and their owner only.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+# Behind nginx: an internal location (e.g. "/private-media/", aliased to PRIVATE_MEDIA_ROOT)
+# that the checked view hands the file to with X-Accel-Redirect. Empty: Django streams it.
+PRIVATE_MEDIA_X_ACCEL_PREFIX = env("PRIVATE_MEDIA_X_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "catalogue.storage.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -9,6 +9,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=BASE_DIR / "var" / "test-media")
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 DATABASES["default"]["TEST"] = {"NAME": None}
 # The suite calls the API many times from one address; the rate-limit test sets its own.
 REST_FRAMEWORK = {

@@ -31,8 +31,8 @@ def png(size=(900, 1200)) -> bytes:
 
 
 def stored_files(settings) -> list:
-    root = settings.MEDIA_ROOT
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    roots = (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)
+    return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
 
 
 @pytest.fixture
@@ -111,7 +111,9 @@ def test_producer_adds_a_certificate_with_its_scan(producer):
     assert scan.status_code == 200
     assert scan["Content-Type"] == "application/pdf"
     assert b"".join(scan.streaming_content) == PDF
-    assert product.ocop_stars == 4
+    # Filed by the producer: no stars until staff have verified it.
+    assert "Awaiting verification" in detail.content.decode()
+    assert product.ocop_stars is None
 
 
 @freeze_time("2026-06-01")
@@ -122,7 +124,13 @@ def test_a_new_certificate_for_a_certified_product_is_filed_as_re_evaluation(pro
     form = producer.get(reverse("producer-certificate-add"), {"product": product.pk})
     response = producer.post(
         reverse("producer-certificate-add"),
-        form_data(product, stars="5", scan=SimpleUploadedFile("scan.png", png())),
+        form_data(
+            product,
+            stars="5",
+            issuer_kind=OcopCertificate.Issuer.NATIONAL,
+            issuer_name="Bộ Nông nghiệp và Môi trường",
+            scan=SimpleUploadedFile("scan.png", png()),
+        ),
         follow=True,
     )
 
@@ -130,7 +138,8 @@ def test_a_new_certificate_for_a_certified_product_is_filed_as_re_evaluation(pro
     assert f'value="{product.pk}" selected' in form.content.decode()
     assert "Re-evaluation filed" in response.content.decode()
     assert product.ocop_certificates.count() == 2
-    assert product.ocop_stars == 5
+    # The verified 3-star certificate still counts while the new one awaits staff.
+    assert product.ocop_stars == 3
 
 
 @pytest.mark.parametrize(

@@ -191,3 +191,13 @@ def test_expiry_of_a_revoked_certificate_sends_no_mail(certificate):
         assert certificates_expire_task.delay().get() == 1
 
     assert mail.outbox == []
+
+
+def test_expiry_of_a_certificate_never_verified_sends_no_mail(certificate):
+    # It never gave stars, so there are none to lose.
+    OcopCertificate.objects.filter(pk=certificate.pk).update(verified_at=None)
+
+    with freeze_time("2026-06-02"):
+        assert certificates_expire_task.delay().get() == 1
+
+    assert mail.outbox == []

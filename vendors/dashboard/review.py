@@ -4,12 +4,13 @@ and the decisions on it (approve, reject, suspend, reinstate)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
+from catalogue.files import certificate_scan_response
 from catalogue.models import OcopCertificate
 from vendors.dashboard.access import StaffRequiredMixin
 from vendors.forms import ProducerFilterForm, ReasonForm
@@ -119,10 +120,4 @@ class CertificateScanView(StaffRequiredMixin, View):
 
     def get(self, request, pk: int, certificate_pk: int):
         certificate = get_object_or_404(OcopCertificate, pk=certificate_pk, product__vendor_id=pk)
-        if not certificate.scan:
-            raise Http404
-        try:
-            handle = certificate.scan.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, filename=certificate.scan.name.rsplit("/", 1)[-1])
+        return certificate_scan_response(certificate)
