@@ -46,10 +46,16 @@ class SitePolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only:
             return parts
-        for pattern, directives in self.path_policies:
-            if pattern.match(request.path_info):
-                parts.replace = {**directives, **(parts.replace or {})}
-                break
+        if getattr(request, "is_dummy", False):
+            # Wagtail renders a preview or draft through a made-up request for the page's own
+            # address; the admin's preview panel frames the result.
+            directives = getattr(settings, "CSP_PREVIEW_POLICY", {})
+        else:
+            directives = next(
+                (d for pattern, d in self.path_policies if pattern.match(request.path_info)), {}
+            )
+        if directives:
+            parts.replace = {**directives, **(parts.replace or {})}
         return parts
 
 

@@ -359,9 +359,18 @@ CSP_PATH_POLICIES = [
     (_WAGTAIL_RENDERS_A_PAGE, {"frame-ancestors": [SELF]}),
     (r"^/cms-admin/block-preview/", {"frame-ancestors": [SELF]}),
     # Wagtail's admin writes inline scripts (date choosers, inline panels, modal responses)
-    # with no way to give them a nonce.
-    (r"^/cms-admin/", {"script-src": [SELF, UNSAFE_INLINE], "frame-ancestors": [SELF]}),
+    # and <style> elements (its editor's vendor code) with no way to give them a nonce.
+    (
+        r"^/cms-admin/",
+        {
+            "script-src": [SELF, UNSAFE_INLINE],
+            "style-src": [SELF, UNSAFE_INLINE],
+            "frame-ancestors": [SELF],
+        },
+    ),
 ]
+# A page Wagtail renders for its preview panel (a made-up request for the page's address).
+CSP_PREVIEW_POLICY = {"frame-ancestors": [SELF]}
 # The admin shows no Gravatar pictures: the shop makes no third-party requests.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

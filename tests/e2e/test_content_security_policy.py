@@ -107,7 +107,7 @@ def test_main_pages_run_under_the_policy_without_violations_or_dialogs(
         "/dashboard/producer/batches/",
         "/dashboard/producer/labels/",
         "/dashboard/producer/certificates/",
-        "/dashboard/catalogue/products/",
+        "/dashboard/catalogue/",
         f"/dashboard/catalogue/products/{product.pk}/",
     ):
         _visit(desk, base + url)
