@@ -33,6 +33,12 @@ def _signed_in(browser, base, user):
 def _visit(page, url):
     response = page.goto(url)
     assert response.status < 400, (url, response.status)
+    # The policy is what the browser enforced: a page without one would pass for nothing.
+    policy = response.all_headers().get("content-security-policy", "")
+    script_rule = next((d for d in policy.split(";") if d.split()[:1] == ["script-src"]), "")
+    assert "'self'" in script_rule, (url, policy)
+    if "/cms-admin/" not in url:
+        assert "'unsafe-inline'" not in script_rule, (url, policy)
     page.wait_for_load_state("load")
     # Deferred scripts and late requests (the commune list, thumbnails) get their moment.
     page.wait_for_timeout(300)
