@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue import views as catalogue_views
 from search.views.search import suggestions
+from shop.csp import csp_report
 from shop.shipping.dashboard import ProducerShippingView
 from shop.views import healthz
 from vendors import views as vendor_views
@@ -19,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("cms.urls")),
     path("healthz", healthz, name="healthz"),
+    path("csp-report/", csp_report, name="csp-report"),
     path("api/v1/", include("shop.partners.api.urls")),
     path("embed/", include("shop.partners.embed_urls")),
     path("partners/", include("shop.partners.urls")),

@@ -2,12 +2,16 @@
 bank-transfer order, paying by card with Stripe.js, the confirmation and Stripe's webhook."""
 
 import logging
+from functools import wraps
 
+from csp.constants import SELF
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -15,6 +19,7 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
 
 from shop.checkout.placement import PAYMENT_METHODS
+from shop.csp import origin_of
 from shop.payments import gateway as stripe_gateway
 from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
@@ -29,6 +34,44 @@ OscarThankYouView = get_class("checkout.views", "ThankYouView")
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 
 SESSION_ATTEMPT = "payments_attempt_id"
+
+# Real Stripe.js calls its API and shows 3-D Secure in frames from these hosts; a fake
+# (localstripe) serves everything from the origin of STRIPE_JS_URL.
+STRIPE_HOSTED_SOURCES = {
+    "https://js.stripe.com": {
+        "connect-src": ["https://api.stripe.com"],
+        "frame-src": ["https://hooks.stripe.com"],
+        "img-src": ["https://*.stripe.com"],
+    }
+}
+
+
+def stripe_csp_sources() -> dict[str, list[str]]:
+    """What the card page adds to the site's policy, from the Stripe.js address in settings."""
+    origin = origin_of(settings.STRIPE_JS_URL)
+    if not origin:
+        return {}
+    # connect-src and frame-src are new directives on the page: they keep our own origin,
+    # which default-src gave them (the card page posts to /checkout/card/pay/).
+    sources = {
+        "script-src": [origin],
+        "connect-src": [SELF, origin],
+        "frame-src": [SELF, origin],
+    }
+    for directive, extra in STRIPE_HOSTED_SOURCES.get(origin, {}).items():
+        sources.setdefault(directive, []).extend(extra)
+    return sources
+
+
+def stripe_page(view):
+    """Lets a card page load Stripe.js and its frames, read from settings on each request so
+    tests pointing STRIPE_JS_URL at localstripe get the same rule as production."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return csp_update(stripe_csp_sources())(view)(request, *args, **kwargs)
+
+    return wrapped
 
 
 def checkout_data(*, view, basket, shipping_address, billing_address) -> dict:
@@ -118,6 +161,7 @@ def order_placed_response(view, order):
     return response
 
 
+@method_decorator(stripe_page, name="dispatch")
 class CardPaymentView(OscarPaymentDetailsView):
     """The card form: a PaymentIntent for the order total, created (or reused) here."""
 

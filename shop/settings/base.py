@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",
     # Oscar (catalogue, checkout and search are forked below, in "ours")
     "shop.config.ShopConfig",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    "csp",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -100,6 +103,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "shop.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.SwitchedLocaleMiddleware",
@@ -135,10 +139,15 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
+                "csp.context_processors.nonce",
             ],
         },
     },
 ]
+
+# Widgets render with the project's templates, so templates/ can replace a widget's markup
+# (Oscar's image widget carries inline event handlers the Content-Security-Policy refuses).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -337,6 +346,52 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 # Stripe.js; tests point it at localstripe's copy.
 STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+
+# Content-Security-Policy on every response (django-csp; see docs/decisions.md). Scripts come
+# from our origin or carry the request's nonce; card pages add Stripe's origin themselves
+# (shop.payments.views.stripe_page); /embed/ replaces frame-ancestors with the partner's domains.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # <style> elements need the nonce; style="" attributes (Oscar's and Wagtail's markup,
+        # Bootstrap) are allowed: they cannot run code, and img-src bounds what they load.
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": ["/csp-report/"],
+    },
+}
+# Paths whose pages need other directives: (regular expression matched against the path,
+# directives replaced there); the first match wins. Reasons in docs/decisions.md.
+_WAGTAIL_RENDERS_A_PAGE = (
+    r"^/cms-admin/pages/(.*/preview/|\d+/view_draft/|\d+/revisions/\d+/view/|workflow/preview/)"
+)
+CSP_PATH_POLICIES = [
+    # Previews show what an editor wrote, inside the admin's preview panel: the site's strict
+    # script rule, framed only by the admin.
+    (_WAGTAIL_RENDERS_A_PAGE, {"frame-ancestors": [SELF]}),
+    (r"^/cms-admin/block-preview/", {"frame-ancestors": [SELF]}),
+    # Wagtail's admin writes inline scripts (date choosers, inline panels, modal responses)
+    # and <style> elements (its editor's vendor code) with no way to give them a nonce.
+    (
+        r"^/cms-admin/",
+        {
+            "script-src": [SELF, UNSAFE_INLINE],
+            "style-src": [SELF, UNSAFE_INLINE],
+            "frame-ancestors": [SELF],
+        },
+    ),
+]
+# A page Wagtail renders for its preview panel (a made-up request for the page's address).
+CSP_PREVIEW_POLICY = {"frame-ancestors": [SELF]}
+# The admin shows no Gravatar pictures: the shop makes no third-party requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Bank transfer by VietQR: the shop's account (BIN of the bank at NAPAS) and how long an
 # order waits for its transfer before it is cancelled and its stock released.

@@ -65,7 +65,7 @@ def test_sitemap_has_stories_regions_products_and_producers(client, make_story, 
 
 
 def _json_ld(html: str) -> list[dict]:
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     return [json.loads(block) for block in blocks]
 
 

@@ -14,7 +14,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
     # Playwright's sync API keeps an event loop in this thread; the ORM calls made by the
@@ -38,6 +38,93 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+# Every page tells the test about Content-Security-Policy violations as they happen (the
+# event also covers those the console might word differently, or report in a frame).
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (event) {
+    window.__cspViolation(
+        event.effectiveDirective + " blocked " + (event.blockedURI || "inline") +
+        " on " + event.documentURI + " (" + event.sourceFile + ":" + event.lineNumber + ")"
+    );
+});
+"""
+
+
+class BrowserProblems:
+    """CSP violations and JavaScript dialogs seen by any page of a test. A test that expects
+    a dialog says so with `expect_dialog()`; any other dialog is dismissed and fails the test."""
+
+    def __init__(self):
+        self.problems: list[str] = []
+        self.dialogs_expected = 0
+        self.expected_violations: list[str] = []
+
+    def expect_dialog(self, count: int = 1) -> None:
+        self.dialogs_expected += count
+
+    def expect_violation(self, text: str) -> None:
+        """From now on, a violation whose message contains `text` is what the test wants
+        (a frame the policy must refuse), not a problem."""
+        self.expected_violations.append(text)
+
+    def _add(self, problem: str) -> None:
+        if not any(text in problem for text in self.expected_violations):
+            self.problems.append(problem)
+
+    def watch_context(self, context) -> None:
+        context.expose_function("__cspViolation", self._violation)
+        context.add_init_script(_REPORT_VIOLATIONS)
+        context.on("page", self._watch_page)
+
+    def _watch_page(self, page) -> None:
+        page.on("console", self._console)
+        page.on("dialog", self._dialog)
+
+    def _violation(self, text: str) -> None:
+        self._add(f"securitypolicyviolation: {text}")
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self._add(f"console: {message.text}")
+
+    def _dialog(self, dialog) -> None:
+        if self.dialogs_expected:
+            self.dialogs_expected -= 1
+            dialog.accept()
+            return
+        self.problems.append(f"unexpected {dialog.type} dialog: {dialog.message}")
+        dialog.dismiss()
+
+
+class WatchedBrowser:
+    """The session's Chromium, whose contexts report their problems to the current test."""
+
+    def __init__(self, browser, problems: BrowserProblems):
+        self._browser = browser
+        self._problems = problems
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        self._problems.watch_context(context)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture
+def browser_problems():
+    return BrowserProblems()
+
+
+@pytest.fixture
+def browser(chromium, browser_problems):
+    """Chromium for one test: the test fails on any CSP violation or unexpected dialog."""
+    yield WatchedBrowser(chromium, browser_problems)
+    problems = browser_problems.problems
+    assert not problems, "The browser reported:\n" + "\n".join(problems)
 
 
 @pytest.fixture

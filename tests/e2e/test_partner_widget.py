@@ -37,7 +37,7 @@ def partner_site(tmp_path):
 
 
 def test_two_partners_widgets_on_a_partner_site_and_an_order_credited(
-    live_server, page, site_data, partner_site, screenshot
+    live_server, page, site_data, partner_site, screenshot, browser_problems
 ):
     folder, port = partner_site
     honey = ProductFactory(title="Mật ong hoa Ban Điện Biên", stock=(Decimal("250000"), 12))
@@ -114,6 +114,7 @@ def test_two_partners_widgets_on_a_partner_site_and_an_order_credited(
     assert PartnerLedgerEntry.objects.get(order=order).amount == Decimal("12500")
 
     # The same page on an origin the partner did not allow: the frames never show.
+    browser_problems.expect_violation("frame-ancestors")
     page.goto(f"http://localhost:{port}/index.html")
     page.locator("iframe").nth(2).wait_for(state="attached")
     page.wait_for_timeout(2500)

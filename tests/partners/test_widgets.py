@@ -51,8 +51,9 @@ def test_embed_shows_cards_and_may_be_framed_only_by_the_partners_domains(client
 
     text = response.content.decode().replace("\xa0", " ")
     assert response.status_code == 200
-    assert response["Content-Security-Policy"] == (
-        "frame-ancestors 'self' khachsan.example *.dulich.example"
+    assert (
+        "frame-ancestors 'self' khachsan.example *.dulich.example;"
+        in (response["Content-Security-Policy"])
     )
     assert "X-Frame-Options" not in response
     assert honey.title in text
@@ -91,7 +92,7 @@ def test_no_cards_for_a_bad_key_a_suspended_partner_or_another_origin(client, wi
 
     assert response.status_code == 200
     assert honey.title not in response.content.decode()
-    assert response["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert "frame-ancestors 'none';" in response["Content-Security-Policy"]
 
 
 def test_widget_script_is_small_and_has_no_dependencies():
