@@ -2,6 +2,7 @@
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.mixins import AccessMixin
@@ -74,7 +75,8 @@ class JoinView(View):
 
 
 def _snippet(request, widget: Widget) -> str:
-    script = request.build_absolute_uri(static("widget/v1.js"))
+    # Pasted on the partner's own site: the script must come from the public address.
+    script = settings.SITE_URL + static("widget/v1.js")
     return (
         f'<div data-ocop-widget="{widget.pk}" data-key="{widget.partner.publishable_key}"></div>\n'
         f'<script src="{script}" async></script>'

@@ -11,6 +11,8 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
+from .site import site_address
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -20,6 +22,10 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
+# The site's public address, the one source of every absolute link: mails, sitemap, feeds,
+# Wagtail's admin links. django.contrib.sites' Site and Wagtail's default Site are written
+# from it after each migrate (cms.receivers), never by hand.
+SITE_URL, OSCAR_URL_SCHEMA = site_address(env("SITE_URL", default="http://127.0.0.1:8000"))
 
 INSTALLED_APPS = [
     # Django
@@ -277,7 +283,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chợ OCOP"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
