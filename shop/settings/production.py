@@ -6,8 +6,11 @@ from .site import site_address
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
-# Links in mails must reach the public site over HTTPS: no default, no plain http.
-SITE_URL, OSCAR_URL_SCHEMA = site_address(env("SITE_URL"), require_https=True)
+# Links in mails must reach the public site over HTTPS: no default, and plain http only for
+# a trial stack that also turned the HTTPS redirect off (docker-compose.yml).
+SITE_URL, OSCAR_URL_SCHEMA = site_address(
+    env("SITE_URL"), require_https=env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+)
 WAGTAILADMIN_BASE_URL = SITE_URL
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

@@ -7,7 +7,6 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.core import mail
 from wagtail.models import Site as WagtailSite
 
-from cms.services import site_address_sync
 from tests.factories import ProductFactory, UserFactory, VendorFactory, placed_order
 from vendors.models import Fulfilment
 from vendors.tasks import notify_vendor_new_order
@@ -24,6 +23,8 @@ def _links(message) -> list[str]:
 @pytest.fixture
 def public_address(settings):
     """A production-like address: https, a real host name, no port."""
+    from cms.services import site_address_sync
+
     settings.SITE_URL = "https://cho-ocop.vn"
     settings.OSCAR_URL_SCHEMA = "https"
     settings.WAGTAILADMIN_BASE_URL = settings.SITE_URL
@@ -42,12 +43,41 @@ def test_migrate_writes_the_site_address_into_both_site_tables(settings):
 
 
 def test_the_site_address_is_written_the_same_however_often_it_runs(public_address):
+    from cms.services import site_address_sync
+
     site_address_sync()
     site_address_sync()
 
     assert list(DjangoSite.objects.values_list("domain", flat=True)) == ["cho-ocop.vn"]
     default = WagtailSite.objects.get(is_default_site=True)
     assert default.root_url == "https://cho-ocop.vn"
+
+
+# The embedded default's SITE_URL, which the test settings keep.
+DEFAULT = "http://127.0.0.1:8000/"
+
+
+def test_the_password_reset_mail_links_to_the_default_site_address(client):
+    UserFactory(email="lan@example.vn")
+    mail.outbox.clear()
+
+    client.post("/password-reset/", {"email": "lan@example.vn"})
+
+    [message] = mail.outbox
+    assert "example.com" not in message.body
+    assert any(link.startswith(DEFAULT + "password-reset/confirm/") for link in _links(message))
+
+
+def test_a_producers_new_order_mail_links_to_the_default_site_address():
+    vendor = VendorFactory(legal_name="HTX Mật ong Điện Biên")
+    order = placed_order([(ProductFactory(vendor=vendor, stock=(250000, 5)), 1)])
+    parcel = Fulfilment.objects.get(order=order, vendor=vendor)
+    mail.outbox.clear()
+
+    notify_vendor_new_order(parcel.pk)
+
+    [message] = mail.outbox
+    assert f"{DEFAULT}dashboard/producer/orders/{parcel.pk}/" in _links(message)
 
 
 def test_the_password_reset_mail_links_to_the_site_address(client, public_address):
