@@ -257,8 +257,7 @@ def _producer_recipients(product: Product) -> list[str]:
 
 def _mail_producer(*, certificate: OcopCertificate, template: str, context: dict) -> None:
     recipients = _producer_recipients(certificate.product)
-    # WAGTAILADMIN_BASE_URL is the site's public address (Wagtail's own mails link with it).
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = settings.SITE_URL
     context = {
         "certificate": certificate,
         "product": certificate.product,

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Editorial pages")
+
+    def ready(self):
+        from cms import receivers  # noqa: F401

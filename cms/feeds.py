@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,11 @@ FEED_LENGTH = 20
 class StoriesFeed(Feed):
     title = _("Regional stories")
     description = _("Stories of the places and people behind OCOP products.")
+    url_name = "stories-rss"
+
+    def feed_url(self):
+        # The feed's own address on the public site, whatever host or scheme it was asked on.
+        return settings.SITE_URL + reverse(self.url_name)
 
     def link(self):
         from cms.models import StoryIndexPage
@@ -30,7 +36,7 @@ class StoriesFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        # Wagtail's site address, as its sitemap uses (django.contrib.sites holds a placeholder).
+        # Wagtail's site address, written from SITE_URL (cms.services.site_address_sync).
         return item.full_url
 
     def item_pubdate(self, item):
@@ -48,4 +54,5 @@ class StoriesFeed(Feed):
 
 class StoriesAtomFeed(StoriesFeed):
     feed_type = Atom1Feed
+    url_name = "stories-atom"
     subtitle = StoriesFeed.description

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.apps import apps as global_apps
+from django.apps.registry import Apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -45,11 +50,49 @@ def home_page_ensure() -> HomePage:
         Locale.objects.get_or_create(language_code="vi")
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = root.add_child(instance=HomePage(slug="home", **HOME_DEFAULTS))
+    hostname, port = _wagtail_host_and_port()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Chợ OCOP"},
+        defaults={
+            "hostname": hostname,
+            "port": port,
+            "root_page": home,
+            "site_name": settings.OSCAR_SHOP_NAME,
+        },
     )
+    site_address_sync()
     return home
+
+
+def _wagtail_host_and_port() -> tuple[str, int]:
+    # Wagtail builds a page's address from hostname and port alone: 443 means https, 80 http.
+    parts = urlsplit(settings.SITE_URL)
+    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def site_address_sync(*, apps: Apps = global_apps) -> None:
+    """Write SITE_URL into django.contrib.sites' Site (mail links of Oscar and Django) and
+    Wagtail's default Site (page addresses, feeds, sitemap). Safe to run any number of times;
+    a table not migrated yet is skipped. `apps` is the migration state when called from
+    post_migrate."""
+    netloc = urlsplit(settings.SITE_URL).netloc
+    try:
+        DjangoSite = apps.get_model("sites", "Site")
+    except LookupError:
+        DjangoSite = None
+    if DjangoSite is not None:
+        DjangoSite.objects.update_or_create(
+            pk=settings.SITE_ID, defaults={"domain": netloc, "name": settings.OSCAR_SHOP_NAME}
+        )
+    try:
+        WagtailSite = apps.get_model("wagtailcore", "Site")
+    except LookupError:
+        return
+    hostname, port = _wagtail_host_and_port()
+    # The default site is created with the home page (migration cms 0002, home_page_ensure).
+    WagtailSite.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).update(
+        hostname=hostname, port=port
+    )
 
 
 @transaction.atomic

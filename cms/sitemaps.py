@@ -1,6 +1,9 @@
 """sitemap.xml: an index of Wagtail's pages (home, stories, regions), products on sale and
 producers, each section in pages of at most `limit` addresses."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 
@@ -8,17 +11,18 @@ from catalogue.selectors import storefront_products
 from vendors.models import Vendor
 
 
-class _ForRequest(Sitemap):
-    """Links on the host the sitemap was asked on (django.contrib.sites holds a placeholder)."""
+class _OnSiteAddress(Sitemap):
+    """Links on the public address (SITE_URL), whatever host the sitemap was asked on."""
 
     def __init__(self, request=None):
         self.request = request
+        self.protocol = urlsplit(settings.SITE_URL).scheme
 
     def get_domain(self, site=None):
-        return self.request.get_host() if self.request is not None else super().get_domain(site)
+        return urlsplit(settings.SITE_URL).netloc
 
 
-class ProductSitemap(_ForRequest):
+class ProductSitemap(_OnSiteAddress):
     changefreq = "weekly"
     limit = 5000
 
@@ -36,7 +40,7 @@ class ProductSitemap(_ForRequest):
         return item.date_updated
 
 
-class ProducerSitemap(_ForRequest):
+class ProducerSitemap(_OnSiteAddress):
     changefreq = "monthly"
 
     def items(self):

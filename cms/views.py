@@ -1,5 +1,6 @@
 """The editorial site's few non-page views: the sitemap index and its sections."""
 
+from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -12,10 +13,10 @@ from cms.sitemaps import sitemaps_for
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """One entry per page of each section, so tens of thousands of products all get listed.
     Django's own index would name django.contrib.sites' placeholder host, and would read every
-    row for the latest date: addresses here use the host asked on, and carry no date."""
+    row for the latest date: addresses here are on SITE_URL, and carry no date."""
     entries = []
     for section, sitemap in sitemaps_for(request).items():
-        url = request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": section}))
+        url = settings.SITE_URL + reverse("sitemap-section", kwargs={"section": section})
         entries.append(sitemap_views.SitemapIndexItem(url))
         entries += [
             sitemap_views.SitemapIndexItem(f"{url}?p={number}")

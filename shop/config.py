@@ -12,6 +12,13 @@ class ShopConfig(Shop):
     # The module stays "oscar" so Oscar's templates and static files are found.
     name = "oscar"
 
+    def ready(self):
+        super().ready()
+        from customer.forms import ConfirmingSetPasswordForm
+
+        # A password chosen through a mailed link also confirms a sign-up never confirmed.
+        self.set_password_form = ConfirmingSetPasswordForm
+
     def get_urls(self):
         from wagtail import views as wagtail_views
 

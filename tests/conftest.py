@@ -27,6 +27,12 @@ def _index_at_once(request, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _signup_mails_at_once(monkeypatch):
+    """Sign-up mails (customer.services) are queued after commit, which tests never reach."""
+    monkeypatch.setattr("customer.services.after_commit", lambda callback: callback())
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"

@@ -149,6 +149,21 @@ def placed_order(items, *, email: str = "khach@example.vn", **order_fields):
     return order
 
 
+def address_confirm(client, email: str) -> None:
+    """Open the confirmation link last mailed to `email` by a sign-up and press its button,
+    as the owner of the address does: the account opens and `client` is signed in."""
+    import re
+
+    from django.conf import settings
+    from django.core import mail
+
+    bodies = [m.body for m in mail.outbox if email in m.to]
+    links = re.findall(r"https?://\S+/accounts/signup/confirm/\S+", "\n".join(bodies))
+    assert links, f"no confirmation link mailed to {email}"
+    response = client.post(links[-1].removeprefix(settings.SITE_URL))
+    assert response.status_code == 302, response.status_code
+
+
 class QualityMarkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = QualityMark
@@ -181,6 +196,7 @@ class BatchFactory(factory.django.DjangoModelFactory):
 
 
 __all__ = [
+    "address_confirm",
     "BatchFactory",
     "CertificateFactory",
     "PartnerFactory",

@@ -13,6 +13,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -20,6 +21,7 @@ from oscar.core.loading import get_model
 from catalogue.models import Category, Commune, OcopCertificate, Product, default_valid_until
 from catalogue.services import certificates_verify_for_vendor
 from catalogue.text import slugify_vietnamese
+from customer.services import account_signup
 from vendors.models import Vendor, VendorStatusChange
 
 logger = logging.getLogger(__name__)
@@ -167,26 +169,6 @@ def _unique_slug(*, legal_name: str, tax_code: str) -> str:
     return slug
 
 
-def _applicant_account(*, email: str, password: str) -> AbstractUser:
-    from oscar.apps.customer.forms import generate_username
-    from oscar.apps.customer.utils import normalise_email
-
-    User = get_user_model()
-    email = normalise_email(email)
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(
-            {"account_email": _("An account with this e-mail exists. Sign in, then apply.")}
-        )
-    user = User(username=generate_username(), email=email)
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from None
-    user.set_password(password)
-    user.save()
-    return user
-
-
 @transaction.atomic
 def vendor_apply(
     *,
@@ -206,12 +188,15 @@ def vendor_apply(
     website: str = "",
     story: str = "",
     language: str = "",
-) -> Vendor:
+) -> Vendor | None:
     """File an application: the account (if new), the producer under review with its partner,
     one unpublished product per certificate, and the certificates with their scans.
 
     Raises ValidationError (keyed by field where one is to blame) and writes nothing when any
     part is wrong. The applicant and the staff are told by e-mail after commit.
+    Without a signed-in applicant, `account_email` opens a new account (inactive until its
+    address is confirmed); an address that already has an account gets None, nothing
+    written, and a mail to its holder: the answer must not tell which it was.
     """
     if not certificates:
         raise ValidationError(_("Add at least one OCOP certificate."), code="no_certificate")
@@ -227,7 +212,18 @@ def vendor_apply(
             }
         )
     if applicant is None:
-        applicant = _applicant_account(email=account_email, password=password)
+        try:
+            validate_password(password, get_user_model()(email=account_email))
+        except ValidationError as error:
+            raise ValidationError({"password": error.messages}) from None
+        applicant = account_signup(
+            email=account_email,
+            password=password,
+            next_url=reverse("vendors:application"),
+            language=language,
+        )
+        if applicant is None:
+            return None
     elif applicant.producer_applications.exists() or applicant.partners.exists():
         raise ValidationError(
             _("This account already has a producer or an application."), code="duplicate"

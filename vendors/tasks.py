@@ -9,7 +9,6 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -54,8 +53,7 @@ def vendor_status_notify_task(change_id: int, language: str = "") -> bool:
         if change is None or change.notified_at is not None:
             return False
         vendor = change.vendor
-        # Links in e-mails need the public address of the site, which Wagtail also uses.
-        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        base_url = settings.SITE_URL
         recipients = [vendor.email]
         if vendor.applicant and vendor.applicant.email.lower() != vendor.email.lower():
             recipients.append(vendor.applicant.email)
@@ -106,14 +104,13 @@ def notify_vendor_new_order(fulfilment_id: int) -> bool:
         )
         if fulfilment is None or fulfilment.vendor_notified_at is not None:
             return False
-        domain = Site.objects.get_current().domain
         path = reverse("producer-order-detail", kwargs={"pk": fulfilment.pk})
         _send(
             template="new_order",
             context={
                 "fulfilment": fulfilment,
                 "lines": fulfilment.lines,
-                "url": f"https://{domain}{path}",
+                "url": settings.SITE_URL + path,
             },
             to=fulfilment.vendor.email,
         )

@@ -3,7 +3,6 @@
 
 import logging
 
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -46,20 +45,22 @@ def sell(request: HttpRequest) -> HttpResponse:
         form = ApplicationForm(request.POST, user=request.user)
         certificates = CertificateFormSet(request.POST, request.FILES, prefix=CERTIFICATE_PREFIX)
         if form.is_valid() and certificates.is_valid():
-            vendor = _apply(request, form, certificates)
-            if vendor is not None:
-                return redirect("vendors:received")
+            answer = _apply(request, form, certificates)
+            if answer is not None:
+                return answer
     else:
         form = ApplicationForm(user=request.user)
         certificates = CertificateFormSet(prefix=CERTIFICATE_PREFIX)
     return render(request, "vendors/sell.html", {"form": form, "certificates": certificates})
 
 
-def _apply(request: HttpRequest, form: ApplicationForm, certificates: CertificateFormSet):
+def _apply(
+    request: HttpRequest, form: ApplicationForm, certificates: CertificateFormSet
+) -> HttpResponse | None:
     data = form.cleaned_data
     applicant = request.user if request.user.is_authenticated else None
     try:
-        vendor = vendor_apply(
+        vendor_apply(
             applicant=applicant,
             account_email=data.get("account_email", ""),
             password=data.get("password", ""),
@@ -86,8 +87,10 @@ def _apply(request: HttpRequest, form: ApplicationForm, certificates: Certificat
             form.add_error(None, error.messages)
         return None
     if applicant is None:
-        login(request, vendor.applicant, backend="django.contrib.auth.backends.ModelBackend")
-    return vendor
+        # Filed under a new account or not filed at all (the address had an account): the
+        # answer is the same, and the rest is said by mail to the address.
+        return redirect("customer:signup-sent")
+    return redirect("vendors:received")
 
 
 @login_required

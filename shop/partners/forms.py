@@ -57,18 +57,15 @@ class PartnerApplicationForm(forms.ModelForm):
         return _domains(self.cleaned_data["domains"])
 
     def clean_email_login(self):
-        email = self.cleaned_data["email_login"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail exists: sign in first, then come back here.")
-            )
-        return email
+        # Whether the address has an account is not said here (customer.services).
+        return self.cleaned_data["email_login"].strip().lower()
 
     def clean(self):
         data = super().clean()
         if "password" in self.fields and data.get("password"):
             try:
-                validate_password(data["password"])
+                user = get_user_model()(email=data.get("email_login", ""))
+                validate_password(data["password"], user)
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data

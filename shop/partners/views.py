@@ -2,16 +2,18 @@
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
 from django.contrib.auth.mixins import AccessMixin
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
+from customer.services import account_signup
 from shop.partners.forms import DomainsForm, PartnerApplicationForm, WidgetForm
 from shop.partners.models import TourismPartner, Widget
 from shop.partners.selectors import partner_for_user, partner_stats_by_day, partner_totals
@@ -54,17 +56,21 @@ class JoinView(View):
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
         user = request.user
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        domains = "\n".join(form.cleaned_data["domains"])
         if not user.is_authenticated:
-            user = get_user_model().objects.create_user(
-                username=form.cleaned_data["email_login"][:150],
+            # A new address gets an account to confirm, one with an account only a mail to
+            # its holder: both see the same page, so the form tells nobody which it was.
+            user = account_signup(
                 email=form.cleaned_data["email_login"],
                 password=form.cleaned_data["password"],
+                next_url=reverse("partners:home"),
+                language=get_language() or "",
             )
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        partner = partner_apply(
-            user=user, allowed_domains="\n".join(form.cleaned_data["domains"]), **fields
-        )
+            if user is not None:
+                partner_apply(user=user, allowed_domains=domains, **fields)
+            return redirect("customer:signup-sent")
+        partner = partner_apply(user=user, allowed_domains=domains, **fields)
         messages.success(
             request,
             _("Thank you, %(name)s: we review your application and answer by e-mail.")
@@ -74,7 +80,8 @@ class JoinView(View):
 
 
 def _snippet(request, widget: Widget) -> str:
-    script = request.build_absolute_uri(static("widget/v1.js"))
+    # Pasted on the partner's own site: the script must come from the public address.
+    script = settings.SITE_URL + static("widget/v1.js")
     return (
         f'<div data-ocop-widget="{widget.pk}" data-key="{widget.partner.publishable_key}"></div>\n'
         f'<script src="{script}" async></script>'

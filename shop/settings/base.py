@@ -4,6 +4,7 @@ With no environment variables set the site runs on the embedded default: a SQLit
 local-memory cache, the database search backend, eager Celery and e-mail to the console.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -11,6 +12,8 @@ from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
+
+from .site import site_address
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -21,6 +24,10 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
+# The site's public address, the one source of every absolute link: mails, sitemap, feeds,
+# Wagtail's admin links. django.contrib.sites' Site and Wagtail's default Site are written
+# from it after each migrate (cms.receivers), never by hand.
+SITE_URL, OSCAR_URL_SCHEMA = site_address(env("SITE_URL", default="http://127.0.0.1:8000"))
 
 INSTALLED_APPS = [
     # Django
@@ -47,7 +54,7 @@ INSTALLED_APPS = [
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "customer.apps.CustomerConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "shop.dashboard.apps.DashboardConfig",
@@ -69,6 +76,8 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     "django_tables2",
     "csp",
+    # Login throttling on every login form (storefront, dashboard, Wagtail, Django admin).
+    "axes",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -118,6 +127,8 @@ MIDDLEWARE = [
     "vendors.middleware.ApplicantDashboardMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it turns any login page's answer into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -166,10 +177,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTHENTICATION_BACKENDS = (
+    # First: refuses any attempt, right password included, while its counter is locked.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
 LOGIN_REDIRECT_URL = "/"
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one name from one
+# address, that pair is refused until AXES_COOLOFF_TIME has passed since its last failure;
+# a success clears the count. Rows in the database: each test starts with none.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "customer.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "customer.throttling.client_address"
+AXES_USERNAME_CALLABLE = "customer.throttling.login_name"
+# Never django-ipware's guess from headers a client can write, even if it gets installed.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -305,7 +332,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chợ OCOP"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 

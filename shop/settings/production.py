@@ -1,10 +1,17 @@
 """Production: every secret and service comes from the environment, with no default."""
 
 from .base import *  # noqa: F403
+from .site import site_address
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# Links in mails must reach the public site over HTTPS: no default, and plain http only for
+# a trial stack that also turned the HTTPS redirect off (docker-compose.yml).
+SITE_URL, OSCAR_URL_SCHEMA = site_address(
+    env("SITE_URL"), require_https=env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+)
+WAGTAILADMIN_BASE_URL = SITE_URL
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)

@@ -42,7 +42,7 @@ def _sitemap_locations(client) -> set[str]:
     """Every address of every section page the index at /sitemap.xml names."""
     locations = set()
     for section in _locs(client.get("/sitemap.xml")):
-        locations.update(_locs(client.get(section.removeprefix("http://testserver"))))
+        locations.update(_locs(client.get(section.removeprefix("http://127.0.0.1:8000"))))
     return locations
 
 
@@ -59,9 +59,9 @@ def test_sitemap_has_stories_regions_products_and_producers(client, make_story, 
     # Pages carry the Wagtail site's address, catalogue rows the address asked on.
     assert story.full_url in locations
     assert region.full_url in locations
-    assert f"http://testserver{product.get_absolute_url()}" in locations
-    assert f"http://testserver{product.vendor.get_absolute_url()}" in locations
-    assert f"http://testserver{hidden.get_absolute_url()}" not in locations
+    assert f"http://127.0.0.1:8000{product.get_absolute_url()}" in locations
+    assert f"http://127.0.0.1:8000{product.vendor.get_absolute_url()}" in locations
+    assert f"http://127.0.0.1:8000{hidden.get_absolute_url()}" not in locations
 
 
 def _json_ld(html: str) -> list[dict]:
@@ -119,14 +119,14 @@ def test_sitemap_of_many_products_is_paged_in_a_flat_number_of_queries(
     index = _locs(client.get("/sitemap.xml"))
     products = [loc for loc in index if "sitemap-products.xml" in loc]
     assert products == [
-        "http://testserver/sitemap-products.xml",
-        "http://testserver/sitemap-products.xml?p=2",
-        "http://testserver/sitemap-products.xml?p=3",
+        "http://127.0.0.1:8000/sitemap-products.xml",
+        "http://127.0.0.1:8000/sitemap-products.xml?p=2",
+        "http://127.0.0.1:8000/sitemap-products.xml?p=3",
     ]
     listed = []
     for page in products:
         with django_assert_max_num_queries(8):
-            listed += _locs(client.get(page.removeprefix("http://testserver")))
+            listed += _locs(client.get(page.removeprefix("http://127.0.0.1:8000")))
     assert len(listed) == len(set(listed)) == 25
 
 

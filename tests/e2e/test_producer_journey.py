@@ -1,9 +1,12 @@
 """A cooperative in Chromium: applies to sell, is approved by staff, lists its product with a
 photo and its OCOP certificate, and shoppers find it in the storefront."""
 
+import re
 from io import BytesIO
 
 import pytest
+from django.conf import settings
+from django.core import mail
 from PIL import Image
 
 from catalogue.models import Category, Commune, Product
@@ -70,7 +73,18 @@ def test_a_cooperative_applies_is_approved_lists_a_product_and_shoppers_find_it(
     page.set_input_files("#id_certificates-0-scan", _png(tmp_path / "chung-nhan.png"))
     screenshot(page, "producer-apply")
     page.get_by_role("button", name="Send my application").click()
-    page.wait_for_url("**/sell/received/")
+    page.wait_for_url("**/accounts/signup/sent/")
+
+    # 1b. The link mailed to the sign-in address confirms it and signs the cooperative in.
+    [link] = [
+        url
+        for message in mail.outbox
+        for url in re.findall(r"https?://\S+", message.body)
+        if "/accounts/signup/confirm/" in url
+    ]
+    page.goto(base + link.removeprefix(settings.SITE_URL))
+    page.get_by_role("button", name="Confirm my address").click()
+    page.wait_for_url("**/sell/application/")
 
     # 2. Staff approve it in the dashboard.
     staff = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -84,8 +98,8 @@ def test_a_cooperative_applies_is_approved_lists_a_product_and_shoppers_find_it(
     assert "Approved" in desk.locator("body").inner_text()
     staff.close()
 
-    # 3. The cooperative, still signed in since it applied, lists the product: price, stock,
-    # a photo, published.
+    # 3. The cooperative, signed in since it confirmed its address, lists the product: price,
+    # stock, a photo, published.
     page.goto(f"{base}/dashboard/catalogue/")
     page.get_by_role("link", name="Miến dong Khe Mạ").first.click()
     page.check("#id_is_public")

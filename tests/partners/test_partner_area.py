@@ -52,6 +52,39 @@ def test_a_visitor_applies_and_staff_approve_with_a_rate(english):
     assert partner.reviewed_by == staff
 
 
+def _join(client, email_login: str, organisation: str):
+    return client.post(
+        "/partners/join/",
+        {
+            "organisation": organisation,
+            "kind": "hotel",
+            "contact_name": "Vi Thị Hoa",
+            "email": "dat-phong@homestay.example",
+            "domains": "homestay.example",
+            "email_login": email_login,
+            "password": "rat-kho-doan-2026",
+        },
+    )
+
+
+def test_joining_does_not_tell_whether_the_sign_in_address_has_an_account(client):
+    from django.core import mail
+
+    UserFactory(email="lan@example.vn")
+    mail.outbox.clear()
+
+    known = _join(client, "lan@example.vn", "Homestay A")
+    new = _join(client, "hoa@homestay.example", "Homestay B")
+
+    assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])
+    assert known["Location"] == "/accounts/signup/sent/"
+    # Only the new address's application is filed; the known address's owner is told.
+    assert list(TourismPartner.objects.values_list("organisation", flat=True)) == ["Homestay B"]
+    assert [m.to for m in mail.outbox] == [["lan@example.vn"], ["hoa@homestay.example"]]
+    assert "/accounts/signup/confirm/" in mail.outbox[1].body
+    assert "_auth_user_id" not in client.session
+
+
 def test_bad_domains_get_a_message_and_change_nothing(english):
     response = english.post(
         "/partners/join/",

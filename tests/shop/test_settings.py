@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "shop.settings.production",
     "DJANGO_SECRET_KEY": "x" * 64 + "-production-test-key-with-enough-entropy",
     "DJANGO_ALLOWED_HOSTS": "ocop.example",
+    "SITE_URL": "https://ocop.example",
     "DATABASE_URL": "sqlite:////tmp/ocop-deploy-check.sqlite3",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
@@ -42,6 +43,27 @@ def test_production_settings_pass_the_deployment_checks():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
 
     assert result.returncode == 0, result.stdout + result.stderr
+    # Not one warning, silenced or not: every line of the check's own report.
+    report = result.stdout + result.stderr
+    assert "WARNINGS" not in report and "System check identified no issues (0 silenced)." in report
+    assert not [line for line in report.splitlines() if ".W0" in line or ".E0" in line]
+
+
+def test_production_settings_refuse_to_start_without_the_sites_address():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SITE_URL"}
+
+    result = _manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+def test_production_settings_refuse_a_plain_http_or_a_path_in_the_sites_address():
+    for address in ("http://ocop.example", "https://ocop.example/shop/"):
+        result = _manage("check", env={**PRODUCTION_ENV, "SITE_URL": address})
+
+        assert result.returncode != 0, address
+        assert "SITE_URL must be the site's address" in result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -55,7 +55,7 @@ def test_product_qr_png_encodes_the_absolute_trace_url(member, own):
     assert data.startswith(b"\x89PNG")
     image = Image.open(BytesIO(data))
     assert 200 <= image.width == image.height <= 2000
-    url = f"http://testserver/trace/{code}/"
+    url = f"http://127.0.0.1:8000/trace/{code}/"
     expected = [[bool(v) for v in row] for row in segno.make(url, error="m", micro=False).matrix]
     assert _matrix_from_png(data, scale=10, border=4) == expected
 
@@ -66,7 +66,7 @@ def test_batch_qr_png_encodes_the_batch_code(member, own):
 
     data = member.get(f"/dashboard/producer/labels/batch/{batch.pk}.png").content
 
-    url = f"http://testserver/trace/{code}/"
+    url = f"http://127.0.0.1:8000/trace/{code}/"
     expected = [[bool(v) for v in row] for row in segno.make(url, error="m", micro=False).matrix]
     assert _matrix_from_png(data, scale=10, border=4) == expected
 

@@ -10,7 +10,7 @@ from freezegun import freeze_time
 from oscar.apps.partner.models import Partner
 
 from catalogue.models import Category, OcopCertificate, Product
-from tests.factories import UserFactory, VendorFactory, commune
+from tests.factories import UserFactory, VendorFactory, address_confirm, commune
 from tests.vendors.onboarding_data import application_data, pdf_scan, photo_scan
 from vendors.models import Vendor, VendorStatusChange
 
@@ -50,11 +50,13 @@ def test_an_application_writes_the_account_producer_draft_product_and_certificat
     with django_capture_on_commit_callbacks(execute=True):
         response = vietnamese.post("/sell/", application_data())
 
-    assert response.status_code == 302 and response["Location"] == "/sell/received/"
+    # Whether the address had an account is not said: the page asks to read the mail.
+    assert response.status_code == 302 and response["Location"] == "/accounts/signup/sent/"
     vendor = Vendor.objects.get(tax_code="5701999001")
     assert vendor.status == Vendor.Status.PENDING
     assert vendor.applicant.email == "htx.mien@example.vn"
     assert vendor.applicant.check_password("mien-dong-2026!")
+    assert not vendor.applicant.is_active
     assert vendor.partner.name == "Hợp tác xã Miến dong Hoành Mô"
     assert vendor.commune == commune("Quảng Ninh", "Bình Liêu")
     assert vendor.old_district == "huyện Bình Liêu"
@@ -67,14 +69,17 @@ def test_an_application_writes_the_account_producer_draft_product_and_certificat
     assert certificate.valid_until == date(2028, 3, 1)
     assert certificate.scan.read().startswith(b"%PDF-")
 
-    received = vietnamese.get(response["Location"]).content.decode()
-    assert "Đã nhận hồ sơ đăng ký" in received
     assert [m.to for m in mail.outbox] == [
+        ["htx.mien@example.vn"],
         ["lienhe@mienhoanhmo.vn", "htx.mien@example.vn"],
         [settings.OCOP_CONTACT_EMAIL],
     ]
-    assert "Hợp tác xã Miến dong Hoành Mô" in mail.outbox[0].subject
-    assert f"/dashboard/producers/{vendor.pk}/" in mail.outbox[1].body
+    assert "/accounts/signup/confirm/" in mail.outbox[0].body
+    assert "Hợp tác xã Miến dong Hoành Mô" in mail.outbox[1].subject
+    assert f"/dashboard/producers/{vendor.pk}/" in mail.outbox[2].body
+    address_confirm(vietnamese, "htx.mien@example.vn")
+    received = vietnamese.get("/sell/received/").content.decode()
+    assert "Đã nhận hồ sơ đăng ký" in received
     # The draft product stays out of the storefront until approval and publication.
     assert "Miến dong Hoành Mô" not in vietnamese.get("/catalogue/").content.decode()
 
@@ -179,14 +184,22 @@ def test_a_taken_tax_code_is_refused(vietnamese):
     assert _counts() == before and mail.outbox == []
 
 
-def test_an_email_with_an_account_is_asked_to_sign_in(vietnamese):
-    UserFactory(email="htx.mien@example.vn")
+def test_the_answer_does_not_tell_whether_the_sign_in_address_has_an_account(client):
+    new = client.post("/sell/", application_data())
+    UserFactory(email="lan@example.vn")
     before = _counts()
+    mail.outbox.clear()
 
-    response = vietnamese.post("/sell/", application_data())
+    known = client.post(
+        "/sell/", application_data(account_email="lan@example.vn", tax_code="5701999002")
+    )
 
-    assert "Đã có tài khoản với e-mail này" in response.content.decode()
-    assert _counts() == before and mail.outbox == []
+    assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])
+    assert known["Location"] == "/accounts/signup/sent/"
+    # Nothing is filed under an account whose owner did not apply; its owner is told.
+    assert _counts() == before
+    [notice] = mail.outbox
+    assert notice.to == ["lan@example.vn"] and "đã có tài khoản" in notice.body
 
 
 def test_a_commune_of_another_province_is_refused(vietnamese):
@@ -221,6 +234,7 @@ def test_the_commune_endpoint_lists_a_provinces_communes(client):
 
 def test_an_applicant_sees_the_review_page_instead_of_the_dashboard(vietnamese):
     vietnamese.post("/sell/", application_data())
+    address_confirm(vietnamese, "htx.mien@example.vn")
 
     dashboard = vietnamese.get("/dashboard/", follow=True)
     again = vietnamese.get("/sell/")

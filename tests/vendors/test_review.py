@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from oscar.test.factories import UserFactory
 
 from catalogue.models import OcopCertificate, Product
-from tests.factories import CertificateFactory, ProductFactory, VendorFactory
+from tests.factories import CertificateFactory, ProductFactory, VendorFactory, address_confirm
 from tests.vendors.onboarding_data import application_data
 from vendors.models import Vendor, VendorStatusChange
 
@@ -37,6 +37,7 @@ def on_commit(django_capture_on_commit_callbacks):
 def _pending_producer(client, on_commit) -> Vendor:
     with freeze_time("2026-11-23 09:00:00"), on_commit():
         assert client.post("/sell/", application_data()).status_code == 302
+        address_confirm(client, "htx.mien@example.vn")
     client.logout()
     return Vendor.objects.get(tax_code="5701999001")
 

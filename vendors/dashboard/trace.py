@@ -3,6 +3,7 @@
 Every query goes through `self.vendor`, so another producer's product or batch id is a 404.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -110,7 +111,8 @@ class BatchDeleteView(ProducerRequiredMixin, TemplateView):
 
 
 def _trace_url(request, code: str) -> str:
-    return request.build_absolute_uri(reverse("trace", kwargs={"code": code}))
+    # A printed label outlives the host it was printed from: it names the public address.
+    return settings.SITE_URL + reverse("trace", kwargs={"code": code})
 
 
 class LabelListView(ProducerRequiredMixin, ListView):

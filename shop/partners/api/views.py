@@ -1,6 +1,7 @@
 """Read-only viewsets of /api/v1/. Each one is registered on the router in urls.py: a new
 resource (e.g. stories) is one more viewset and one `router.register` line."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext
@@ -166,7 +167,8 @@ def _story_data(story, request) -> dict:
     return {
         "id": story.pk,
         "title": story.title,
-        "url": request.build_absolute_uri(story.get_url(request=request) or "/"),
+        # Wagtail's site is written from SITE_URL: the public address, not the one asked on.
+        "url": story.full_url or settings.SITE_URL + "/",
         "date": story.date,
         "intro": story.intro,
         "author": story.author,

@@ -1,0 +1,49 @@
+"""Mails of the sign-up: the confirmation link of a new account, the notice to the holder of
+an address someone signed up with."""
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlencode, urlsafe_base64_encode
+from oscar.apps.customer.utils import get_password_reset_url
+
+from customer.tokens import signup_token
+
+KINDS = ("confirm", "account_exists")
+
+
+@shared_task(name="customer.account_signup_mail", ignore_result=True)
+def account_signup_mail(user_id: int, kind: str, *, next_url: str = "", language: str = "") -> bool:
+    """Safe to run twice: a second confirmation link works like the first."""
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None or kind not in KINDS or not user.email:
+        return False
+    site = settings.SITE_URL
+    context = {
+        "shop_name": settings.OSCAR_SHOP_NAME,
+        "login_url": site + reverse("customer:login"),
+        # An account never confirmed is confirmed by choosing its password with this link.
+        "reset_url": site + get_password_reset_url(user),
+        "contact_email": settings.OCOP_CONTACT_EMAIL,
+        "active": user.is_active,
+    }
+    if kind == "confirm":
+        path = reverse(
+            "customer:signup-confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": signup_token.make_token(user),
+            },
+        )
+        query = f"?{urlencode({'next': next_url})}" if next_url else ""
+        context["confirm_url"] = site + path + query
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"customer/emails/{kind}_subject.txt", context)
+        body = render_to_string(f"customer/emails/{kind}_body.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+    return True
