@@ -10,6 +10,12 @@ class CatalogueConfig(oscar_apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from django.urls import register_converter
+
         from catalogue import receivers
+        from catalogue.numbers import IdConverter
+
+        # Before any URL module is imported: our patterns take ids as `<id:pk>`.
+        register_converter(IdConverter, "id")
 
         receivers.connect()

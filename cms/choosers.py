@@ -7,6 +7,8 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.blocks import ChooserBlock
 
+from catalogue.numbers import id_parse
+
 
 class _NameSearchForm(BaseFilterForm):
     """Products and producers are not in Wagtail's search index: match their names in SQL."""
@@ -44,9 +46,9 @@ class _ListedChooserBlock(ChooserBlock):
     def bulk_to_python(self, values):
         # Ids come from the JSON of the body: anything but a whole number matches no row.
         found = self.chooser_queryset().in_bulk(
-            [v for v in values if isinstance(v, int) or str(v).isdigit()]
+            [number for number in map(id_parse, values) if number is not None]
         )
-        return [found.get(int(v)) if str(v).isdigit() else None for v in values]
+        return [found.get(id_parse(v)) for v in values]
 
 
 class _NameChooserViewSet(ChooserViewSet):

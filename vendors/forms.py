@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Category, Commune, OcopCertificate, Province
+from catalogue.numbers import id_parse
 from catalogue.validators import validate_certificate_scan
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
@@ -78,8 +79,10 @@ class ApplicationForm(forms.Form):
                 self.fields[name].required = True
         # Without JavaScript the commune list fills once a province has been sent; with it,
         # the page asks /sell/communes/ as soon as a province is chosen.
-        province_id = self.data.get(self.add_prefix("province")) or self.initial.get("province")
-        if province_id and str(province_id).isdigit():
+        province_id = id_parse(
+            self.data.get(self.add_prefix("province")) or self.initial.get("province")
+        )
+        if province_id is not None:
             self.fields["commune"].queryset = Commune.objects.filter(
                 province_id=province_id
             ).order_by("short_name")

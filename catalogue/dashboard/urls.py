@@ -16,12 +16,12 @@ urlpatterns = [
         name="producer-certificate-add",
     ),
     path(
-        "producer/certificates/<int:pk>/",
+        "producer/certificates/<id:pk>/",
         views.ProducerCertificateDetailView.as_view(),
         name="producer-certificate-detail",
     ),
     path(
-        "producer/certificates/<int:pk>/scan/",
+        "producer/certificates/<id:pk>/scan/",
         views.ProducerCertificateScanView.as_view(),
         name="producer-certificate-scan",
     ),
@@ -31,12 +31,12 @@ urlpatterns = [
         name="staff-certificate-list",
     ),
     path(
-        "certificates/<int:pk>/revoke/",
+        "certificates/<id:pk>/revoke/",
         views.StaffCertificateRevokeView.as_view(),
         name="staff-certificate-revoke",
     ),
     path(
-        "certificates/<int:pk>/scan/",
+        "certificates/<id:pk>/scan/",
         views.StaffCertificateScanView.as_view(),
         name="staff-certificate-scan",
     ),

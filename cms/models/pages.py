@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from catalogue.numbers import page_parse
 from catalogue.selectors import featured_products, ocop_groups
 from cms.blocks import ProductChooserBlock, SeasonalHighlightBlock, StoryBodyBlock
 
@@ -176,7 +177,7 @@ class StoryIndexPage(_SectionIndexPage):
         region = request.GET.get("region", "")
         tag = request.GET.get("tag", "")
         stories = selectors.stories_filtered(index=self, region=region, tag=tag)
-        page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(stories, STORIES_PER_PAGE).get_page(page_parse(request.GET.get("page")))
         context.update(
             stories=page.object_list,
             page_obj=page,

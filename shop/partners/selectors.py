@@ -14,6 +14,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from catalogue.models import Product
+from catalogue.numbers import id_parse
 from catalogue.selectors import storefront_products
 from search.query import SearchQuery
 from search.service import search_products
@@ -107,7 +108,7 @@ def widget_products(*, widget: Widget) -> list[Product]:
         # would show the whole catalogue, not what the partner chose.
         return []
     if widget.source == Widget.Source.PRODUCTS:
-        ids = [int(i) for i in widget.product_ids if str(i).isdigit()][:limit]
+        ids = [i for i in map(id_parse, widget.product_ids) if i is not None][:limit]
     else:
         query = SearchQuery(
             q=widget.query if widget.source == Widget.Source.SEARCH else "",
