@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.urls import URLResolver
+from django.urls.converters import IntConverter
+from django.urls.resolvers import RegexPattern
 
 # The largest value of a signed 64-bit column (BigAutoField, SQLite's INTEGER).
 MAX_ID = 2**63 - 1
@@ -57,7 +60,7 @@ def page_parse(value: Any) -> int:
 
 
 class IdConverter:
-    """URL converter `<id:name>`: an id the database can hold. Longer numbers match no URL
+    """URL converter `<int:name>`: an id the database can hold. Longer numbers match no URL
     (a 404) instead of reaching a lookup that overflows."""
 
     regex = f"[0-9]{{1,{_MAX_LENGTH}}}"
@@ -71,3 +74,27 @@ class IdConverter:
 
     def to_url(self, value: Any) -> str:
         return str(value)
+
+
+def url_ids_bound(patterns: list) -> None:
+    """Bound the ids of these URL patterns and of those they include (Oscar's, Wagtail's,
+    Django's admin): `<int:…>` gets the converter above, and a `\\d+` of a regular expression
+    (which also matches digits of other scripts) becomes at most 18 ASCII digits. Called once
+    on the root URL map."""
+    bounded = IdConverter()
+    for entry in patterns:
+        pattern = entry.pattern
+        if isinstance(pattern, RegexPattern) and r"\d+" in pattern._regex:
+            entry.pattern = RegexPattern(
+                pattern._regex.replace(r"\d+", "[0-9]{1,18}"),
+                name=pattern.name,
+                is_endpoint=pattern._is_endpoint,
+            )
+        converters = getattr(pattern, "converters", None)
+        if converters:
+            pattern.converters = {
+                name: bounded if isinstance(converter, IntConverter) else converter
+                for name, converter in converters.items()
+            }
+        if isinstance(entry, URLResolver):
+            url_ids_bound(entry.url_patterns)

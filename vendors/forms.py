@@ -188,6 +188,9 @@ CertificateFormSet = forms.formset_factory(
     validate_min=True,
     max_num=10,
     validate_max=True,
+    # Without it Django builds up to 1,010 forms when TOTAL_FORMS claims more, and renders
+    # them all again with the errors: one crafted post kept a worker busy for seconds.
+    absolute_max=10,
 )
 
 

@@ -16,12 +16,12 @@ urlpatterns = [
         name="producer-certificate-add",
     ),
     path(
-        "producer/certificates/<id:pk>/",
+        "producer/certificates/<int:pk>/",
         views.ProducerCertificateDetailView.as_view(),
         name="producer-certificate-detail",
     ),
     path(
-        "producer/certificates/<id:pk>/scan/",
+        "producer/certificates/<int:pk>/scan/",
         views.ProducerCertificateScanView.as_view(),
         name="producer-certificate-scan",
     ),
@@ -31,12 +31,12 @@ urlpatterns = [
         name="staff-certificate-list",
     ),
     path(
-        "certificates/<id:pk>/revoke/",
+        "certificates/<int:pk>/revoke/",
         views.StaffCertificateRevokeView.as_view(),
         name="staff-certificate-revoke",
     ),
     path(
-        "certificates/<id:pk>/scan/",
+        "certificates/<int:pk>/scan/",
         views.StaffCertificateScanView.as_view(),
         name="staff-certificate-scan",
     ),

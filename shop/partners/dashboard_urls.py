@@ -8,5 +8,5 @@ app_name = "partner-review"
 
 urlpatterns = [
     path("", dashboard.PartnerListView.as_view(), name="list"),
-    path("<id:pk>/", dashboard.PartnerDetailView.as_view(), name="detail"),
+    path("<int:pk>/", dashboard.PartnerDetailView.as_view(), name="detail"),
 ]

@@ -12,6 +12,6 @@ urlpatterns = [
     path("domains/", views.DomainsView.as_view(), name="domains"),
     path("key/rotate/", views.KeyRotateView.as_view(), name="key-rotate"),
     path("widgets/new/", views.WidgetView.as_view(), name="widget-new"),
-    path("widgets/<id:pk>/", views.WidgetView.as_view(), name="widget-edit"),
+    path("widgets/<int:pk>/", views.WidgetView.as_view(), name="widget-edit"),
     path("stats/", views.StatsView.as_view(), name="stats"),
 ]

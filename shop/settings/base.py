@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.SwitchedLocaleMiddleware",
+    "shop.middleware.NulByteRejectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "shop.partners.middleware.ApiCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -8,7 +8,7 @@ from vendors.dashboard.orders import ProducerOrderDetailView, ProducerOrderListV
 urlpatterns = [
     path("producer/orders/", ProducerOrderListView.as_view(), name="producer-orders"),
     path(
-        "producer/orders/<id:pk>/",
+        "producer/orders/<int:pk>/",
         ProducerOrderDetailView.as_view(),
         name="producer-order-detail",
     ),
@@ -19,5 +19,5 @@ urlpatterns = [
         name="producer-ledger-csv",
     ),
     path("payouts/", PayoutListView.as_view(), name="staff-payouts"),
-    path("payouts/<id:vendor_pk>/", PayoutCreateView.as_view(), name="staff-payout-create"),
+    path("payouts/<int:vendor_pk>/", PayoutCreateView.as_view(), name="staff-payout-create"),
 ]

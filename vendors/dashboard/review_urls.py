@@ -8,17 +8,21 @@ app_name = "producer-review"
 
 urlpatterns = [
     path("", review.ProducerListView.as_view(), name="list"),
-    path("<id:pk>/", review.ProducerDetailView.as_view(), name="detail"),
-    path("<id:pk>/approve/", review.ProducerDecisionView.as_view(action="approve"), name="approve"),
-    path("<id:pk>/reject/", review.ProducerDecisionView.as_view(action="reject"), name="reject"),
-    path("<id:pk>/suspend/", review.ProducerDecisionView.as_view(action="suspend"), name="suspend"),
+    path("<int:pk>/", review.ProducerDetailView.as_view(), name="detail"),
     path(
-        "<id:pk>/reinstate/",
+        "<int:pk>/approve/", review.ProducerDecisionView.as_view(action="approve"), name="approve"
+    ),
+    path("<int:pk>/reject/", review.ProducerDecisionView.as_view(action="reject"), name="reject"),
+    path(
+        "<int:pk>/suspend/", review.ProducerDecisionView.as_view(action="suspend"), name="suspend"
+    ),
+    path(
+        "<int:pk>/reinstate/",
         review.ProducerDecisionView.as_view(action="reinstate"),
         name="reinstate",
     ),
     path(
-        "<id:pk>/certificates/<id:certificate_pk>/scan/",
+        "<int:pk>/certificates/<int:certificate_pk>/scan/",
         review.CertificateScanView.as_view(),
         name="certificate-scan",
     ),

@@ -37,6 +37,6 @@ class ProductShowView(StaffRequiredMixin, View):
 
 
 urlpatterns = [
-    path("<id:pk>/hide/", ProductHideView.as_view(), name="dashboard-product-hide"),
-    path("<id:pk>/show/", ProductShowView.as_view(), name="dashboard-product-show"),
+    path("<int:pk>/hide/", ProductHideView.as_view(), name="dashboard-product-hide"),
+    path("<int:pk>/show/", ProductShowView.as_view(), name="dashboard-product-show"),
 ]
