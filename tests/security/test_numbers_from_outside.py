@@ -62,7 +62,7 @@ def test_widget_form_refuses_product_numbers_in_other_scripts(client):
         {"name": "Quầy lễ tân", "source": "products", "products": "²", "count": "4"},
     )
 
-    assert answer.status_code == 200
+    assert answer.status_code == 400
     assert "Hãy ghi mã số sản phẩm, cách nhau bằng dấu phẩy." in answer.content.decode()
 
 
