@@ -4,6 +4,7 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views.generic.chooser import ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.blocks import ChooserBlock
 
@@ -51,10 +52,22 @@ class _ListedChooserBlock(ChooserBlock):
         return [found.get(id_parse(v)) for v in values]
 
 
+class _IdChosenView(ChosenView):
+    """The row an editor picked, by an id the parser accepts: anything else is a 404 (Wagtail
+    looks the URL's text up as it comes, a ValueError and a 500 for "x")."""
+
+    def get_object(self, pk):
+        number = id_parse(pk)
+        if number is None:
+            raise self.model_class.DoesNotExist
+        return super().get_object(number)
+
+
 class _NameChooserViewSet(ChooserViewSet):
     """A chooser searched and ordered by one name column."""
 
     name_field = "title"
+    chosen_view_class = _IdChosenView
     base_block_class = _ListedChooserBlock
     per_page = 20
 
