@@ -71,7 +71,8 @@ class SearchQuery:
                 ignored.append(name)
             return value
 
-        q = " ".join(str(get("q") or "").split())[:MAX_QUERY_LENGTH]
+        # NUL is no word separator to str.split(), and PostgreSQL refuses it in any string.
+        q = " ".join(str(get("q") or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
         stars = take("stars", lambda v: number_parse(v, low=1, high=5))
         province = take("province", lambda v: v if _PROVINCE.fullmatch(str(v)) else None)
         commune = take("commune", lambda v: v if _COMMUNE.fullmatch(str(v)) else None)

@@ -34,7 +34,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def partner_for_key(*, key: str | None) -> TourismPartner | None:
     """The approved partner holding this publishable key, or None."""
-    if not key or not KEY_PATTERN.match(key):
+    if not key or not KEY_PATTERN.fullmatch(key):
         return None
     return TourismPartner.objects.filter(
         publishable_key=key, status=TourismPartner.Status.APPROVED
