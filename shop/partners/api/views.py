@@ -203,7 +203,9 @@ class StoryViewSet(PublicViewSet):
     def list(self, request):
         params = request.query_params
         stories = stories_published(
-            region=params.get("region", "")[:64], tag=params.get("tag", "")[:100]
+            # NUL never names a region or tag, and PostgreSQL refuses it in a lookup.
+            region=params.get("region", "").replace("\x00", "")[:64],
+            tag=params.get("tag", "").replace("\x00", "")[:100],
         ).select_related("locale")
         paginator = Paginator(stories, STORIES_PER_PAGE)
         page = paginator.get_page(page_parse(params.get("page")))
