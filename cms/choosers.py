@@ -4,8 +4,11 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views.generic.chooser import ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.blocks import ChooserBlock
+
+from catalogue.numbers import id_parse
 
 
 class _NameSearchForm(BaseFilterForm):
@@ -44,15 +47,27 @@ class _ListedChooserBlock(ChooserBlock):
     def bulk_to_python(self, values):
         # Ids come from the JSON of the body: anything but a whole number matches no row.
         found = self.chooser_queryset().in_bulk(
-            [v for v in values if isinstance(v, int) or str(v).isdigit()]
+            [number for number in map(id_parse, values) if number is not None]
         )
-        return [found.get(int(v)) if str(v).isdigit() else None for v in values]
+        return [found.get(id_parse(v)) for v in values]
+
+
+class _IdChosenView(ChosenView):
+    """The row an editor picked, by an id the parser accepts: anything else is a 404 (Wagtail
+    looks the URL's text up as it comes, a ValueError and a 500 for "x")."""
+
+    def get_object(self, pk):
+        number = id_parse(pk)
+        if number is None:
+            raise self.model_class.DoesNotExist
+        return super().get_object(number)
 
 
 class _NameChooserViewSet(ChooserViewSet):
     """A chooser searched and ordered by one name column."""
 
     name_field = "title"
+    chosen_view_class = _IdChosenView
     base_block_class = _ListedChooserBlock
     per_page = 20
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from catalogue.numbers import number_parse
 from catalogue.text import fold_vietnamese
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 PAGE_SIZE = 24
 MAX_PAGE = 1000
+MAX_PRICE = 10**12
 SORTS = ("relevance", "price", "-price", "stars", "newest")
 STAR_LEVELS = (3, 4, 5)
 # Price bands shown as a facet, in đồng: (key, lower bound inclusive, upper bound exclusive).
@@ -28,27 +29,14 @@ PRICE_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
     ("1000000-", 1_000_000, None),
 )
 FACETS = ("stars", "province", "category", "vendor", "price")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,95}$")
-_PROVINCE = re.compile(r"^\d{2}$")
-_COMMUNE = re.compile(r"^\d{5}$")
-
-
-def _int(value: Any, *, low: int, high: int) -> int | None:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return number if low <= number <= high else None
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,95}")
+_PROVINCE = re.compile(r"[0-9]{2}")
+_COMMUNE = re.compile(r"[0-9]{5}")
 
 
 def _money(value: Any) -> int | None:
-    try:
-        number = Decimal(str(value).strip().replace(".", "").replace(",", ""))
-    except (InvalidOperation, ValueError):
-        return None
-    if not number.is_finite() or number < 0 or number > 10**12:
-        return None
-    return int(number)
+    # Whole đồng, written with or without thousands separators ("125.000", "125,000").
+    return number_parse(str(value).strip().replace(".", "").replace(",", ""), high=MAX_PRICE)
 
 
 @dataclass(frozen=True)
@@ -83,12 +71,13 @@ class SearchQuery:
                 ignored.append(name)
             return value
 
-        q = " ".join(str(get("q") or "").split())[:MAX_QUERY_LENGTH]
-        stars = take("stars", lambda v: _int(v, low=1, high=5))
-        province = take("province", lambda v: v if _PROVINCE.match(str(v)) else None)
-        commune = take("commune", lambda v: v if _COMMUNE.match(str(v)) else None)
-        category = take("category", lambda v: v if _SLUG.match(str(v)) else None)
-        vendor = take("vendor", lambda v: v if _SLUG.match(str(v)) else None)
+        # NUL is no word separator to str.split(), and PostgreSQL refuses it in any string.
+        q = " ".join(str(get("q") or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+        stars = take("stars", lambda v: number_parse(v, low=1, high=5))
+        province = take("province", lambda v: v if _PROVINCE.fullmatch(str(v)) else None)
+        commune = take("commune", lambda v: v if _COMMUNE.fullmatch(str(v)) else None)
+        category = take("category", lambda v: v if _SLUG.fullmatch(str(v)) else None)
+        vendor = take("vendor", lambda v: v if _SLUG.fullmatch(str(v)) else None)
         price_min = take("price_min", _money)
         price_max = take("price_max", _money)
         if price_min is not None and price_max is not None and price_min > price_max:
@@ -98,7 +87,7 @@ class SearchQuery:
         if sort not in SORTS:
             ignored.append("sort")
             sort = "relevance"
-        page = take("page", lambda v: _int(v, low=1, high=10**9)) or 1
+        page = take("page", lambda v: number_parse(v, low=1, high=10**9)) or 1
         query = cls(
             q=q,
             stars=stars,

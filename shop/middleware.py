@@ -1,8 +1,11 @@
-"""Language choice: Vietnamese unless the reader picked another language with the switch."""
+"""Language choice: Vietnamese unless the reader picked another language with the switch;
+requests carrying NUL bytes turned away."""
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 
 class SwitchedLocaleMiddleware:
@@ -28,3 +31,38 @@ class SwitchedLocaleMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class NulByteRejectMiddleware:
+    """A NUL byte in the path, the query string or a form is refused with 400.
+
+    No text of ours contains one, and PostgreSQL refuses it in any string, so a lookup with
+    `?q=%00` would fail with a 500 wherever a view passes the value on. Multipart bodies are
+    left to the forms, whose fields refuse NUL themselves (reading them here would stop views
+    from choosing how uploads are handled)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # The public API keeps its contract instead: any value it cannot use is ignored and
+        # named in the answer (search.query.SearchQuery drops NUL; keys are matched whole).
+        if not request.path_info.startswith("/api/") and self.carries_nul(request):
+            return HttpResponseBadRequest(
+                _("This address or form contains a character that is not allowed."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def carries_nul(request) -> bool:
+        if "\x00" in request.path_info:
+            return True
+        sources = [request.GET]
+        if request.content_type == "application/x-www-form-urlencoded":
+            sources.append(request.POST)
+        return any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for source in sources
+            for key, values in source.lists()
+        )

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue import views as catalogue_views
+from catalogue.numbers import url_ids_bound
 from search.views.search import suggestions
 from shop.csp import csp_report
 from shop.shipping.dashboard import ProducerShippingView
@@ -54,3 +55,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Ids in every path are ASCII digits within 64 bits, ours and those of the apps we include.
+url_ids_bound(urlpatterns)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
+from catalogue.numbers import id_parse
 from catalogue.validators import validate_certificate_issuer, validate_certificate_scan
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
@@ -84,8 +85,10 @@ class ApplicationForm(forms.Form):
                 self.fields[name].required = True
         # Without JavaScript the commune list fills once a province has been sent; with it,
         # the page asks /sell/communes/ as soon as a province is chosen.
-        province_id = self.data.get(self.add_prefix("province")) or self.initial.get("province")
-        if province_id and str(province_id).isdigit():
+        province_id = id_parse(
+            self.data.get(self.add_prefix("province")) or self.initial.get("province")
+        )
+        if province_id is not None:
             self.fields["commune"].queryset = Commune.objects.filter(
                 province_id=province_id
             ).order_by("short_name")
@@ -193,6 +196,9 @@ CertificateFormSet = forms.formset_factory(
     validate_min=True,
     max_num=10,
     validate_max=True,
+    # Without it Django builds up to 1,010 forms when TOTAL_FORMS claims more, and renders
+    # them all again with the errors: one crafted post kept a worker busy for seconds.
+    absolute_max=10,
 )
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from catalogue.models import Commune
+from catalogue.numbers import id_parse, page_parse
 from vendors.forms import ApplicationForm, CertificateFormSet
 from vendors.selectors import (
     application_for_user,
@@ -117,11 +118,11 @@ def application(request: HttpRequest) -> HttpResponse:
 @require_GET
 def communes(request: HttpRequest) -> JsonResponse:
     """The communes of a province, for the application form's dependent select."""
-    province = request.GET.get("province", "")
-    if not province.isdigit():
+    province = id_parse(request.GET.get("province"))
+    if province is None:
         return JsonResponse({"error": _("Choose a province.")}, status=400)
     rows = (
-        Commune.objects.filter(province_id=int(province))
+        Commune.objects.filter(province_id=province)
         .order_by("short_name")
         .values_list("pk", "name")
     )
@@ -136,7 +137,7 @@ def producer_page(request: HttpRequest, slug: str) -> HttpResponse:
     if vendor is None:
         raise Http404("No approved producer has this address.")
     paginator = Paginator(producer_products(vendor=vendor), PRODUCTS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(page_parse(request.GET.get("page")))
     context = {
         "vendor": vendor,
         "certificates": producer_public_certificates(vendor=vendor),

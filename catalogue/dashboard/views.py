@@ -13,6 +13,7 @@ from django.views.generic import DetailView, FormView, ListView, View
 from catalogue.dashboard.forms import CertificateForm, RejectForm, RevokeForm
 from catalogue.files import certificate_scan_response
 from catalogue.models import OcopCertificate
+from catalogue.numbers import id_parse
 from catalogue.selectors import (
     certificate_standing,
     certificates_awaiting_verification,
@@ -62,8 +63,8 @@ class ProducerCertificateAddView(ProducerRequiredMixin, FormView):
 
     def get_initial(self):
         initial = super().get_initial()
-        product_id = self.request.GET.get("product", "")
-        if product_id.isdigit():
+        product_id = id_parse(self.request.GET.get("product"))
+        if product_id is not None:
             product = products_of_vendor(vendor=self.vendor).filter(pk=product_id).first()
             if product is not None:
                 initial["product"] = product

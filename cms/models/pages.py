@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from catalogue.html import validate_link
+from catalogue.numbers import page_parse
 from catalogue.selectors import featured_products, ocop_groups
 from cms.blocks import ProductChooserBlock, SeasonalHighlightBlock, StoryBodyBlock
 from cms.richtext import clean_rich_text
@@ -193,7 +194,7 @@ class StoryIndexPage(_SectionIndexPage):
         region = request.GET.get("region", "")
         tag = request.GET.get("tag", "")
         stories = selectors.stories_filtered(index=self, region=region, tag=tag)
-        page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(stories, STORIES_PER_PAGE).get_page(page_parse(request.GET.get("page")))
         context.update(
             stories=page.object_list,
             page_obj=page,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.core.loading import get_model
 
+from catalogue.numbers import id_parse
 from shop.checkout.addresses import PHONE_HELP, country_vietnam, phone_normalise
 
 Commune = get_model("catalogue", "Commune")
@@ -75,10 +76,8 @@ class ShippingAddressForm(forms.ModelForm):
         value = value or self.initial.get("province")
         if not value:
             return None
-        try:
-            return Province.objects.filter(pk=int(getattr(value, "pk", value))).first()
-        except (TypeError, ValueError):
-            return None
+        province_id = id_parse(getattr(value, "pk", value))
+        return None if province_id is None else Province.objects.filter(pk=province_id).first()
 
     def clean_phone_number(self) -> str:
         return phone_normalise(self.cleaned_data["phone_number"])

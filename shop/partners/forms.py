@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.html import validate_link
 from catalogue.models import Category, Province
+from catalogue.numbers import id_parse
 from shop.partners.models import TourismPartner, Widget
 from shop.partners.selectors import DOMAIN_PATTERN, domain_normalise
 
@@ -127,9 +128,10 @@ class WidgetForm(forms.ModelForm):
     def clean_products(self):
         raw = self.cleaned_data["products"]
         parts = [p.strip() for p in raw.split(",") if p.strip()]
-        if any(not p.isdigit() or len(p) > 12 for p in parts):
+        ids = [id_parse(p) for p in parts]
+        if None in ids:
             raise forms.ValidationError(_("Write product numbers separated by commas."))
-        return [int(p) for p in parts][:12]
+        return ids[:12]
 
     def clean(self):
         data = super().clean()

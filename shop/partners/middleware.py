@@ -7,6 +7,7 @@ import re
 
 from django.http import HttpResponse
 
+from catalogue.numbers import id_parse
 from shop.partners.models import TourismPartner, Widget
 from shop.partners.selectors import origin_allowed, partner_for_key
 from shop.partners.services import basket_referral_record, widget_event_count
@@ -36,10 +37,10 @@ class PartnerReferralMiddleware:
         ).first()
         if partner is None or not hasattr(request, "basket"):
             return
-        raw_widget = request.GET.get("w", "")
+        widget_id = id_parse(request.GET.get("w"))
         widget = None
-        if raw_widget.isdigit() and len(raw_widget) < 12:
-            widget = Widget.objects.filter(pk=int(raw_widget), partner=partner).first()
+        if widget_id is not None:
+            widget = Widget.objects.filter(pk=widget_id, partner=partner).first()
         basket_referral_record(basket=request.basket, partner=partner, widget=widget)
         if widget is not None:
             widget_event_count(widget_id=widget.pk, kind="clicks")

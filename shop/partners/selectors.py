@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from catalogue.html import clean_html
 from catalogue.models import Product
+from catalogue.numbers import id_parse
 from catalogue.selectors import storefront_products
 from search.query import SearchQuery
 from search.service import search_products
@@ -34,7 +35,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def partner_for_key(*, key: str | None) -> TourismPartner | None:
     """The approved partner holding this publishable key, or None."""
-    if not key or not KEY_PATTERN.match(key):
+    if not key or not KEY_PATTERN.fullmatch(key):
         return None
     return TourismPartner.objects.filter(
         publishable_key=key, status=TourismPartner.Status.APPROVED
@@ -108,7 +109,7 @@ def widget_products(*, widget: Widget) -> list[Product]:
         # would show the whole catalogue, not what the partner chose.
         return []
     if widget.source == Widget.Source.PRODUCTS:
-        ids = [int(i) for i in widget.product_ids if str(i).isdigit()][:limit]
+        ids = [i for i in map(id_parse, widget.product_ids) if i is not None][:limit]
     else:
         query = SearchQuery(
             q=widget.query if widget.source == Widget.Source.SEARCH else "",

@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.SwitchedLocaleMiddleware",
+    "shop.middleware.NulByteRejectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "shop.partners.middleware.ApiCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -433,7 +434,12 @@ OCOP_CERTIFICATE_VALIDITY_MONTHS = 36
 OCOP_CERTIFICATE_REMINDER_DAYS = 30
 
 # Public API (/api/v1/): read only; see docs/decisions.md for keys and limits.
+# How many reverse proxies of ours stand in front of the site (each appends to
+# X-Forwarded-For). 0: the header is ignored and REMOTE_ADDR is the client. Read only through
+# catalogue.client_address.client_address(), and by DRF below.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 REST_FRAMEWORK = {
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

@@ -241,3 +241,46 @@ def test_cors_reuses_the_partner_the_key_check_found(client, partner, django_ass
         answer = client.get("/api/v1/provinces/", HTTP_ORIGIN="https://khachsan.example", **key)
 
     assert answer["Access-Control-Allow-Origin"] == "https://khachsan.example"
+
+
+def test_a_new_forwarded_for_per_request_does_not_lift_the_address_limit(client, settings):
+    """Without trusted proxies (the default) X-Forwarded-For is the client's own word: the
+    61st request of a minute from one address is refused whatever the header says."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            "partner_key": "6000/hour",
+            "partner_address": "120/minute",
+            "anonymous_address": "60/minute",
+        },
+    }
+
+    answers = [
+        client.get("/api/v1/provinces/", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(61)
+    ]
+
+    assert answers[:60] == [200] * 60
+    assert answers[60] == 429
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "NUM_PROXIES": 1,
+        "DEFAULT_THROTTLE_RATES": {
+            "partner_key": "6000/hour",
+            "partner_address": "120/minute",
+            "anonymous_address": "2/minute",
+        },
+    }
+    # The proxy appends the address it saw; what the visitor wrote before it is not believed.
+    first = [
+        client.get("/api/v1/provinces/", HTTP_X_FORWARDED_FOR=f"10.9.9.{n}, 198.51.100.7")
+        for n in range(3)
+    ]
+    other = client.get("/api/v1/provinces/", HTTP_X_FORWARDED_FOR="198.51.100.8")
+
+    assert [answer.status_code for answer in first] == [200, 200, 429]
+    assert other.status_code == 200

@@ -12,6 +12,7 @@ from django.views import View
 
 from catalogue.files import certificate_scan_response
 from catalogue.models import OcopCertificate
+from catalogue.numbers import page_parse
 from vendors.dashboard.access import StaffRequiredMixin
 from vendors.forms import ProducerFilterForm, ReasonForm
 from vendors.models import Vendor
@@ -31,7 +32,7 @@ class ProducerListView(StaffRequiredMixin, View):
         if form.is_valid():
             status, query = form.cleaned_data["status"], form.cleaned_data["q"].strip()
         page = Paginator(producers_for_review(status=status, query=query), 25).get_page(
-            request.GET.get("page")
+            page_parse(request.GET.get("page"))
         )
         return render(
             request,

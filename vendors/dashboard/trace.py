@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from catalogue.labels import label_for_batch, label_for_product, label_sheet_pdf, qr_png
+from catalogue.numbers import id_parse
 from catalogue.selectors import batches_for_vendor, products_for_vendor
 from catalogue.services import batch_create, batch_delete, batch_update, trace_code_ensure
 from vendors.dashboard.access import ProducerRequiredMixin
@@ -26,10 +27,9 @@ class BatchListView(ProducerRequiredMixin, ListView):
     def get_queryset(self):
         batches = batches_for_vendor(vendor=self.vendor)
         self.product = None
-        if self.request.GET.get("product", "").isdigit():
-            self.product = get_object_or_404(
-                products_for_vendor(vendor=self.vendor), pk=self.request.GET["product"]
-            )
+        product_id = id_parse(self.request.GET.get("product"))
+        if product_id is not None:
+            self.product = get_object_or_404(products_for_vendor(vendor=self.vendor), pk=product_id)
             batches = batches.filter(product=self.product)
         return batches
 
@@ -49,8 +49,9 @@ class BatchCreateView(ProducerRequiredMixin, FormView):
 
     def get_initial(self):
         initial = super().get_initial()
-        if self.request.GET.get("product", "").isdigit():
-            initial["product"] = self.request.GET["product"]
+        product_id = id_parse(self.request.GET.get("product"))
+        if product_id is not None:
+            initial["product"] = product_id
         return initial
 
     def form_valid(self, form):

@@ -15,6 +15,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import exception_handler
 
+from catalogue.client_address import client_address
 from shop.partners.selectors import partner_for_key
 
 UNSET = object()
@@ -52,6 +53,11 @@ class _Throttle(SimpleRateThrottle):
     def get_rate(self):
         # Read at each request, so settings changed by tests or at run time apply.
         return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get(self.scope)
+
+    def get_ident(self, request) -> str:
+        # The site's one reading of the client address, which trusts X-Forwarded-For only as
+        # far as TRUSTED_PROXY_COUNT says (DRF's own reading trusts it when NUM_PROXIES is unset).
+        return client_address(request)
 
 
 class PartnerKeyThrottle(_Throttle):

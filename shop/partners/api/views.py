@@ -12,6 +12,7 @@ from rest_framework import viewsets
 from rest_framework.response import Response
 
 from catalogue.models import Category, Province
+from catalogue.numbers import id_or_404, page_parse
 from cms.selectors import stories_published
 from search.query import SORTS, SearchQuery
 from search.service import search_products
@@ -112,9 +113,7 @@ class ProductViewSet(PublicViewSet):
         return Response(search_products(query=query).as_json())
 
     def retrieve(self, request, id: str):
-        if len(id) > 12:
-            raise Http404
-        detail = api_product_detail(product_id=int(id), strategy=request.strategy)
+        detail = api_product_detail(product_id=id_or_404(id), strategy=request.strategy)
         if detail is None:
             raise Http404
         return Response(serializers.ProductDetailSerializer(detail).data)
@@ -206,10 +205,12 @@ class StoryViewSet(PublicViewSet):
     def list(self, request):
         params = request.query_params
         stories = stories_published(
-            region=params.get("region", "")[:64], tag=params.get("tag", "")[:100]
+            # NUL never names a region or tag, and PostgreSQL refuses it in a lookup.
+            region=params.get("region", "").replace("\x00", "")[:64],
+            tag=params.get("tag", "").replace("\x00", "")[:100],
         ).select_related("locale")
         paginator = Paginator(stories, STORIES_PER_PAGE)
-        page = paginator.get_page(params.get("page", "1")[:6])
+        page = paginator.get_page(page_parse(params.get("page")))
         data = {
             "count": paginator.count,
             "page": page.number,
@@ -219,9 +220,7 @@ class StoryViewSet(PublicViewSet):
         return Response(serializers.StoryPageSerializer(data).data)
 
     def retrieve(self, request, id: str):
-        if len(id) > 12:
-            raise Http404
-        story = stories_published().select_related("locale").filter(pk=int(id)).first()
+        story = stories_published().select_related("locale").filter(pk=id_or_404(id)).first()
         if story is None:
             raise Http404
         return Response(serializers.StorySerializer(_story_data(story, request)).data)
