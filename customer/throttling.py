@@ -1,25 +1,12 @@
 """What login throttling (django-axes) counts failures by: the client's address and the
 name typed, read the same way on every login form."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 
+from customer.client_address import client_address
 
-def client_address(request: HttpRequest) -> str:
-    """REMOTE_ADDR, unless TRUSTED_PROXY_COUNT proxies of ours stand in front: then the
-    address the outermost of them saw, read from the right of X-Forwarded-For (DRF's
-    NUM_PROXIES rule). What a client writes on the left of that header is never read, so a
-    new X-Forwarded-For per attempt does not start a new count."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies <= 0 or not forwarded:
-        return remote
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if not hops:
-        return remote
-    return hops[-min(proxies, len(hops))]
+__all__ = ["client_address", "login_name"]
 
 
 def login_name(request: HttpRequest, credentials: dict | None) -> str:

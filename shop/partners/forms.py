@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.html import validate_link
 from catalogue.models import Category, Province
 from catalogue.numbers import id_parse
-from shop.partners.models import TourismPartner, Widget
+from shop.partners.models import ACCENT_PATTERN, TourismPartner, Widget
 from shop.partners.selectors import DOMAIN_PATTERN, domain_normalise
 
 
@@ -100,7 +100,7 @@ class WidgetForm(forms.ModelForm):
     )
     accent = forms.RegexField(
         label=_("Accent colour"),
-        regex=r"^#[0-9a-fA-F]{6}$",
+        regex=ACCENT_PATTERN,
         widget=forms.TextInput(attrs={"type": "color"}),
         error_messages={"invalid": _("Choose a colour such as #1f7a4d.")},
     )

@@ -1,9 +1,11 @@
 """Tourism partners (hotels, restaurants, tour operators) who embed products on their own
 sites, their widgets, the referrals they bring and the commission they earn."""
 
+import re
 import secrets
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -93,6 +95,11 @@ class TourismPartner(models.Model):
         return self.status == self.Status.APPROVED
 
 
+# The accent goes into the embed page's stylesheet: only a #rrggbb colour may reach it.
+ACCENT_PATTERN = r"^#[0-9a-fA-F]{6}\Z"
+DEFAULT_ACCENT = "#1f7a4d"
+
+
 class Widget(models.Model):
     """One embed a partner built; statistics are kept per widget."""
 
@@ -135,7 +142,12 @@ class Widget(models.Model):
     )
     count = models.PositiveSmallIntegerField(_("number of products"), default=4)
     language = models.CharField(_("language"), max_length=8, default="vi")
-    accent = models.CharField(_("accent colour"), max_length=7, default="#1f7a4d")
+    accent = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default=DEFAULT_ACCENT,
+        validators=[RegexValidator(ACCENT_PATTERN, message=_("Choose a colour such as #1f7a4d."))],
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -145,6 +157,13 @@ class Widget(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def accent_colour(self) -> str:
+        """The accent for the stylesheet; a row stored before the check falls back."""
+        if re.match(ACCENT_PATTERN, self.accent or ""):
+            return self.accent
+        return DEFAULT_ACCENT
 
 
 class BasketReferral(models.Model):

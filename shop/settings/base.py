@@ -194,7 +194,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "customer.views.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_CLIENT_IP_CALLABLE = "customer.throttling.client_address"
+AXES_CLIENT_IP_CALLABLE = "customer.client_address.client_address"
 AXES_USERNAME_CALLABLE = "customer.throttling.login_name"
 # Never django-ipware's guess from headers a client can write, even if it gets installed.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
@@ -436,7 +436,7 @@ OCOP_CERTIFICATE_REMINDER_DAYS = 30
 # Public API (/api/v1/): read only; see docs/decisions.md for keys and limits.
 # How many reverse proxies of ours stand in front of the site (each appends to
 # X-Forwarded-For). 0: the header is ignored and REMOTE_ADDR is the client. Read only through
-# catalogue.client_address.client_address(), and by DRF below.
+# customer.client_address.client_address(), and by DRF below.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 REST_FRAMEWORK = {
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,

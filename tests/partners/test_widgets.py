@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.utils import timezone
@@ -17,6 +18,7 @@ from shop.partners.models import (
     OrderReferral,
     PartnerLedgerEntry,
     TourismPartner,
+    Widget,
     WidgetDailyStat,
 )
 from shop.partners.services import (
@@ -269,3 +271,19 @@ def test_a_widget_whose_choice_was_deleted_shows_no_cards(client, widget, honey,
 
     assert response.status_code == 200
     assert 'class="card"' not in response.content.decode()
+
+
+@pytest.mark.parametrize("accent", ["#1f7a4d;}body{display:none", "red", "#12345g"])
+def test_a_widget_accent_that_is_not_a_colour_is_refused_and_never_reaches_the_stylesheet(
+    client, widget, accent
+):
+    widget.accent = accent
+    with pytest.raises(ValidationError):
+        widget.full_clean()
+    # A row written around the model's check (an import, an old row) still styles safely.
+    Widget.objects.filter(pk=widget.pk).update(accent=accent)
+
+    text = embed(client, widget).content.decode()
+
+    assert "--accent: #1f7a4d;" in text
+    assert f"--accent: {accent}" not in text

@@ -15,7 +15,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import exception_handler
 
-from catalogue.client_address import client_address
+from customer.client_address import client_address
 from shop.partners.selectors import partner_for_key
 
 UNSET = object()
