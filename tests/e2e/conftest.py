@@ -2,15 +2,46 @@
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 
 from catalogue.services import ocop_categories_sync, places_sync
 from cms.services import home_page_ensure
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server's threads share one connection to an in-memory SQLite database: two
+    requests at once (a Wagtail editing-session ping beside a page save) would interleave
+    their savepoints and one would fail with "no such savepoint". Connections still get a
+    thread each (the browser keeps several open); only the requests inside take turns."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_requests_in_turn():
+    if connection.vendor != "sqlite":
+        yield
+        return
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = OneRequestAtATimeServer
+    yield
+    LiveServerThread.server_class = original
 
 
 @pytest.fixture(scope="session")
