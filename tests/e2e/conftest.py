@@ -135,11 +135,20 @@ class WatchedBrowser:
     def __init__(self, browser, problems: BrowserProblems):
         self._browser = browser
         self._problems = problems
+        self._contexts = []
 
     def new_context(self, **kwargs):
         context = self._browser.new_context(**kwargs)
         self._problems.watch_context(context)
+        self._contexts.append(context)
         return context
+
+    def close_contexts(self) -> None:
+        """Close what the test opened: a page left open keeps its timers (Wagtail's editing
+        session pings every few seconds) hitting the live server during later tests."""
+        for context in self._contexts:
+            context.close()
+        self._contexts.clear()
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
@@ -153,7 +162,9 @@ def browser_problems():
 @pytest.fixture
 def browser(chromium, browser_problems):
     """Chromium for one test: the test fails on any CSP violation or unexpected dialog."""
-    yield WatchedBrowser(chromium, browser_problems)
+    watched = WatchedBrowser(chromium, browser_problems)
+    yield watched
+    watched.close_contexts()
     problems = browser_problems.problems
     assert not problems, "The browser reported:\n" + "\n".join(problems)
 
