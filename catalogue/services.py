@@ -139,7 +139,7 @@ def product_hide(*, product: Product, reason: str, by) -> Product:
     if product.vendor_id:
         from catalogue.tasks import product_hidden_notify
 
-        transaction.on_commit(lambda: product_hidden_notify.delay(product.pk))
+        transaction.on_commit(lambda: product_hidden_notify.delay(product.pk), robust=True)
     return product
 
 

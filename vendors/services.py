@@ -298,7 +298,8 @@ def _draft_product_with_certificate(
 def _notify_after_commit(*, change: VendorStatusChange, language: str) -> None:
     from vendors.tasks import vendor_status_notify_task
 
-    transaction.on_commit(lambda: vendor_status_notify_task.delay(change.pk, language))
+    # Robust: a queue down costs the mail (logged), never the decision already committed.
+    transaction.on_commit(lambda: vendor_status_notify_task.delay(change.pk, language), robust=True)
 
 
 # Which status each decision may start from: anything else is a stale page or a forged post.

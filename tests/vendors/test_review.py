@@ -234,3 +234,24 @@ def test_staff_pages_refuse_customers_and_producers(client, path):
     assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
     vendor.refresh_from_db()
     assert vendor.status == Vendor.Status.PENDING
+
+
+def test_a_queue_down_costs_the_mail_not_the_decision(staff_client, on_commit, monkeypatch):
+    from kombu.exceptions import OperationalError
+
+    def queue_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to localhost:6379. Connection refused.")
+
+    monkeypatch.setattr("vendors.tasks.vendor_status_notify_task.delay", queue_down)
+    vendor = ProductFactory().vendor
+    mail.outbox.clear()
+
+    with on_commit():
+        response = staff_client.post(
+            f"/dashboard/producers/{vendor.pk}/suspend/", {"reason": "Đang xác minh lại hồ sơ."}
+        )
+
+    assert response.status_code == 302
+    vendor.refresh_from_db()
+    assert vendor.status == Vendor.Status.SUSPENDED
+    assert mail.outbox == []
