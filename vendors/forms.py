@@ -5,10 +5,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.dashboard.forms import IssuerRuleMixin
 from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
 from catalogue.numbers import id_parse
-from catalogue.validators import validate_certificate_issuer, validate_certificate_scan
+from catalogue.validators import validate_certificate_scan
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
 
@@ -116,7 +117,7 @@ class ApplicationForm(forms.Form):
         return cleaned
 
 
-class CertificateForm(forms.Form):
+class CertificateForm(IssuerRuleMixin, forms.Form):
     """One OCOP certificate and the product it recognises."""
 
     product_name = forms.CharField(
@@ -156,18 +157,6 @@ class CertificateForm(forms.Form):
         issued_on = self.cleaned_data["issued_on"]
         certificate_dates_check(issued_on=issued_on)
         return issued_on
-
-    def clean(self):
-        cleaned = super().clean()
-        try:
-            validate_certificate_issuer(
-                stars=cleaned.get("stars"),
-                issuer_kind=cleaned.get("issuer_kind"),
-                issued_on=cleaned.get("issued_on"),
-            )
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
 
     def application(self) -> CertificateApplication:
         return CertificateApplication(**self.cleaned_data)

@@ -8,7 +8,25 @@ from catalogue.models import OcopCertificate, default_valid_until
 from catalogue.validators import validate_certificate_issuer, validate_certificate_scan
 
 
-class CertificateForm(forms.ModelForm):
+class IssuerRuleMixin:
+    """For a form with `stars`, `issuer_kind` and `issued_on`: who may recognise which stars
+    (catalogue.validators.validate_certificate_issuer), said on the form as a whole. Used by
+    the dashboard's certificate form and the application's (/sell/)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            validate_certificate_issuer(
+                stars=cleaned.get("stars"),
+                issuer_kind=cleaned.get("issuer_kind"),
+                issued_on=cleaned.get("issued_on"),
+            )
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+
+class CertificateForm(IssuerRuleMixin, forms.ModelForm):
     """A producer files a certificate for one of its own products."""
 
     stars = forms.TypedChoiceField(
@@ -63,18 +81,6 @@ class CertificateForm(forms.ModelForm):
                 % {"date": default_valid_until(issued_on).strftime("%d/%m/%Y")}
             )
         return issued_on
-
-    def clean(self):
-        cleaned = super().clean()
-        try:
-            validate_certificate_issuer(
-                stars=cleaned.get("stars"),
-                issuer_kind=cleaned.get("issuer_kind"),
-                issued_on=cleaned.get("issued_on"),
-            )
-        except forms.ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
 
 
 class RejectForm(forms.Form):
