@@ -209,11 +209,9 @@ class StaffCertificateVerifyView(StaffRequiredMixin, View):
         return redirect(reverse("staff-certificate-list"))
 
 
-class StaffCertificateRejectView(StaffRequiredMixin, FormView):
-    """Staff could not confirm the certificate: the reason goes to the producer."""
-
-    template_name = "catalogue/dashboard/staff_certificate_reject.html"
-    form_class = RejectForm
+class _StaffCertificateFormView(StaffRequiredMixin, FormView):
+    """A staff decision on one certificate, asked with a form (a reason): the certificate is
+    loaded for staff only, so nobody else learns which ids exist."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and request.user.is_staff:
@@ -228,6 +226,13 @@ class StaffCertificateRejectView(StaffRequiredMixin, FormView):
         context["certificate"] = self.certificate
         context["scan_url"] = reverse("staff-certificate-scan", kwargs={"pk": self.certificate.pk})
         return context
+
+
+class StaffCertificateRejectView(_StaffCertificateFormView):
+    """Staff could not confirm the certificate: the reason goes to the producer."""
+
+    template_name = "catalogue/dashboard/staff_certificate_reject.html"
+    form_class = RejectForm
 
     def form_valid(self, form):
         try:
@@ -247,23 +252,9 @@ class StaffCertificateRejectView(StaffRequiredMixin, FormView):
         return redirect(reverse("staff-certificate-list"))
 
 
-class StaffCertificateRevokeView(StaffRequiredMixin, FormView):
+class StaffCertificateRevokeView(_StaffCertificateFormView):
     template_name = "catalogue/dashboard/staff_certificate_revoke.html"
     form_class = RevokeForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated or not request.user.is_staff:
-            return super().dispatch(request, *args, **kwargs)
-        self.certificate = get_object_or_404(
-            OcopCertificate.objects.select_related("product__vendor"), pk=kwargs["pk"]
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        self.certificate.standing = certificate_standing(certificate=self.certificate)
-        context["certificate"] = self.certificate
-        return context
 
     def form_valid(self, form):
         # Re-read under a lock: two staff revoking at once keep the first reason.
