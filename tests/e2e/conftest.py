@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
-from django.db import connection
 from django.test.testcases import LiveServerThread
 
 from catalogue.services import ocop_categories_sync, places_sync
@@ -17,6 +16,11 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
+# Held by the live server while it answers a request. Requests take turns on it, and a test
+# takes it to wait for the request in flight before the database is emptied.
+LIVE_REQUEST = threading.Lock()
+
+
 class OneRequestAtATimeServer(ThreadedWSGIServer):
     """The live server's threads share one connection to an in-memory SQLite database: two
     requests at once (a Wagtail editing-session ping beside a page save) would interleave
@@ -24,10 +28,8 @@ class OneRequestAtATimeServer(ThreadedWSGIServer):
     thread each (the browser keeps several open); only the requests inside take turns."""
 
     def set_app(self, application):
-        lock = threading.Lock()
-
         def one_at_a_time(environ, start_response):
-            with lock:
+            with LIVE_REQUEST:
                 return application(environ, start_response)
 
         super().set_app(one_at_a_time)
@@ -35,9 +37,8 @@ class OneRequestAtATimeServer(ThreadedWSGIServer):
 
 @pytest.fixture(scope="session", autouse=True)
 def _live_server_requests_in_turn():
-    if connection.vendor != "sqlite":
-        yield
-        return
+    # On PostgreSQL too: a request still running when a test ends would otherwise meet the
+    # TRUNCATE that empties the database (a deadlock), and waiting for it needs the lock.
     original = LiveServerThread.server_class
     LiveServerThread.server_class = OneRequestAtATimeServer
     yield
@@ -149,6 +150,9 @@ class WatchedBrowser:
         for context in self._contexts:
             context.close()
         self._contexts.clear()
+        # A request the closed pages sent may still be running: let it finish first.
+        with LIVE_REQUEST:
+            pass
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
