@@ -45,8 +45,6 @@ urlpatterns = [
     path("dashboard/", include("vendors.dashboard.orders_urls")),
     # Our dashboard pages come before Oscar's, which would answer 404 for them.
     path("dashboard/", include("catalogue.dashboard.urls")),
-    # Payment steps of the checkout, ahead of Oscar's checkout URLs they replace.
-    path("checkout/", include("shop.payments.urls")),
     path("dashboard/payments/", include("shop.payments.dashboard_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

@@ -1,5 +1,5 @@
 """Vietnamese delivery addresses: the country, phone numbers and the places of the July 2025
-map (province, then commune)."""
+map (province, then commune), and an address of the checkout as the data placement takes."""
 
 import re
 
@@ -44,3 +44,18 @@ def phone_normalise(value: str) -> str:
     if number.country_code != 84 or not phonenumbers.is_valid_number(number):
         raise ValidationError(message, code="phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def address_data(address) -> dict | None:
+    """An unsaved address of the checkout as plain JSON data, the form order_place takes and a
+    card payment keeps until the order is placed (maybe later, by Stripe's webhook). None for
+    no address."""
+    if address is None:
+        return None
+    data = {}
+    for field in address._meta.concrete_fields:
+        if field.primary_key or field.name == "search_text":
+            continue
+        value = getattr(address, field.attname)
+        data[field.attname] = value if value is None else str(value)
+    return data

@@ -7,23 +7,13 @@ from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacement
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
 
+from shop.checkout.addresses import address_data
 from shop.checkout.placement import OrderPlacementError, order_place
 
 Order = get_model("order", "Order")
 
 # Oscar's status when the view names none: the order waits for its cash on delivery.
 DEFAULT_STATUS = "Awaiting delivery payment"
-
-
-def address_data(address) -> dict:
-    """An unsaved Oscar address as the placement service takes it."""
-    if address is None:
-        return {}
-    return {
-        field.name: getattr(address, field.attname)
-        for field in address._meta.concrete_fields
-        if field.name not in ("id", "search_text")
-    }
 
 
 class OrderPlacementMixin(CoreOrderPlacementMixin):
@@ -100,8 +90,8 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
                 basket=basket,
                 user=user if user and user.is_authenticated else None,
                 guest_email=guest_email,
-                shipping_address=address_data(shipping_address),
-                billing_address=address_data(billing_address) or None,
+                shipping_address=address_data(shipping_address) or {},
+                billing_address=address_data(billing_address),
                 payment_method=payment_method,
                 order_number=str(order_number),
                 status=status,

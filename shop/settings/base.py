@@ -377,7 +377,7 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
 # Content-Security-Policy on every response (django-csp; see docs/decisions.md). Scripts come
 # from our origin or carry the request's nonce; card pages add Stripe's origin themselves
-# (shop.payments.views.stripe_page); /embed/ replaces frame-ancestors with the partner's domains.
+# (shop.checkout.views.stripe_page); /embed/ replaces frame-ancestors with the partner's domains.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

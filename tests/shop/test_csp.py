@@ -177,7 +177,7 @@ def test_card_page_alone_allows_stripe_js_from_the_configured_origin(
 
 
 def test_stripe_sources_for_real_stripe_cover_its_api_and_3d_secure_frames(settings):
-    from shop.payments.views import stripe_csp_sources
+    from shop.checkout.views import stripe_csp_sources
 
     settings.STRIPE_JS_URL = "https://js.stripe.com/v3/"
 

@@ -1,5 +1,7 @@
-"""The payment steps of the checkout: choosing a method, placing a cash-on-delivery or
-bank-transfer order, paying by card with Stripe.js, the confirmation and Stripe's webhook."""
+"""Oscar's checkout views, forked for the payment steps: choosing a method, placing a
+cash-on-delivery or bank-transfer order from the preview, paying by card with Stripe.js, and
+the confirmation. Oscar's CheckoutConfig finds the views named as its own here; the card pages
+are added in shop.checkout.apps."""
 
 import logging
 from functools import wraps
@@ -8,16 +10,17 @@ from csp.constants import SELF
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views import generic
+from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
 
+from shop.checkout.addresses import address_data
 from shop.checkout.placement import PAYMENT_METHODS
 from shop.csp import origin_of
 from shop.payments import gateway as stripe_gateway
@@ -28,10 +31,7 @@ from shop.payments.selectors import order_payment_summary
 
 logger = logging.getLogger(__name__)
 
-OscarPaymentMethodView = get_class("checkout.views", "PaymentMethodView")
-OscarPaymentDetailsView = get_class("checkout.views", "PaymentDetailsView")
-OscarThankYouView = get_class("checkout.views", "ThankYouView")
-CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
+OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 
 SESSION_ATTEMPT = "payments_attempt_id"
 
@@ -74,30 +74,8 @@ def stripe_page(view):
     return wrapped
 
 
-def checkout_data(*, view, basket, shipping_address, billing_address) -> dict:
-    """What order placement needs from the checkout session, as JSON, so a card payment's
-    order can be placed later without the session (by the webhook)."""
-
-    def fields(address):
-        if address is None:
-            return None
-        data = {}
-        for field in address._meta.concrete_fields:
-            if field.primary_key or field.name in ("search_text",):
-                continue
-            value = getattr(address, field.attname)
-            data[field.attname] = value if value is None else str(value)
-        return data
-
-    return {
-        "guest_email": view.checkout_session.get_guest_email() or "",
-        "shipping_address": fields(shipping_address),
-        "billing_address": fields(billing_address),
-    }
-
-
-class PaymentMethodView(OscarPaymentMethodView):
-    template_name = "payments/payment_method.html"
+class PaymentMethodView(views.PaymentMethodView):
+    template_name = "oscar/checkout/payment_method.html"
     # Every order chooses how it is paid, even a free one.
     skip_conditions = []
 
@@ -113,12 +91,10 @@ class PaymentMethodView(OscarPaymentMethodView):
         return redirect("checkout:preview")
 
 
-class PaymentDetailsView(OscarPaymentDetailsView):
+class PaymentDetailsView(views.PaymentDetailsView):
     """Oscar's preview and "Place order": cash on delivery and bank transfer place the order
     here; a card goes on to the card page, where the order is placed once Stripe has the
     money."""
-
-    template_name_preview = "payments/preview.html"
 
     def get(self, request, *args, **kwargs):
         if not self.preview:
@@ -147,26 +123,17 @@ class PaymentDetailsView(OscarPaymentDetailsView):
     def submit(self, user, basket, *args, **kwargs):
         if self.get_payment_method() == services.CARD:
             # The order is placed once Stripe has the money, from the card page.
-            return redirect("payments:card")
+            return redirect("checkout:card")
         # Cash on delivery and bank transfer: Oscar's submission, through order_place.
         return super().submit(user, basket, *args, **kwargs)
 
 
-def order_placed_response(view, order):
-    view.checkout_session.flush()
-    view.request.session["checkout_order_id"] = order.id
-    view.request.session.pop(SESSION_ATTEMPT, None)
-    response = redirect("checkout:thank-you")
-    view.send_signal(view.request, response, order)
-    return response
-
-
 @method_decorator(stripe_page, name="dispatch")
-class CardPaymentView(OscarPaymentDetailsView):
+class CardPaymentView(views.PaymentDetailsView):
     """The card form: a PaymentIntent for the order total, created (or reused) here."""
 
-    template_name = "payments/card.html"
-    template_name_preview = "payments/card.html"
+    template_name = "oscar/checkout/card.html"
+    template_name_preview = "oscar/checkout/card.html"
 
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() != services.CARD:
@@ -181,12 +148,7 @@ class CardPaymentView(OscarPaymentDetailsView):
                 user=request.user,
                 amount=submission["order_total"].incl_tax,
                 order_number=str(self.generate_order_number(basket)),
-                checkout_data=checkout_data(
-                    view=self,
-                    basket=basket,
-                    shipping_address=submission["shipping_address"],
-                    billing_address=submission["billing_address"],
-                ),
+                checkout_data=self.checkout_data(submission),
             )
         except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured, ValueError):
             logger.exception("No PaymentIntent for basket %s", basket.pk)
@@ -204,66 +166,55 @@ class CardPaymentView(OscarPaymentDetailsView):
         )
         return self.render_to_response(context)
 
+    def checkout_data(self, submission: dict) -> dict:
+        """What placing the order needs from the checkout session, kept with the payment so
+        that Stripe's webhook can place it without the session."""
+        return {
+            "guest_email": self.checkout_session.get_guest_email() or "",
+            "shipping_address": address_data(submission["shipping_address"]),
+            "billing_address": address_data(submission["billing_address"]),
+        }
+
     def post(self, request, *args, **kwargs):
-        return redirect("payments:card")
+        return redirect("checkout:card")
 
 
-@require_POST
-def card_pay(request):
+class CardPayView(OrderPlacementMixin, generic.View):
     """Called by the card page's script: confirms the card and, once Stripe says the money
     is taken, places the order. Answers JSON: an error, a 3-D Secure step, or where to go."""
-    attempt = PaymentAttempt.objects.filter(pk=request.session.get(SESSION_ATTEMPT)).first()
-    if attempt is None:
-        return JsonResponse(
-            {"error": _("This payment page has expired. Please go back to your basket.")},
-            status=400,
-        )
-    token = request.POST.get("token", "").strip()
-    try:
-        if token:
-            intent = services.card_payment_confirm(attempt=attempt, card_token=token)
-            if intent.status == "requires_action":
-                return JsonResponse({"authenticate": intent.client_secret})
-        order = services.card_payment_complete(attempt=attempt, request=request)
-    except services.PaymentError as error:
-        return JsonResponse({"error": error.message})
-    except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured):
-        logger.exception("Stripe unreachable for %s", attempt.intent_id)
-        return JsonResponse(
-            {"error": _("We could not reach the card network. Please try again in a moment.")}
-        )
 
-    # The session clean-up and Oscar's post-checkout signal belong to a checkout view.
-    view = OscarPaymentDetailsView()
-    view.setup(request)
-    view.checkout_session = CheckoutSessionData(request)
-    response = order_placed_response(view, order)
-    return JsonResponse({"redirect": response.url})
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        attempt = PaymentAttempt.objects.filter(pk=request.session.get(SESSION_ATTEMPT)).first()
+        if attempt is None:
+            return JsonResponse(
+                {"error": _("This payment page has expired. Please go back to your basket.")},
+                status=400,
+            )
+        token = request.POST.get("token", "").strip()
+        try:
+            if token:
+                intent = services.card_payment_confirm(attempt=attempt, card_token=token)
+                if intent.status == "requires_action":
+                    return JsonResponse({"authenticate": intent.client_secret})
+            order = services.card_payment_complete(attempt=attempt, request=request)
+        except services.PaymentError as error:
+            return JsonResponse({"error": error.message})
+        except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured):
+            logger.exception("Stripe unreachable for %s", attempt.intent_id)
+            return JsonResponse(
+                {"error": _("We could not reach the card network. Please try again in a moment.")}
+            )
+        request.session.pop(SESSION_ATTEMPT, None)
+        # Oscar's ending of a checkout: the session flushed, the order kept for the thank-you
+        # page and its post-checkout signal sent; the script follows the redirect it returns.
+        response = self.handle_successful_order(order)
+        return JsonResponse({"redirect": response.url})
 
 
-class ThankYouView(OscarThankYouView):
-    template_name = "payments/thank_you.html"
-
+class ThankYouView(views.ThankYouView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["payment"] = order_payment_summary(order=self.object)
         return context
-
-
-@csrf_exempt
-@require_POST
-def stripe_webhook(request):
-    try:
-        outcome = services.stripe_event_handle(
-            payload=request.body, signature=request.headers.get("Stripe-Signature", "")
-        )
-    except (stripe_gateway.SignatureVerificationError, ValueError):
-        logger.warning("Stripe webhook with a bad signature or body refused")
-        return HttpResponse(status=400)
-    except stripe_gateway.GatewayNotConfigured:
-        return HttpResponse(status=503)
-    except stripe_gateway.StripeError:
-        # Stripe will deliver the event again later; it was not recorded as handled.
-        logger.exception("Stripe unreachable while handling a webhook event")
-        return HttpResponse(status=503)
-    return HttpResponse(outcome, content_type="text/plain")
