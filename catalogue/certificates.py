@@ -263,9 +263,9 @@ def _mail_producer(*, certificate: OcopCertificate, template: str, context: dict
         "product": certificate.product,
         "vendor": certificate.product.vendor,
         "add_url": base_url
-        + reverse("producer-certificate-add")
+        + reverse("dashboard:producer-certificate-add")
         + f"?product={certificate.product_id}",
-        "list_url": base_url + reverse("producer-certificate-list"),
+        "list_url": base_url + reverse("dashboard:producer-certificate-list"),
         "contact_email": settings.OCOP_CONTACT_EMAIL,
         **context,
     }

@@ -13,7 +13,6 @@ from catalogue import views as catalogue_views
 from catalogue.numbers import url_ids_bound
 from search.views.search import suggestions
 from shop.csp import csp_report
-from shop.shipping.dashboard import ProducerShippingView
 from shop.views import healthz
 from vendors import views as vendor_views
 
@@ -25,27 +24,14 @@ urlpatterns = [
     path("api/v1/", include("shop.partners.api.urls")),
     path("embed/", include("shop.partners.embed_urls")),
     path("partners/", include("shop.partners.urls")),
-    path("dashboard/tourism-partners/", include("shop.partners.dashboard_urls")),
     path("search/suggest/", suggestions, name="search-suggest"),
     path("trace/", catalogue_views.trace_lookup, name="trace-lookup"),
     path("trace/<str:code>/", catalogue_views.trace_page, name="trace"),
     path("vendors/<slug:slug>/", vendor_views.producer_page, name="vendor-detail"),
-    path("dashboard/producer/", include("vendors.dashboard.trace_urls")),
-    path(
-        "dashboard/producer/shipping/",
-        ProducerShippingView.as_view(),
-        name="producer-shipping",
-    ),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
-    path("dashboard/catalogue/products/", include("shop.dashboard.catalogue.moderation")),
     path("sell/", include("vendors.urls")),
-    path("dashboard/producers/", include("vendors.dashboard.review_urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("dashboard/", include("vendors.dashboard.orders_urls")),
-    # Our dashboard pages come before Oscar's, which would answer 404 for them.
-    path("dashboard/", include("catalogue.dashboard.urls")),
-    path("dashboard/payments/", include("shop.payments.dashboard_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

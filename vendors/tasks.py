@@ -71,7 +71,7 @@ def vendor_status_notify_task(change_id: int, language: str = "") -> bool:
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
             if template == "received":
                 context["review_url"] = base_url + reverse(
-                    "producer-review:detail", kwargs={"pk": vendor.pk}
+                    "dashboard:producer-review-detail", kwargs={"pk": vendor.pk}
                 )
                 subject, body = _message("staff_new_application", context)
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [settings.OCOP_CONTACT_EMAIL])
@@ -104,7 +104,7 @@ def notify_vendor_new_order(fulfilment_id: int) -> bool:
         )
         if fulfilment is None or fulfilment.vendor_notified_at is not None:
             return False
-        path = reverse("producer-order-detail", kwargs={"pk": fulfilment.pk})
+        path = reverse("dashboard:producer-order-detail", kwargs={"pk": fulfilment.pk})
         _send(
             template="new_order",
             context={

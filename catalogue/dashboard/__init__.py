@@ -1,1 +1,2 @@
-"""Dashboard pages about OCOP certificates: a producer's own, and staff's across producers."""
+"""Dashboard app of the OCOP catalogue: certificates, a producer's batches and QR labels, and
+staff taking a listing off sale."""

@@ -27,7 +27,7 @@ from catalogue.services import (
     certificate_revoke,
     certificate_verify,
 )
-from vendors.dashboard.access import ProducerRequiredMixin, StaffRequiredMixin
+from vendors.dashboard.access import ProducerScopeMixin
 
 
 def _with_standing(certificates, *, today=None):
@@ -38,7 +38,7 @@ def _with_standing(certificates, *, today=None):
     return certificates
 
 
-class ProducerCertificateListView(ProducerRequiredMixin, ListView):
+class ProducerCertificateListView(ProducerScopeMixin, ListView):
     template_name = "catalogue/dashboard/producer_certificate_list.html"
     context_object_name = "certificates"
 
@@ -52,7 +52,7 @@ class ProducerCertificateListView(ProducerRequiredMixin, ListView):
         return context
 
 
-class ProducerCertificateAddView(ProducerRequiredMixin, FormView):
+class ProducerCertificateAddView(ProducerScopeMixin, FormView):
     template_name = "catalogue/dashboard/producer_certificate_form.html"
     form_class = CertificateForm
 
@@ -119,10 +119,10 @@ class ProducerCertificateAddView(ProducerRequiredMixin, FormView):
                 _("Certificate %(number)s added to “%(product)s”.")
                 % {"number": certificate.certificate_number, "product": product.title},
             )
-        return redirect("producer-certificate-detail", pk=certificate.pk)
+        return redirect("dashboard:producer-certificate-detail", pk=certificate.pk)
 
 
-class ProducerCertificateDetailView(ProducerRequiredMixin, DetailView):
+class ProducerCertificateDetailView(ProducerScopeMixin, DetailView):
     template_name = "catalogue/dashboard/producer_certificate_detail.html"
     context_object_name = "certificate"
 
@@ -141,14 +141,14 @@ class ProducerCertificateDetailView(ProducerRequiredMixin, DetailView):
         return context
 
 
-class ProducerCertificateScanView(ProducerRequiredMixin, View):
+class ProducerCertificateScanView(ProducerScopeMixin, View):
     def get(self, request, pk):
         return certificate_scan_response(
             get_object_or_404(certificates_of_vendor(vendor=self.vendor), pk=pk)
         )
 
 
-class StaffCertificateListView(StaffRequiredMixin, ListView):
+class StaffCertificateListView(ListView):
     """Certificates ending soon or recently ended, across producers; or a search by number."""
 
     template_name = "catalogue/dashboard/staff_certificate_list.html"
@@ -182,7 +182,7 @@ class StaffCertificateListView(StaffRequiredMixin, ListView):
         return context
 
 
-class StaffCertificateVerifyView(StaffRequiredMixin, View):
+class StaffCertificateVerifyView(View):
     """POST only: staff have compared the certificate with the decision and confirm it."""
 
     def post(self, request, pk):
@@ -203,28 +203,29 @@ class StaffCertificateVerifyView(StaffRequiredMixin, View):
                     "product": certificate.product.title,
                 },
             )
-        return redirect(reverse("staff-certificate-list"))
+        return redirect(reverse("dashboard:staff-certificate-list"))
 
     def get(self, request, pk):
-        return redirect(reverse("staff-certificate-list"))
+        return redirect(reverse("dashboard:staff-certificate-list"))
 
 
-class _StaffCertificateFormView(StaffRequiredMixin, FormView):
-    """A staff decision on one certificate, asked with a form (a reason): the certificate is
-    loaded for staff only, so nobody else learns which ids exist."""
+class _StaffCertificateFormView(FormView):
+    """A staff decision on one certificate, asked with a form (a reason). Only staff reach the
+    view (the dashboard app's permissions), so nobody else learns which ids exist."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.is_staff:
-            self.certificate = get_object_or_404(
-                OcopCertificate.objects.select_related("product__vendor"), pk=kwargs["pk"]
-            )
+        self.certificate = get_object_or_404(
+            OcopCertificate.objects.select_related("product__vendor"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         self.certificate.standing = certificate_standing(certificate=self.certificate)
         context["certificate"] = self.certificate
-        context["scan_url"] = reverse("staff-certificate-scan", kwargs={"pk": self.certificate.pk})
+        context["scan_url"] = reverse(
+            "dashboard:staff-certificate-scan", kwargs={"pk": self.certificate.pk}
+        )
         return context
 
 
@@ -249,7 +250,7 @@ class StaffCertificateRejectView(_StaffCertificateFormView):
                 _("Certificate %(number)s rejected; the producer reads your reason.")
                 % {"number": self.certificate.certificate_number},
             )
-        return redirect(reverse("staff-certificate-list"))
+        return redirect(reverse("dashboard:staff-certificate-list"))
 
 
 class StaffCertificateRevokeView(_StaffCertificateFormView):
@@ -275,9 +276,9 @@ class StaffCertificateRevokeView(_StaffCertificateFormView):
                     "product": self.certificate.product.title,
                 },
             )
-        return redirect(reverse("staff-certificate-list"))
+        return redirect(reverse("dashboard:staff-certificate-list"))
 
 
-class StaffCertificateScanView(StaffRequiredMixin, View):
+class StaffCertificateScanView(View):
     def get(self, request, pk):
         return certificate_scan_response(get_object_or_404(OcopCertificate, pk=pk))

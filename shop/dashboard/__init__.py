@@ -1,1 +1,2 @@
-"""Oscar's dashboard, forked: producers see their own listings; orders stay with staff."""
+"""Oscar's dashboard, forked: producers see their own listings; orders stay with staff; every
+dashboard app of ours is included by its `get_urls()`."""

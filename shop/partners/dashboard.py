@@ -57,4 +57,4 @@ class PartnerDetailView(StaffRequiredMixin, View):
             ),
         )
         messages.success(request, _("The partner is saved."))
-        return redirect("partner-review:detail", pk=partner.pk)
+        return redirect("dashboard:partner-review:detail", pk=partner.pk)

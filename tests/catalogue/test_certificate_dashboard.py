@@ -74,7 +74,7 @@ def test_producer_sees_each_certificate_with_its_standing(producer):
     CertificateFactory(product=product, certificate_number="NEXT-1", issued_on=date(2026, 7, 1))
     CertificateFactory(certificate_number="OTHER-PRODUCER")
 
-    page = producer.get(reverse("producer-certificate-list"))
+    page = producer.get(reverse("dashboard:producer-certificate-list"))
 
     text = page.content.decode()
     assert page.status_code == 200
@@ -89,25 +89,27 @@ def test_producer_sees_each_certificate_with_its_standing(producer):
 def test_the_menu_offers_the_producer_its_certificates(producer):
     page = producer.get(reverse("dashboard:index"))
 
-    assert reverse("producer-certificate-list") in page.content.decode()
-    assert reverse("staff-certificate-list") not in page.content.decode()
+    assert reverse("dashboard:producer-certificate-list") in page.content.decode()
+    assert reverse("dashboard:staff-certificate-list") not in page.content.decode()
 
 
 @freeze_time("2026-06-01")
 def test_producer_adds_a_certificate_with_its_scan(producer):
     product = ProductFactory(vendor=producer.vendor)
 
-    response = producer.post(reverse("producer-certificate-add"), form_data(product))
+    response = producer.post(reverse("dashboard:producer-certificate-add"), form_data(product))
 
     certificate = OcopCertificate.objects.get(certificate_number="QN-2026-0301")
     assert response.status_code == 302
-    assert response["Location"] == reverse("producer-certificate-detail", args=[certificate.pk])
+    assert response["Location"] == reverse(
+        "dashboard:producer-certificate-detail", args=[certificate.pk]
+    )
     assert certificate.product == product
     assert certificate.valid_until == date(2029, 3, 10)
     assert certificate.added_by is not None
     detail = producer.get(response["Location"])
     assert "Certificate QN-2026-0301 added" in detail.content.decode()
-    scan = producer.get(reverse("producer-certificate-scan", args=[certificate.pk]))
+    scan = producer.get(reverse("dashboard:producer-certificate-scan", args=[certificate.pk]))
     assert scan.status_code == 200
     assert scan["Content-Type"] == "application/pdf"
     assert b"".join(scan.streaming_content) == PDF
@@ -121,9 +123,9 @@ def test_a_new_certificate_for_a_certified_product_is_filed_as_re_evaluation(pro
     product = ProductFactory(vendor=producer.vendor, title="Mật ong hoa Ban")
     CertificateFactory(product=product, stars=3, issued_on=date(2023, 6, 20))
 
-    form = producer.get(reverse("producer-certificate-add"), {"product": product.pk})
+    form = producer.get(reverse("dashboard:producer-certificate-add"), {"product": product.pk})
     response = producer.post(
-        reverse("producer-certificate-add"),
+        reverse("dashboard:producer-certificate-add"),
         form_data(
             product,
             stars="5",
@@ -154,7 +156,9 @@ def test_a_new_certificate_for_a_certified_product_is_filed_as_re_evaluation(pro
 def test_a_bad_scan_gets_a_clear_error_and_stores_nothing(producer, settings, scan, message):
     product = ProductFactory(vendor=producer.vendor)
 
-    response = producer.post(reverse("producer-certificate-add"), form_data(product, scan=scan))
+    response = producer.post(
+        reverse("dashboard:producer-certificate-add"), form_data(product, scan=scan)
+    )
 
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -168,7 +172,7 @@ def test_a_missing_scan_or_an_expired_date_is_refused(producer):
     data = form_data(product, issued_on="2023-05-01")
     del data["scan"]
 
-    response = producer.post(reverse("producer-certificate-add"), data)
+    response = producer.post(reverse("dashboard:producer-certificate-add"), data)
 
     text = response.content.decode()
     assert response.status_code == 200
@@ -182,7 +186,7 @@ def test_a_certificate_number_used_twice_for_a_product_is_refused(producer, sett
     product = ProductFactory(vendor=producer.vendor)
     CertificateFactory(product=product, certificate_number="QN-2026-0301")
 
-    response = producer.post(reverse("producer-certificate-add"), form_data(product))
+    response = producer.post(reverse("dashboard:producer-certificate-add"), form_data(product))
 
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
@@ -194,8 +198,8 @@ def test_a_certificate_number_used_twice_for_a_product_is_refused(producer, sett
 def test_another_producers_product_cannot_be_chosen(producer):
     other = ProductFactory(title="Sản phẩm của người khác")
 
-    form = producer.get(reverse("producer-certificate-add"), {"product": other.pk})
-    response = producer.post(reverse("producer-certificate-add"), form_data(other))
+    form = producer.get(reverse("dashboard:producer-certificate-add"), {"product": other.pk})
+    response = producer.post(reverse("dashboard:producer-certificate-add"), form_data(other))
 
     assert other.title not in form.content.decode()
     assert response.status_code == 200
@@ -206,7 +210,7 @@ def test_another_producers_product_cannot_be_chosen(producer):
 def test_another_producers_certificate_answers_404(producer):
     other = CertificateFactory(scan=SimpleUploadedFile("x.pdf", PDF))
 
-    for name in ("producer-certificate-detail", "producer-certificate-scan"):
+    for name in ("dashboard:producer-certificate-detail", "dashboard:producer-certificate-scan"):
         assert producer.get(reverse(name, args=[other.pk])).status_code == 404
 
 
@@ -214,7 +218,7 @@ def test_another_producers_certificate_answers_404(producer):
 def test_producer_pages_need_a_producer_member(client, who):
     if who == "customer":
         client.force_login(UserFactory())
-    url = reverse("producer-certificate-list")
+    url = reverse("dashboard:producer-certificate-list")
 
     response = client.get(url)
 
@@ -224,9 +228,10 @@ def test_producer_pages_need_a_producer_member(client, who):
 def test_producer_members_cannot_open_or_use_staff_pages(producer):
     certificate = CertificateFactory(product=ProductFactory(vendor=producer.vendor))
 
-    assert producer.get(reverse("staff-certificate-list")).status_code == 403
+    assert producer.get(reverse("dashboard:staff-certificate-list")).status_code == 403
     response = producer.post(
-        reverse("staff-certificate-revoke", args=[certificate.pk]), {"reason": "Tự thu hồi"}
+        reverse("dashboard:staff-certificate-revoke", args=[certificate.pk]),
+        {"reason": "Tự thu hồi"},
     )
 
     assert response.status_code == 403
@@ -239,8 +244,8 @@ def test_staff_see_certificates_ending_soon_or_ended_across_producers(staff):
     CertificateFactory(certificate_number="ENDED-B", issued_on=date(2023, 5, 1))
     CertificateFactory(certificate_number="FINE-C", issued_on=date(2025, 6, 1))
 
-    page = staff.get(reverse("staff-certificate-list"))
-    found = staff.get(reverse("staff-certificate-list"), {"q": "FINE"})
+    page = staff.get(reverse("dashboard:staff-certificate-list"))
+    found = staff.get(reverse("dashboard:staff-certificate-list"), {"q": "FINE"})
 
     text = page.content.decode()
     assert "SOON-A" in text and "Expires in 19 days" in text
@@ -248,14 +253,15 @@ def test_staff_see_certificates_ending_soon_or_ended_across_producers(staff):
     assert "FINE-C" not in text
     assert "FINE-C" in found.content.decode()
     assert (
-        reverse("staff-certificate-list") in staff.get(reverse("dashboard:index")).content.decode()
+        reverse("dashboard:staff-certificate-list")
+        in staff.get(reverse("dashboard:index")).content.decode()
     )
 
 
 def test_staff_revoke_a_certificate_with_a_reason_and_the_stars_go(staff, english):
     certificate = CertificateFactory(stars=5)
     product = certificate.product
-    url = reverse("staff-certificate-revoke", args=[certificate.pk])
+    url = reverse("dashboard:staff-certificate-revoke", args=[certificate.pk])
 
     empty = staff.post(url, {"reason": "   "})
     assert empty.status_code == 200
@@ -273,5 +279,7 @@ def test_staff_revoke_a_certificate_with_a_reason_and_the_stars_go(staff, englis
 
 
 def test_unknown_certificate_ids_answer_404_for_staff(staff):
-    assert staff.get(reverse("staff-certificate-revoke", args=[987654])).status_code == 404
-    assert staff.get(reverse("staff-certificate-scan", args=[987654])).status_code == 404
+    assert (
+        staff.get(reverse("dashboard:staff-certificate-revoke", args=[987654])).status_code == 404
+    )
+    assert staff.get(reverse("dashboard:staff-certificate-scan", args=[987654])).status_code == 404

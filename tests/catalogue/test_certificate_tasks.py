@@ -71,7 +71,7 @@ def test_reminder_tells_the_producer_in_vietnamese_what_to_do(certificate):
     assert "1234/QĐ-UBND" in message.body
     assert "còn 12 ngày" in message.body
     assert "đánh giá lại" in message.body
-    add_url = reverse("producer-certificate-add") + f"?product={certificate.product_id}"
+    add_url = reverse("dashboard:producer-certificate-add") + f"?product={certificate.product_id}"
     assert add_url in message.body
 
 

@@ -83,7 +83,7 @@ def test_a_five_star_district_certificate_is_refused_in_the_dashboard(producer):
     product = ProductFactory(vendor=producer.vendor)
 
     response = producer.post(
-        reverse("producer-certificate-add"),
+        reverse("dashboard:producer-certificate-add"),
         certificate_post(product, stars="5", issuer_kind=OcopCertificate.Issuer.DISTRICT),
     )
 
@@ -98,7 +98,7 @@ def test_a_district_certificate_dated_after_july_2025_is_refused_in_the_dashboar
     product = ProductFactory(vendor=producer.vendor)
 
     response = producer.post(
-        reverse("producer-certificate-add"),
+        reverse("dashboard:producer-certificate-add"),
         certificate_post(product, stars="3", issuer_kind=OcopCertificate.Issuer.DISTRICT),
     )
 
@@ -148,7 +148,7 @@ def test_a_district_three_star_certificate_from_before_july_2025_is_accepted(pro
     product = ProductFactory(vendor=producer.vendor)
 
     response = producer.post(
-        reverse("producer-certificate-add"),
+        reverse("dashboard:producer-certificate-add"),
         certificate_post(
             product,
             stars="3",
@@ -171,21 +171,21 @@ def test_a_producer_certificate_gives_stars_only_once_staff_verify_it(
 ):
     client = visitor
     product = ProductFactory(vendor=producer.vendor, title="Mật ong hoa Ban")
-    producer.post(reverse("producer-certificate-add"), certificate_post(product))
+    producer.post(reverse("dashboard:producer-certificate-add"), certificate_post(product))
     certificate = OcopCertificate.objects.get(product=product)
 
     assert "ocop-certificate__stars" not in stars_on_page(client, product)
     assert ProductIndexEntry.objects.get(product=product).stars is None
     assert client.get("/api/v1/products/", {"stars": "4"}).json()["count"] == 0
-    listing = producer.get(reverse("producer-certificate-list")).content.decode()
+    listing = producer.get(reverse("dashboard:producer-certificate-list")).content.decode()
     assert "Awaiting verification" in listing
 
     client.force_login(staff_user)
-    queue = client.get(reverse("staff-certificate-list")).content.decode()
+    queue = client.get(reverse("dashboard:staff-certificate-list")).content.decode()
     assert "QN-2026-0301" in queue
-    assert reverse("staff-certificate-verify", args=[certificate.pk]) in queue
-    assert reverse("staff-certificate-scan", args=[certificate.pk]) in queue
-    response = client.post(reverse("staff-certificate-verify", args=[certificate.pk]))
+    assert reverse("dashboard:staff-certificate-verify", args=[certificate.pk]) in queue
+    assert reverse("dashboard:staff-certificate-scan", args=[certificate.pk]) in queue
+    response = client.post(reverse("dashboard:staff-certificate-verify", args=[certificate.pk]))
     client.logout()
 
     assert response.status_code == 302
@@ -203,20 +203,22 @@ def test_staff_reject_a_certificate_and_the_producer_reads_why(producer, staff_u
     certificate = CertificateFactory(product=product, verified_at=None)
 
     client.force_login(staff_user)
-    empty = client.post(reverse("staff-certificate-reject", args=[certificate.pk]), {"reason": " "})
+    empty = client.post(
+        reverse("dashboard:staff-certificate-reject", args=[certificate.pk]), {"reason": " "}
+    )
     client.post(
-        reverse("staff-certificate-reject", args=[certificate.pk]),
+        reverse("dashboard:staff-certificate-reject", args=[certificate.pk]),
         {"reason": "Số quyết định không khớp với bản scan."},
     )
 
     assert empty.status_code == 200
     certificate.refresh_from_db()
     assert certificate.rejected_by == staff_user
-    listing = producer.get(reverse("producer-certificate-list")).content.decode()
+    listing = producer.get(reverse("dashboard:producer-certificate-list")).content.decode()
     assert "Rejected: Số quyết định không khớp với bản scan." in listing
     assert product.ocop_stars is None
     # A rejected certificate cannot be verified afterwards by a stale page.
-    client.post(reverse("staff-certificate-verify", args=[certificate.pk]))
+    client.post(reverse("dashboard:staff-certificate-verify", args=[certificate.pk]))
     certificate.refresh_from_db()
     assert certificate.verified_at is None
 
@@ -226,7 +228,7 @@ def test_only_staff_can_verify_a_certificate(producer, visitor):
     certificate = CertificateFactory(
         product=ProductFactory(vendor=producer.vendor), verified_at=None
     )
-    url = reverse("staff-certificate-verify", args=[certificate.pk])
+    url = reverse("dashboard:staff-certificate-verify", args=[certificate.pk])
 
     own = producer.post(url)
     anonymous = client.post(url)
@@ -260,7 +262,7 @@ def test_a_scan_is_stored_privately_under_a_random_name_and_served_to_owner_and_
 ):
     client = visitor
     product = ProductFactory(vendor=producer.vendor)
-    producer.post(reverse("producer-certificate-add"), certificate_post(product))
+    producer.post(reverse("dashboard:producer-certificate-add"), certificate_post(product))
     certificate = OcopCertificate.objects.get(product=product)
     stored = settings.PRIVATE_MEDIA_ROOT / certificate.scan.name
 
@@ -270,12 +272,12 @@ def test_a_scan_is_stored_privately_under_a_random_name_and_served_to_owner_and_
         assert part not in certificate.scan.name
     assert certificate.scan.name.endswith(".pdf")
 
-    own = producer.get(reverse("producer-certificate-scan", args=[certificate.pk]))
+    own = producer.get(reverse("dashboard:producer-certificate-scan", args=[certificate.pk]))
     client.force_login(staff_user)
-    by_staff = client.get(reverse("staff-certificate-scan", args=[certificate.pk]))
+    by_staff = client.get(reverse("dashboard:staff-certificate-scan", args=[certificate.pk]))
     in_review = client.get(
         reverse(
-            "producer-review:certificate-scan",
+            "dashboard:producer-review-certificate-scan",
             kwargs={"pk": producer.vendor.pk, "certificate_pk": certificate.pk},
         )
     )
@@ -297,10 +299,10 @@ def test_nobody_else_can_read_a_scan(producer, visitor):
     partner_member = UserFactory()
     TourismPartnerFactory(members=[partner_member])
     urls = [
-        reverse("producer-certificate-scan", args=[certificate.pk]),
-        reverse("staff-certificate-scan", args=[certificate.pk]),
+        reverse("dashboard:producer-certificate-scan", args=[certificate.pk]),
+        reverse("dashboard:staff-certificate-scan", args=[certificate.pk]),
         reverse(
-            "producer-review:certificate-scan",
+            "dashboard:producer-review-certificate-scan",
             kwargs={"pk": producer.vendor.pk, "certificate_pk": certificate.pk},
         ),
     ]
@@ -323,7 +325,7 @@ def test_behind_nginx_the_scan_is_handed_over_with_x_accel_redirect(producer, se
     certificate = CertificateFactory(product=ProductFactory(vendor=producer.vendor))
     certificate.scan.save("scan.pdf", ContentFile(PDF))
 
-    response = producer.get(reverse("producer-certificate-scan", args=[certificate.pk]))
+    response = producer.get(reverse("dashboard:producer-certificate-scan", args=[certificate.pk]))
 
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == f"/private-media/{certificate.scan.name}"
@@ -387,7 +389,9 @@ def test_a_staff_account_of_the_producer_cannot_verify_its_own_certificate(produ
     )
 
     visitor.force_login(insider)
-    page = visitor.post(reverse("staff-certificate-verify", args=[certificate.pk]), follow=True)
+    page = visitor.post(
+        reverse("dashboard:staff-certificate-verify", args=[certificate.pk]), follow=True
+    )
 
     assert "another staff member must verify" in page.content.decode()
     certificate.refresh_from_db()

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from vendors.dashboard.access import ProducerRequiredMixin
+from vendors.dashboard.access import ProducerScopeMixin
 from vendors.fulfilment import (
     TRANSITIONS,
     fulfilment_cancel,
@@ -43,7 +43,7 @@ class CancelForm(forms.Form):
     )
 
 
-class ProducerOrderListView(ProducerRequiredMixin, ListView):
+class ProducerOrderListView(ProducerScopeMixin, ListView):
     template_name = "vendors/dashboard/order_list.html"
     context_object_name = "fulfilments"
     paginate_by = 25
@@ -57,7 +57,7 @@ class ProducerOrderListView(ProducerRequiredMixin, ListView):
         return super().get_context_data(vendor=self.vendor, filter_form=self.filter_form, **kwargs)
 
 
-class ProducerOrderDetailView(ProducerRequiredMixin, DetailView):
+class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
     """GET shows the parcel; POST with `action` (packed, shipped, delivered, cancelled)
     moves it on."""
 
@@ -110,16 +110,16 @@ class ProducerOrderDetailView(ProducerRequiredMixin, DetailView):
                 )
             else:
                 messages.error(request, _("Choose what to do with the parcel."))
-                return redirect("producer-order-detail", pk=fulfilment.pk)
+                return redirect("dashboard:producer-order-detail", pk=fulfilment.pk)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect("producer-order-detail", pk=fulfilment.pk)
+            return redirect("dashboard:producer-order-detail", pk=fulfilment.pk)
         messages.success(
             request,
             _("Parcel of order %(number)s: %(status)s.")
             % {"number": fulfilment.order.number, "status": fulfilment.get_status_display()},
         )
-        return redirect("producer-order-detail", pk=fulfilment.pk)
+        return redirect("dashboard:producer-order-detail", pk=fulfilment.pk)
 
     def _invalid(self, **forms_with_errors):
         messages.error(self.request, _("Please correct the form below."))

@@ -11,16 +11,16 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
+from catalogue.dashboard.batch_forms import BatchForm
 from catalogue.labels import label_for_batch, label_for_product, label_sheet_pdf, qr_png
 from catalogue.numbers import id_parse
 from catalogue.selectors import batches_for_vendor, products_for_vendor
 from catalogue.services import batch_create, batch_delete, batch_update, trace_code_ensure
-from vendors.dashboard.access import ProducerRequiredMixin
-from vendors.dashboard.batch_forms import BatchForm
+from vendors.dashboard.access import ProducerScopeMixin
 
 
-class BatchListView(ProducerRequiredMixin, ListView):
-    template_name = "vendors/dashboard/batch_list.html"
+class BatchListView(ProducerScopeMixin, ListView):
+    template_name = "catalogue/dashboard/batch_list.html"
     context_object_name = "batches"
     paginate_by = 50
 
@@ -37,10 +37,10 @@ class BatchListView(ProducerRequiredMixin, ListView):
         return super().get_context_data(product=self.product, **kwargs)
 
 
-class BatchCreateView(ProducerRequiredMixin, FormView):
-    template_name = "vendors/dashboard/batch_form.html"
+class BatchCreateView(ProducerScopeMixin, FormView):
+    template_name = "catalogue/dashboard/batch_form.html"
     form_class = BatchForm
-    success_url = reverse_lazy("producer-batch-list")
+    success_url = reverse_lazy("dashboard:producer-batch-list")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -68,10 +68,10 @@ class BatchCreateView(ProducerRequiredMixin, FormView):
         return super().form_valid(form)
 
 
-class BatchUpdateView(ProducerRequiredMixin, FormView):
-    template_name = "vendors/dashboard/batch_form.html"
+class BatchUpdateView(ProducerScopeMixin, FormView):
+    template_name = "catalogue/dashboard/batch_form.html"
     form_class = BatchForm
-    success_url = reverse_lazy("producer-batch-list")
+    success_url = reverse_lazy("dashboard:producer-batch-list")
 
     def get_batch(self):
         if not hasattr(self, "batch"):
@@ -94,8 +94,8 @@ class BatchUpdateView(ProducerRequiredMixin, FormView):
         return super().form_valid(form)
 
 
-class BatchDeleteView(ProducerRequiredMixin, TemplateView):
-    template_name = "vendors/dashboard/batch_delete.html"
+class BatchDeleteView(ProducerScopeMixin, TemplateView):
+    template_name = "catalogue/dashboard/batch_delete.html"
 
     def get_batch(self):
         return get_object_or_404(batches_for_vendor(vendor=self.vendor), pk=self.kwargs["pk"])
@@ -108,7 +108,7 @@ class BatchDeleteView(ProducerRequiredMixin, TemplateView):
         number = batch.number
         batch_delete(batch=batch)
         messages.success(request, _("Batch %(number)s deleted.") % {"number": number})
-        return redirect("producer-batch-list")
+        return redirect("dashboard:producer-batch-list")
 
 
 def _trace_url(request, code: str) -> str:
@@ -116,8 +116,8 @@ def _trace_url(request, code: str) -> str:
     return settings.SITE_URL + reverse("trace", kwargs={"code": code})
 
 
-class LabelListView(ProducerRequiredMixin, ListView):
-    template_name = "vendors/dashboard/labels.html"
+class LabelListView(ProducerScopeMixin, ListView):
+    template_name = "catalogue/dashboard/labels.html"
     context_object_name = "products"
     paginate_by = 50
 
@@ -125,7 +125,7 @@ class LabelListView(ProducerRequiredMixin, ListView):
         return products_for_vendor(vendor=self.vendor).prefetch_related("batches__trace_code")
 
 
-class ProductQrView(ProducerRequiredMixin, View):
+class ProductQrView(ProducerScopeMixin, View):
     """PNG of one product's QR code."""
 
     def get(self, request, pk: int):
@@ -134,7 +134,7 @@ class ProductQrView(ProducerRequiredMixin, View):
         return _png_response(qr_png(url=_trace_url(request, code)), f"ocop-{code}.png")
 
 
-class BatchQrView(ProducerRequiredMixin, View):
+class BatchQrView(ProducerScopeMixin, View):
     """PNG of one batch's QR code."""
 
     def get(self, request, pk: int):
@@ -143,14 +143,14 @@ class BatchQrView(ProducerRequiredMixin, View):
         return _png_response(qr_png(url=_trace_url(request, code)), f"ocop-{code}.png")
 
 
-class ProductSheetView(ProducerRequiredMixin, View):
+class ProductSheetView(ProducerScopeMixin, View):
     """A4 PDF of labels, one per product of the producer."""
 
     def get(self, request):
         products = list(products_for_vendor(vendor=self.vendor))
         if not products:
             messages.info(request, _("You have no products to label yet."))
-            return redirect("producer-labels")
+            return redirect("dashboard:producer-labels")
         labels = []
         for product in products:
             code = trace_code_ensure(product=product).code
@@ -160,7 +160,7 @@ class ProductSheetView(ProducerRequiredMixin, View):
         return _pdf_response(label_sheet_pdf(labels=labels), "ocop-labels-products.pdf")
 
 
-class BatchSheetView(ProducerRequiredMixin, View):
+class BatchSheetView(ProducerScopeMixin, View):
     """A4 PDF of labels, one per batch of one of the producer's products."""
 
     def get(self, request, pk: int):
@@ -172,7 +172,7 @@ class BatchSheetView(ProducerRequiredMixin, View):
                 _("%(product)s has no batches yet: record one first.")
                 % {"product": product.get_title()},
             )
-            return redirect("producer-labels")
+            return redirect("dashboard:producer-labels")
         labels = []
         for batch in batches:
             code = trace_code_ensure(batch=batch).code

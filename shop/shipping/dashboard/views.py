@@ -9,7 +9,7 @@ from django.views.generic import FormView
 
 from shop.shipping.models import ProducerShippingRule, default_rule
 from shop.shipping.services import producer_shipping_rule_set
-from vendors.dashboard.access import ProducerRequiredMixin
+from vendors.dashboard.access import ProducerScopeMixin
 
 
 class ShippingRuleForm(forms.ModelForm):
@@ -18,7 +18,7 @@ class ShippingRuleForm(forms.ModelForm):
         fields = ["base_fee", "fee_per_kg", "free_above", "days_min", "days_max"]
 
 
-class ProducerShippingView(ProducerRequiredMixin, FormView):
+class ProducerShippingView(ProducerScopeMixin, FormView):
     template_name = "shipping/dashboard/producer_shipping.html"
     form_class = ShippingRuleForm
 
@@ -38,4 +38,4 @@ class ProducerShippingView(ProducerRequiredMixin, FormView):
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Your shipping rules are saved."))
-        return redirect("producer-shipping")
+        return redirect("dashboard:producer-shipping")

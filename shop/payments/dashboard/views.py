@@ -1,7 +1,7 @@
-"""Staff page of bank transfers awaited: confirm one when it shows on the bank statement."""
+"""Staff page of bank transfers awaited: confirm one when it shows on the bank statement.
+Only staff reach it: the dashboard app's permissions guard its URL."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -9,7 +9,6 @@ from django.views.decorators.http import require_http_methods
 from shop.payments import selectors, services
 
 
-@staff_member_required(login_url="/accounts/login/")
 @require_http_methods(["GET", "POST"])
 def transfers(request):
     if request.method == "POST":
@@ -23,7 +22,7 @@ def transfers(request):
             messages.success(
                 request, _("Order %(number)s is marked paid.") % {"number": order.number}
             )
-        return redirect("payments-dashboard:transfers")
+        return redirect("dashboard:payments-transfers")
     return render(
         request,
         "payments/dashboard_transfers.html",

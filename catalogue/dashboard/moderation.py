@@ -3,16 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views import View
 
 from catalogue.models import Product
 from catalogue.services import product_hide, product_show
-from vendors.dashboard.access import StaffRequiredMixin
 
 
-class ProductHideView(StaffRequiredMixin, View):
+class ProductHideView(View):
     def post(self, request, pk):
         product = get_object_or_404(Product.objects.exclude(structure=Product.CHILD), pk=pk)
         try:
@@ -26,7 +24,7 @@ class ProductHideView(StaffRequiredMixin, View):
         return redirect("dashboard:catalogue-product", pk=product.pk)
 
 
-class ProductShowView(StaffRequiredMixin, View):
+class ProductShowView(View):
     def post(self, request, pk):
         product = get_object_or_404(Product, pk=pk)
         product_show(product=product, by=request.user)
@@ -34,9 +32,3 @@ class ProductShowView(StaffRequiredMixin, View):
             request, _("“%(title)s” is back on the storefront.") % {"title": product.title}
         )
         return redirect("dashboard:catalogue-product", pk=product.pk)
-
-
-urlpatterns = [
-    path("<int:pk>/hide/", ProductHideView.as_view(), name="dashboard-product-hide"),
-    path("<int:pk>/show/", ProductShowView.as_view(), name="dashboard-product-show"),
-]

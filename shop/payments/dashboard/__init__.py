@@ -1,0 +1,1 @@
+"""Staff pages of payments in Oscar's dashboard."""

@@ -1,0 +1,1 @@
+"""A producer's shipping rules in its dashboard area."""

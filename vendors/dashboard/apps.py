@@ -1,0 +1,90 @@
+"""Dashboard app of producers: a producer's parcels and ledger (its own data only), and the
+staff's review of producers and payouts to them."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarDashboardConfig
+
+
+class VendorsDashboardConfig(OscarDashboardConfig):
+    label = "vendors_dashboard"
+    name = "vendors.dashboard"
+    verbose_name = _("Producers dashboard")
+
+    def configure_permissions(self):
+        from vendors.dashboard.access import PRODUCER, STAFF
+
+        self.default_permissions = STAFF
+        self.permissions_map = {
+            name: PRODUCER
+            for name in (
+                "producer-orders",
+                "producer-order-detail",
+                "producer-ledger",
+                "producer-ledger-csv",
+            )
+        }
+
+    def ready(self):
+        self.configure_permissions()
+
+    def get_urls(self):
+        from vendors.dashboard import ledger, orders, review
+
+        decision = review.ProducerDecisionView.as_view
+        urls = [
+            # A producer's own area.
+            path(
+                "producer/orders/", orders.ProducerOrderListView.as_view(), name="producer-orders"
+            ),
+            path(
+                "producer/orders/<int:pk>/",
+                orders.ProducerOrderDetailView.as_view(),
+                name="producer-order-detail",
+            ),
+            path("producer/ledger/", ledger.ProducerLedgerView.as_view(), name="producer-ledger"),
+            path(
+                "producer/ledger.csv",
+                ledger.ProducerLedgerView.as_view(as_csv=True),
+                name="producer-ledger-csv",
+            ),
+            # Staff: payouts and the review of producers.
+            path("payouts/", ledger.PayoutListView.as_view(), name="staff-payouts"),
+            path(
+                "payouts/<int:vendor_pk>/",
+                ledger.PayoutCreateView.as_view(),
+                name="staff-payout-create",
+            ),
+            path("producers/", review.ProducerListView.as_view(), name="producer-review-list"),
+            path(
+                "producers/<int:pk>/",
+                review.ProducerDetailView.as_view(),
+                name="producer-review-detail",
+            ),
+            path(
+                "producers/<int:pk>/approve/",
+                decision(action="approve"),
+                name="producer-review-approve",
+            ),
+            path(
+                "producers/<int:pk>/reject/",
+                decision(action="reject"),
+                name="producer-review-reject",
+            ),
+            path(
+                "producers/<int:pk>/suspend/",
+                decision(action="suspend"),
+                name="producer-review-suspend",
+            ),
+            path(
+                "producers/<int:pk>/reinstate/",
+                decision(action="reinstate"),
+                name="producer-review-reinstate",
+            ),
+            path(
+                "producers/<int:pk>/certificates/<int:certificate_pk>/scan/",
+                review.CertificateScanView.as_view(),
+                name="producer-review-certificate-scan",
+            ),
+        ]
+        return self.post_process_urls(urls)
