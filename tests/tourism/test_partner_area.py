@@ -222,3 +222,17 @@ def test_someone_without_a_partner_is_sent_to_the_sign_up(client):
 
     assert response.status_code == 302
     assert response["Location"].endswith("/partners/join/")
+
+
+def test_joining_opens_the_account_as_every_sign_up_form_does(client):
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+
+    _join(client, "thu@homestay.example", "Homestay Nà Sản")
+
+    user = get_user_model().objects.get(email="thu@homestay.example")
+    # Oscar's generated user name and an account waiting for its link, like /accounts/.
+    assert len(user.username) == 30 and user.username != user.email
+    assert not user.is_active
+    assert [m.to for m in mail.outbox] == [["thu@homestay.example"]]
+    assert user.tourism_partners.get().organisation == "Homestay Nà Sản"
