@@ -16,7 +16,7 @@ from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
 from shop.partner.selectors import product_sellable
-from shop.partners.services import partner_referral_attach_to_order
+from shop.tourism.services import partner_referral_attach_to_order
 from vendors.fulfilment import fulfilments_create_for_order
 
 logger = logging.getLogger(__name__)

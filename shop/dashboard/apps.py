@@ -2,8 +2,8 @@
 
 Oscar's own sub-apps keep their paths; each area of ours is a dashboard app with its own
 permissions (vendors.dashboard, catalogue.dashboard, shop.payments.dashboard,
-shop.shipping.dashboard), included here at paths that overlap none of Oscar's, so no URL
-depends on the order of the list.
+shop.shipping.dashboard, shop.tourism.dashboard), included here at paths that overlap none of
+Oscar's, so no URL depends on the order of the list.
 """
 
 import oscar.apps.dashboard.apps as apps
@@ -20,6 +20,7 @@ class DashboardConfig(apps.DashboardConfig):
         self.ocop_catalogue_app = registry.get_app_config("ocop_catalogue_dashboard")
         self.payments_app = registry.get_app_config("payments_dashboard")
         self.producer_shipping_app = registry.get_app_config("producer_shipping_dashboard")
+        self.tourism_app = registry.get_app_config("tourism_dashboard")
 
     def get_urls(self):
         return super().get_urls() + [
@@ -27,7 +28,5 @@ class DashboardConfig(apps.DashboardConfig):
             path("", include(self.ocop_catalogue_app.urls[0])),
             path("payments/", include(self.payments_app.urls[0])),
             path("producer/shipping/", include(self.producer_shipping_app.urls[0])),
-            # The tourism partners' review has no dashboard app of its own yet; its views
-            # ask the staff rule themselves (vendors.dashboard.access.StaffRequiredMixin).
-            path("tourism-partners/", include("shop.partners.dashboard_urls")),
+            path("tourism-partners/", include(self.tourism_app.urls[0])),
         ]

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.placement import OrderPlacementError, order_place
-from shop.partners.services import partner_commission_record, partner_commission_reverse
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
+from shop.tourism.services import partner_commission_record, partner_commission_reverse
 from vendors.fulfilment import TRANSITIONS, fulfilment_cancel
 from vendors.models import Fulfilment, LedgerEntry
 

@@ -107,12 +107,13 @@ INSTALLED_APPS = [
     "vendors.apps.VendorsConfig",
     "cms.apps.CmsConfig",
     "shop.payments.apps.PaymentsConfig",
-    "shop.partners.apps.PartnersConfig",
+    "shop.tourism.apps.TourismConfig",
     # Our dashboard apps, included by the forked dashboard's get_urls()
     "vendors.dashboard.apps.VendorsDashboardConfig",
     "catalogue.dashboard.apps.OcopCatalogueDashboardConfig",
     "shop.payments.dashboard.apps.PaymentsDashboardConfig",
     "shop.shipping.dashboard.apps.ProducerShippingDashboardConfig",
+    "shop.tourism.dashboard.apps.TourismDashboardConfig",
 ]
 
 MIDDLEWARE = [
@@ -123,13 +124,13 @@ MIDDLEWARE = [
     "shop.middleware.SwitchedLocaleMiddleware",
     "shop.middleware.NulByteRejectMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "shop.partners.middleware.ApiCorsMiddleware",
+    "shop.api.middleware.ApiCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
-    "shop.partners.middleware.PartnerReferralMiddleware",
+    "shop.tourism.middleware.PartnerReferralMiddleware",
     "vendors.middleware.ApplicantDashboardMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -271,7 +272,6 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "c
 # An entry is shown to whom its page admits: Oscar's access test of the page's permissions
 # (declared by its dashboard app), and a producer for a producer's page.
 OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "vendors.dashboard.access.dashboard_access_fn"
-from shop.partners.nav import staff_access_fn as _PARTNER_STAFF  # noqa: E402,F401
 
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
@@ -308,8 +308,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             # test cannot map to permissions): its own staff test decides.
             {
                 "label": _("Partner applications and partners"),
-                "url_name": "dashboard:partner-review:list",
-                "access_fn": _PARTNER_STAFF,
+                "url_name": "dashboard:tourism-partner-list",
             },
         ],
     },
@@ -344,8 +343,8 @@ CELERY_BEAT_SCHEDULE = {
     # Wagtail's scheduled publishing (go-live and expiry times) needs its command run often.
     "cms-publish-scheduled": {"task": "cms.publish_scheduled", "schedule": 60 * 5},
     # Widget impressions and clicks wait in the cache; this moves them to the daily table.
-    "partners-flush-widget-counters": {
-        "task": "partners.flush_widget_counters",
+    "tourism-flush-widget-counters": {
+        "task": "tourism.flush_widget_counters",
         "schedule": 60 * 5,
     },
     "certificate-expiry-reminders": {
@@ -436,7 +435,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "shop.partners.api.access.api_exception_handler",
+    "EXCEPTION_HANDLER": "shop.api.access.api_exception_handler",
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_THROTTLE_RATES": {
         "partner_key": env("API_RATE_PER_KEY", default="6000/hour"),
@@ -449,7 +448,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only catalogue of OCOP products for tourism partners.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["shop.partners.api.schema.only_public_api"],
+    "PREPROCESSING_HOOKS": ["shop.api.schema.only_public_api"],
     # No CDN: the documentation page's assets come from drf-spectacular-sidecar.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -23,7 +23,7 @@ from tests.factories import (
     VendorFactory,
     vendor_user,
 )
-from tests.partners.factories import TourismPartnerFactory
+from tests.tourism.factories import TourismPartnerFactory
 from vendors.forms import CertificateForm as ApplicationCertificateForm
 from vendors.models import Vendor
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from catalogue.models import Batch, OcopCertificate, Product, ProductImage, TraceCode
 from shop.partner.models import StockRecord
-from shop.partners.models import TourismPartner, Widget
+from shop.tourism.models import TourismPartner, Widget
 from vendors.models import Vendor
 
 pytestmark = pytest.mark.django_db

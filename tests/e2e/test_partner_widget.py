@@ -11,10 +11,10 @@ from oscar.apps.basket.models import Basket
 from oscar.apps.partner.strategy import Default
 from oscar.test.factories import CountryFactory, ShippingAddressFactory, create_order
 
-from shop.partners.models import OrderReferral, PartnerLedgerEntry
-from shop.partners.services import partner_commission_record, partner_referral_attach_to_order
+from shop.tourism.models import OrderReferral, PartnerLedgerEntry
+from shop.tourism.services import partner_commission_record, partner_referral_attach_to_order
 from tests.factories import CertificateFactory, ProductFactory
-from tests.partners.factories import TourismPartnerFactory, WidgetFactory
+from tests.tourism.factories import TourismPartnerFactory, WidgetFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -37,7 +37,7 @@ from tests.factories import (
     placed_order,
     vendor_user,
 )
-from tests.partners.factories import TourismPartnerFactory, WidgetFactory
+from tests.tourism.factories import TourismPartnerFactory, WidgetFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 

@@ -5,7 +5,7 @@ from django.test import Client
 
 from catalogue.numbers import id_parse, number_parse
 from tests.factories import ProductFactory, vendor_user
-from tests.partners.factories import TourismPartnerFactory, WidgetFactory
+from tests.tourism.factories import TourismPartnerFactory, WidgetFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from catalogue.services import ocop_categories_sync, places_sync
 from cms.models import HomePage, RegionPage, StoryPage
 from cms.richtext import clean_rich_text
 from cms.services import home_page_ensure, section_pages_ensure
-from shop.partners.models import TourismPartner
+from shop.tourism.models import TourismPartner
 from tests.factories import (
     BatchFactory,
     CertificateFactory,
@@ -34,8 +34,8 @@ from tests.factories import (
     vendor_user,
 )
 from tests.html_forms import form_data
-from tests.partners.factories import TourismPartnerFactory, WidgetFactory
 from tests.security.xss import PAYLOADS, active_content, chunks
+from tests.tourism.factories import TourismPartnerFactory, WidgetFactory
 from vendors.models import Vendor
 
 User = get_user_model()

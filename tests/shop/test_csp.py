@@ -15,8 +15,8 @@ from tests.factories import (
     UserFactory,
     vendor_user,
 )
-from tests.partners.factories import WidgetFactory
 from tests.shop.checkout.helpers import address_form_data, checkout_to_payment
+from tests.tourism.factories import WidgetFactory
 
 pytestmark = pytest.mark.django_db
 

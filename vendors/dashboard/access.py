@@ -15,12 +15,10 @@ permission yet belongs to no producer: the mixin refuses them and the menu hides
 from them, both by asking `vendor_for_user`.
 """
 
-from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.urls import resolve, reverse
 from oscar.apps.dashboard.nav import default_access_fn
 from oscar.apps.dashboard.permissions import DashboardPermission
-from oscar.views.decorators import check_permissions
 
 from vendors.models import Vendor
 from vendors.selectors import vendor_for_user
@@ -54,15 +52,3 @@ def dashboard_access_fn(user, url_name, url_args=None, url_kwargs=None) -> bool:
     if view_class is not None and issubclass(view_class, ProducerScopeMixin):
         return vendor_for_user(user=user) is not None
     return True
-
-
-class StaffRequiredMixin(AccessMixin):
-    """The `STAFF` rule for the tourism partners' review, the one dashboard page still without
-    its own dashboard app (it is also guarded where `shop.dashboard` includes it)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not check_permissions(request.user, STAFF):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)

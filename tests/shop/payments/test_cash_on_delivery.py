@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
-from shop.partners.models import PartnerLedgerEntry
 from shop.payments import services
-from tests.partners.factories import WidgetFactory
+from shop.tourism.models import PartnerLedgerEntry
 from tests.shop.checkout.helpers import checkout_to_payment
+from tests.tourism.factories import WidgetFactory
 from vendors.fulfilment import (
     fulfilment_cancel,
     fulfilment_mark_delivered,

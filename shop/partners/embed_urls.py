@@ -1,5 +1,0 @@
-from django.urls import path
-
-from shop.partners.embed import widget_embed
-
-urlpatterns = [path("w/<int:widget_id>/", widget_embed, name="partner-widget-embed")]
