@@ -84,7 +84,7 @@ def test_staff_see_the_staff_pages_and_no_producer_page_they_could_not_open():
 
     for name in ("producer-review-list", "staff-payouts", "payments-transfers"):
         assert f'href="{reverse("dashboard:" + name)}"' in menu
-    assert f'href="{reverse("dashboard:partner-review:list")}"' in menu
+    assert f'href="{reverse("dashboard:tourism-partner-list")}"' in menu
     # A superuser holds every permission but belongs to no producer: its pages refuse them.
     assert f'href="{reverse("dashboard:producer-orders")}"' not in menu
     assert client.get(reverse("dashboard:producer-orders")).status_code == 403
@@ -96,4 +96,4 @@ def test_a_producers_member_is_refused_the_staff_pages():
 
     for name in ("producer-review-list", "staff-payouts", "payments-transfers"):
         assert client.get(reverse("dashboard:" + name)).status_code == 403
-    assert client.get(reverse("dashboard:partner-review:list")).status_code == 403
+    assert client.get(reverse("dashboard:tourism-partner-list")).status_code == 403
