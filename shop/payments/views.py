@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
 
-from shop.checkout.placement import PAYMENT_METHODS
 from shop.csp import origin_of
+from shop.orders.statuses import PaymentMethod, status_at_placement
 from shop.payments import gateway as stripe_gateway
 from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
@@ -127,7 +127,7 @@ class PaymentDetailsView(OscarPaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
+        if self.checkout_session.payment_method() not in PaymentMethod.values:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Please choose how you would like to pay."),
@@ -142,10 +142,10 @@ class PaymentDetailsView(OscarPaymentDetailsView):
         return self.checkout_session.payment_method()
 
     def get_initial_order_status(self, basket):
-        return services.UNPAID_STATUS[self.get_payment_method()]
+        return status_at_placement(self.get_payment_method())
 
     def submit(self, user, basket, *args, **kwargs):
-        if self.get_payment_method() == services.CARD:
+        if self.get_payment_method() == PaymentMethod.CARD:
             # The order is placed once Stripe has the money, from the card page.
             return redirect("payments:card")
         # Cash on delivery and bank transfer: Oscar's submission, through order_place.
@@ -169,7 +169,7 @@ class CardPaymentView(OscarPaymentDetailsView):
     template_name_preview = "payments/card.html"
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() != services.CARD:
+        if self.checkout_session.payment_method() != PaymentMethod.CARD:
             raise FailedPreCondition(url=reverse("checkout:payment-method"))
 
     def get(self, request, *args, **kwargs):

@@ -16,7 +16,7 @@ from shop.checkout.placement import (
     SoldOut,
     order_place,
 )
-from shop.checkout.selectors import order_payment_method
+from shop.orders.selectors import order_payment_method
 from shop.shipping.models import ProducerShippingRule
 from tests.factories import ProductFactory, VendorFactory
 from tests.shop.checkout.helpers import address, basket_of
