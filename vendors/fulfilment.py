@@ -3,8 +3,10 @@ and payouts. Every function runs in the caller's transaction (or opens one) and 
 it changes, so two clicks or two workers never write twice."""
 
 import logging
-from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -13,9 +15,11 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
-from oscar.templatetags.currency_filters import currency
 
+from shop.money import is_whole_dong, round_dong, vnd
 from vendors.models import Fulfilment, LedgerEntry, Vendor
+from vendors.signals import fulfilment_status_changed
+from vendors.statuses import FULFILMENT_TRANSITIONS
 
 logger = logging.getLogger(__name__)
 
@@ -24,57 +28,54 @@ StockRecord = get_model("partner", "StockRecord")
 
 Status = Fulfilment.Status
 
-# Which status may follow which. Packing is optional: a parcel may be shipped straight away;
-# a parcel handed to the carrier can no longer be cancelled by the producer.
-TRANSITIONS: dict[str, set[str]] = {
-    Status.NEW: {Status.PACKED, Status.SHIPPED, Status.CANCELLED},
-    Status.PACKED: {Status.SHIPPED, Status.CANCELLED},
-    Status.SHIPPED: {Status.DELIVERED},
-    Status.DELIVERED: set(),
-    Status.CANCELLED: set(),
-}
+# Which status may follow which (vendors/statuses.py).
+TRANSITIONS = FULFILMENT_TRANSITIONS
 
 
-def _whole_dong(amount: Decimal) -> Decimal:
-    return amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+class ParcelAmounts(Protocol):
+    """A producer's share of an order as the buyer was shown it (shop.shipping's Parcel)."""
+
+    vendor: Vendor | None
+    goods: Decimal
+    fee: Decimal
+
+
+@dataclass
+class _LinesParcel:
+    vendor: Vendor
+    goods: Decimal
+    fee: Decimal = Decimal("0")
 
 
 def fulfilments_create_for_order(
-    *, order: "Order", shipping_fees: Mapping[int, Decimal] | None = None
+    *, order: "Order", parcels: Sequence[ParcelAmounts] | None = None
 ) -> list[Fulfilment]:
     """One fulfilment per producer with lines in the order, with its sale and commission.
 
-    `shipping_fees` maps a producer's id to its parcel's fee (none given: free shipping). The
-    sale is the producer's lines as the buyer paid them (tax and discounts included) plus its
-    fee; the commission is the producer's rate of the goods, in whole đồng. Runs in the
-    caller's transaction; a second call for the same order writes nothing. Returns the
-    fulfilments it created.
+    `parcels` is the split the placement computed once for the buyer (each producer's goods,
+    tax and discounts included, and its fee); without it (orders written outside the
+    checkout) the order's lines are grouped by producer, with free shipping. The sale is the
+    goods plus the fee; the commission is the producer's rate of the goods, in whole đồng.
+    Runs in the caller's transaction; a second call for the same order writes nothing.
+    Returns the fulfilments it created.
     """
-    shipping_fees = shipping_fees or {}
     # Lock the order: two calls at once for one order would otherwise both see no parcels.
     Order.objects.select_for_update().filter(pk=order.pk).first()
-    goods_by_partner: dict[int, Decimal] = {}
-    for line in order.lines.all():
-        if line.partner_id is None:
-            logger.warning("Order %s line %s has no partner: no fulfilment", order.number, line.pk)
-            continue
-        goods_by_partner[line.partner_id] = (
-            goods_by_partner.get(line.partner_id, Decimal("0")) + line.line_price_incl_tax
-        )
-    vendors = Vendor.objects.filter(partner_id__in=goods_by_partner).order_by("pk")
+    if parcels is None:
+        parcels = _parcels_of_lines(order)
     existing = set(Fulfilment.objects.filter(order=order).values_list("vendor_id", flat=True))
-    without_vendor = set(goods_by_partner) - {vendor.partner_id for vendor in vendors}
+    without_vendor = [parcel for parcel in parcels if parcel.vendor is None]
     if without_vendor:
-        logger.warning(
-            "Order %s has lines of partners %s with no producer", order.number, without_vendor
-        )
+        logger.warning("Order %s has lines of partners with no producer", order.number)
 
     created = []
-    for vendor in vendors:
+    # By producer, so the parcels' order does not depend on the basket's.
+    for parcel in sorted((p for p in parcels if p.vendor), key=lambda p: p.vendor.pk):
+        vendor = parcel.vendor
         if vendor.pk in existing:
             continue
-        goods = _whole_dong(goods_by_partner[vendor.partner_id])
-        fee = _whole_dong(Decimal(shipping_fees.get(vendor.pk, 0)))
+        goods = round_dong(parcel.goods)
+        fee = round_dong(parcel.fee)
         fulfilment = Fulfilment.objects.create(order=order, vendor=vendor, shipping_fee=fee)
         LedgerEntry.objects.create(
             vendor=vendor,
@@ -86,7 +87,7 @@ def fulfilments_create_for_order(
         LedgerEntry.objects.create(
             vendor=vendor,
             kind=LedgerEntry.Kind.COMMISSION,
-            amount=-_whole_dong(goods * vendor.commission_rate),
+            amount=-round_dong(goods * vendor.commission_rate),
             order=order,
             fulfilment=fulfilment,
             # The rate may change later; the entry keeps the one it was taken at.
@@ -95,6 +96,24 @@ def fulfilments_create_for_order(
         created.append(fulfilment)
         _after_commit_notify_vendor(fulfilment.pk)
     return created
+
+
+def _parcels_of_lines(order: "Order") -> list[_LinesParcel]:
+    goods_by_partner: dict[int, Decimal] = {}
+    for line in order.lines.all():
+        if line.partner_id is None:
+            logger.warning("Order %s line %s has no partner: no fulfilment", order.number, line.pk)
+            continue
+        goods_by_partner[line.partner_id] = (
+            goods_by_partner.get(line.partner_id, Decimal("0")) + line.line_price_incl_tax
+        )
+    vendors = Vendor.objects.filter(partner_id__in=goods_by_partner)
+    without_vendor = set(goods_by_partner) - {vendor.partner_id for vendor in vendors}
+    if without_vendor:
+        logger.warning(
+            "Order %s has lines of partners %s with no producer", order.number, without_vendor
+        )
+    return [_LinesParcel(vendor=v, goods=goods_by_partner[v.partner_id]) for v in vendors]
 
 
 def _percent(rate: Decimal) -> str:
@@ -134,6 +153,12 @@ def _locked(fulfilment: Fulfilment, *, to: str) -> Fulfilment:
     return locked
 
 
+def _announce(locked: Fulfilment, old_status: str) -> None:
+    fulfilment_status_changed.send(
+        sender=Fulfilment, fulfilment=locked, old_status=old_status, new_status=locked.status
+    )
+
+
 def _refresh(fulfilment: Fulfilment, locked: Fulfilment) -> Fulfilment:
     # The caller's object shows the new state too.
     fulfilment.refresh_from_db()
@@ -143,9 +168,11 @@ def _refresh(fulfilment: Fulfilment, locked: Fulfilment) -> Fulfilment:
 @transaction.atomic
 def fulfilment_mark_packed(*, fulfilment: Fulfilment) -> Fulfilment:
     locked = _locked(fulfilment, to=Status.PACKED)
+    old_status = locked.status
     locked.status = Status.PACKED
     locked.packed_at = timezone.now()
     locked.save(update_fields=["status", "packed_at"])
+    _announce(locked, old_status)
     return _refresh(fulfilment, locked)
 
 
@@ -161,6 +188,7 @@ def fulfilment_mark_shipped(
             _("Enter the carrier and the tracking code of the parcel."), code="tracking"
         )
     locked = _locked(fulfilment, to=Status.SHIPPED)
+    old_status = locked.status
     for line in _lines_with_locked_stock(locked):
         if line.num_allocated:
             line.consume_allocation(line.num_allocated)
@@ -169,6 +197,7 @@ def fulfilment_mark_shipped(
     locked.tracking_code = tracking_code[:64]
     locked.shipped_at = timezone.now()
     locked.save(update_fields=["status", "carrier", "tracking_code", "shipped_at"])
+    _announce(locked, old_status)
     _after_commit_notify_buyer(locked.pk, Status.SHIPPED)
     return _refresh(fulfilment, locked)
 
@@ -176,13 +205,13 @@ def fulfilment_mark_shipped(
 @transaction.atomic
 def fulfilment_mark_delivered(*, fulfilment: Fulfilment) -> Fulfilment:
     locked = _locked(fulfilment, to=Status.DELIVERED)
+    old_status = locked.status
     locked.status = Status.DELIVERED
     locked.delivered_at = timezone.now()
     locked.save(update_fields=["status", "delivered_at"])
-    # The last parcel of a cash-on-delivery order delivered: its money is in.
-    from shop.payments.services import order_cash_collected_if_delivered
-
-    order_cash_collected_if_delivered(order=locked.order)
+    # The order's lifecycle (shop.orders) hears it: the last parcel of a cash-on-delivery
+    # order delivered means its money is in.
+    _announce(locked, old_status)
     return _refresh(fulfilment, locked)
 
 
@@ -196,6 +225,7 @@ def fulfilment_cancel(
     if not reason:
         raise ValidationError(_("Say why the parcel is cancelled."), code="reason")
     locked = _locked(fulfilment, to=Status.CANCELLED)
+    old_status = locked.status
     for line in _lines_with_locked_stock(locked):
         if line.num_allocated:
             line.cancel_allocation(line.num_allocated)
@@ -216,6 +246,7 @@ def fulfilment_cancel(
     locked.cancel_reason = reason
     locked.cancelled_at = timezone.now()
     locked.save(update_fields=["status", "cancel_reason", "cancelled_at"])
+    _announce(locked, old_status)
     _after_commit_notify_buyer(locked.pk, Status.CANCELLED)
     return _refresh(fulfilment, locked)
 
@@ -238,7 +269,7 @@ def payout_record(
     if not reference:
         raise ValidationError(_("Enter the reference of the bank transfer."), code="reference")
     amount = Decimal(amount)
-    if amount != amount.to_integral_value() or amount <= 0:
+    if not is_whole_dong(amount) or amount <= 0:
         raise ValidationError(
             _("A payout is a whole number of đồng greater than zero."), code="amount"
         )
@@ -248,7 +279,7 @@ def payout_record(
     if amount > balance:
         raise ValidationError(
             _("The payout is more than the balance owed (%(balance)s).")
-            % {"balance": currency(balance, "VND")},
+            % {"balance": vnd(balance)},
             code="over_balance",
         )
     entry = LedgerEntry.objects.create(
@@ -264,6 +295,7 @@ def payout_record(
 
 __all__ = [
     "TRANSITIONS",
+    "ParcelAmounts",
     "fulfilment_cancel",
     "fulfilment_mark_delivered",
     "fulfilment_mark_packed",

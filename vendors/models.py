@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.html import validate_link
+from vendors.statuses import FulfilmentStatus
 
 # Vietnamese tax codes: 10 digits, or 10 digits, a dash and a 3-digit branch suffix.
 tax_code_validator = RegexValidator(
@@ -159,12 +160,7 @@ class Fulfilment(models.Model):
     each producer ships its own parcel, so an order with goods of three producers has three.
     """
 
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        PACKED = "packed", _("Packed")
-        SHIPPED = "shipped", _("Shipped")
-        DELIVERED = "delivered", _("Delivered")
-        CANCELLED = "cancelled", _("Cancelled")
+    Status = FulfilmentStatus
 
     order = models.ForeignKey(
         "order.Order",
@@ -203,7 +199,7 @@ class Fulfilment(models.Model):
                 condition=models.Q(shipping_fee__gte=0), name="fulfilment_fee_not_negative"
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="shipped")
+                condition=~models.Q(status=FulfilmentStatus.SHIPPED)
                 | (~models.Q(carrier="") & ~models.Q(tracking_code="")),
                 name="fulfilment_shipped_has_tracking",
             ),

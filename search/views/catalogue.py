@@ -15,11 +15,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
-from oscar.templatetags.currency_filters import currency
 
 from catalogue.selectors import storefront_products
 from search.query import PRICE_BANDS, SORTS, SearchQuery, SearchResult
 from search.service import search_products
+from shop.money import vnd
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -56,10 +56,10 @@ class Listing:
 def _price_label(key: str) -> str:
     low, high = next((lo, hi) for k, lo, hi in PRICE_BANDS if k == key)
     if low is None:
-        return str(_("Under %(price)s") % {"price": currency(high)})
+        return str(_("Under %(price)s") % {"price": vnd(high)})
     if high is None:
-        return str(_("From %(price)s") % {"price": currency(low)})
-    return f"{currency(low)} – {currency(high)}"
+        return str(_("From %(price)s") % {"price": vnd(low)})
+    return f"{vnd(low)} – {vnd(high)}"
 
 
 def _price_params(key: str) -> dict[str, str]:

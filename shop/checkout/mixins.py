@@ -9,22 +9,20 @@ from oscar.core.loading import get_model
 
 from shop.checkout.addresses import address_data
 from shop.checkout.placement import OrderPlacementError, order_place
+from shop.orders.statuses import PaymentMethod, status_at_placement
 
 Order = get_model("order", "Order")
-
-# Oscar's status when the view names none: the order waits for its cash on delivery.
-DEFAULT_STATUS = "Awaiting delivery payment"
 
 
 class OrderPlacementMixin(CoreOrderPlacementMixin):
     #: The payment method of orders placed by this view; payment views set their own.
-    payment_method = "cod"
+    payment_method = PaymentMethod.COD.value
 
     def get_payment_method(self) -> str:
         return self.payment_method
 
     def get_initial_order_status(self, basket):
-        return DEFAULT_STATUS
+        return status_at_placement(self.get_payment_method())
 
     def handle_order_placement(
         self,

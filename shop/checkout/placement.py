@@ -11,11 +11,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import ngettext, override
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
+from shop.orders.statuses import PaymentMethod
 from shop.partner.selectors import product_sellable
+from shop.shipping.selectors import method_parcels
 from shop.tourism.services import partner_referral_attach_to_order
 from vendors.fulfilment import fulfilments_create_for_order
 
@@ -37,15 +39,6 @@ Selector = get_class("partner.strategy", "Selector")
 ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
 UserAddress = get_model("address", "UserAddress")
-
-# The ways to pay, with their names: kept in English on the payment source type, and
-# translated where a page or mail shows them (shop.checkout.selectors).
-PAYMENT_METHOD_NAMES = {
-    "card": gettext_noop("Card"),
-    "cod": gettext_noop("Cash on delivery"),
-    "bank_transfer": gettext_noop("Bank transfer (VietQR)"),
-}
-PAYMENT_METHODS = tuple(PAYMENT_METHOD_NAMES)
 
 
 class OrderPlacementError(Exception):
@@ -152,7 +145,7 @@ def order_place(
     OrderAlreadyPlaced, GuestEmailMissing) with a message for the buyer; then nothing was
     written, except that a basket whose prices changed now holds the new prices.
     """
-    if payment_method not in PAYMENT_METHODS:
+    if payment_method not in PaymentMethod.values:
         raise ValueError(f"Unknown payment method {payment_method!r}")
     if user is not None and not user.is_authenticated:
         user = None
@@ -224,12 +217,11 @@ def _place(
     method = Repository().get_default_shipping_method(
         basket=basket, shipping_addr=shipping_addr, user=user, request=request
     )
+    # The basket is split into parcels once here: the charge, the total and the producers'
+    # parcels and ledger all come from this one split (shop.shipping.methods).
     charge = method.calculate(basket)
+    parcels = method_parcels(method=method, basket=basket)
     total = OrderTotalCalculator(request).calculate(basket, charge)
-
-    from shop.shipping.selectors import basket_shipping_fees
-
-    fees = basket_shipping_fees(basket=basket)
 
     shipping_addr.save()
     billing_addr = None
@@ -254,7 +246,7 @@ def _place(
         **extra,
     )
     _payment_method_record(order, payment_method)
-    fulfilments_create_for_order(order=order, shipping_fees=fees)
+    fulfilments_create_for_order(order=order, parcels=parcels)
     # A tourism partner's widget that brought the buyer is credited on the order.
     partner_referral_attach_to_order(order=order, basket=basket)
     basket.submit()
@@ -275,7 +267,7 @@ def _place(
         payment_method,
         status,
         order.total_incl_tax,
-        len(fees),
+        len(parcels),
     )
     return order
 
@@ -385,8 +377,12 @@ def _address_book_update(user, address) -> None:
 def _payment_method_record(order, payment_method: str) -> None:
     """The chosen way to pay, as an Oscar payment source with nothing taken yet: the payment
     service fills in the amounts when the money arrives."""
+    # The name is kept in English on the source type, and translated where a page or mail
+    # shows it (shop.checkout.selectors).
+    with override("en"):
+        name = str(PaymentMethod(payment_method).label)
     source_type, _created = PaymentSourceType.objects.get_or_create(
-        code=payment_method, defaults={"name": PAYMENT_METHOD_NAMES[payment_method]}
+        code=payment_method, defaults={"name": name}
     )
     PaymentSource.objects.create(
         order=order,
@@ -397,7 +393,6 @@ def _payment_method_record(order, payment_method: str) -> None:
 
 
 __all__ = [
-    "PAYMENT_METHODS",
     "BasketEmpty",
     "GuestEmailMissing",
     "NoLongerSold",

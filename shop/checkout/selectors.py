@@ -3,13 +3,9 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext
-from oscar.core.loading import get_model
-
-from shop.checkout.placement import PAYMENT_METHOD_NAMES, PAYMENT_METHODS
+from shop.orders.selectors import order_payment_method
+from shop.orders.statuses import PaymentMethod
 from vendors.models import Fulfilment
-
-PaymentSource = get_model("payment", "Source")
 
 
 @dataclass
@@ -34,18 +30,7 @@ class OrderSummary:
 
 
 def payment_method_labels() -> dict[str, str]:
-    return {code: gettext(name) for code, name in PAYMENT_METHOD_NAMES.items()}
-
-
-def order_payment_method(*, order) -> str:
-    """The way the buyer chose to pay ("card", "cod", "bank_transfer"; "" if unknown)."""
-    code = (
-        PaymentSource.objects.filter(order=order, source_type__code__in=PAYMENT_METHODS)
-        .order_by("pk")
-        .values_list("source_type__code", flat=True)
-        .first()
-    )
-    return code or ""
+    return {code: str(label) for code, label in PaymentMethod.choices}
 
 
 def order_summary(*, order) -> OrderSummary:

@@ -21,8 +21,8 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
 
 from shop.checkout.addresses import address_data
-from shop.checkout.placement import PAYMENT_METHODS
 from shop.csp import origin_of
+from shop.orders.statuses import PaymentMethod, status_at_placement
 from shop.payments import gateway as stripe_gateway
 from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
@@ -103,7 +103,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
+        if self.checkout_session.payment_method() not in PaymentMethod.values:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Please choose how you would like to pay."),
@@ -112,16 +112,17 @@ class PaymentDetailsView(views.PaymentDetailsView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["payment_method"] = self.checkout_session.payment_method()
+        context["methods"] = PaymentMethod
         return context
 
     def get_payment_method(self) -> str:
         return self.checkout_session.payment_method()
 
     def get_initial_order_status(self, basket):
-        return services.UNPAID_STATUS[self.get_payment_method()]
+        return status_at_placement(self.get_payment_method())
 
     def submit(self, user, basket, *args, **kwargs):
-        if self.get_payment_method() == services.CARD:
+        if self.get_payment_method() == PaymentMethod.CARD:
             # The order is placed once Stripe has the money, from the card page.
             return redirect("checkout:card")
         # Cash on delivery and bank transfer: Oscar's submission, through order_place.
@@ -136,7 +137,7 @@ class CardPaymentView(views.PaymentDetailsView):
     template_name_preview = "oscar/checkout/card.html"
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() != services.CARD:
+        if self.checkout_session.payment_method() != PaymentMethod.CARD:
             raise FailedPreCondition(url=reverse("checkout:payment-method"))
 
     def get(self, request, *args, **kwargs):

@@ -2,16 +2,19 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from shop.payments.services import BANK_TRANSFER, CARD, COD
+from shop.orders.statuses import PaymentMethod
 
 
 def method_choices() -> list[tuple[str, str]]:
     choices = [
-        (COD, _("Cash on delivery: pay each parcel when it arrives")),
-        (BANK_TRANSFER, _("Bank transfer by VietQR: scan the code in your banking app")),
+        (PaymentMethod.COD, _("Cash on delivery: pay each parcel when it arrives")),
+        (
+            PaymentMethod.BANK_TRANSFER,
+            _("Bank transfer by VietQR: scan the code in your banking app"),
+        ),
     ]
     if settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY:
-        choices.insert(0, (CARD, _("Card (Visa, Mastercard, JCB)")))
+        choices.insert(0, (PaymentMethod.CARD, _("Card (Visa, Mastercard, JCB)")))
     return choices
 
 

@@ -11,9 +11,13 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 
+from shop.money import CURRENCY as SHOP_CURRENCY
+from shop.money import is_whole_dong
+
 logger = logging.getLogger(__name__)
 
-CURRENCY = "vnd"
+# Stripe writes currency codes in lower case.
+CURRENCY = SHOP_CURRENCY.lower()
 
 # Errors the gateway lets through, so callers need not import stripe.
 CardError = stripe.CardError
@@ -56,7 +60,7 @@ def _intent(obj) -> Intent:
 def whole_dong(amount: Decimal) -> int:
     """Stripe's integer for a VND amount; refuses fractions instead of rounding them away."""
     amount = Decimal(amount)
-    if amount != amount.to_integral_value() or amount <= 0:
+    if not is_whole_dong(amount) or amount <= 0:
         raise ValueError(f"A VND charge is a whole number of đồng above zero, not {amount}")
     return int(amount)
 

@@ -2,14 +2,9 @@
 
 from django.conf import settings
 
-from shop.checkout.selectors import order_payment_method
+from shop.orders.selectors import order_payment_method
+from shop.orders.statuses import OrderStatus, PaymentMethod
 from shop.payments import vietqr
-from shop.payments.services import (
-    BANK_TRANSFER,
-    CARD,
-    COD,
-    STATUS_AWAITING_TRANSFER,
-)
 
 
 def shop_bank_account() -> vietqr.BankAccount:
@@ -25,8 +20,12 @@ def order_payment_summary(*, order) -> dict:
     """The payment part of the confirmation page: the method and, for a transfer still
     awaited, the bank details and the VietQR code for the exact amount."""
     method = order_payment_method(order=order)
-    summary = {"method": method, "is_card": method == CARD, "is_cod": method == COD}
-    if method == BANK_TRANSFER and order.status == STATUS_AWAITING_TRANSFER:
+    summary = {
+        "method": method,
+        "is_card": method == PaymentMethod.CARD,
+        "is_cod": method == PaymentMethod.COD,
+    }
+    if method == PaymentMethod.BANK_TRANSFER and order.status == OrderStatus.AWAITING_TRANSFER:
         account = shop_bank_account()
         text = vietqr.payload(account=account, amount=order.total_incl_tax, reference=order.number)
         summary.update(
@@ -46,6 +45,6 @@ def orders_awaiting_transfer():
 
     return (
         get_model("order", "Order")
-        .objects.filter(status=STATUS_AWAITING_TRANSFER)
+        .objects.filter(status=OrderStatus.AWAITING_TRANSFER)
         .order_by("date_placed")
     )

@@ -1,49 +1,28 @@
-"""Write side of payments: card attempts, Stripe webhook events, orders paid, cancelled and
-refunded. The one place an order becomes paid is `order_payment_received`."""
+"""Write side of payments: card attempts, Stripe webhook events, bank transfers confirmed or
+expired. What follows the money (paid, cancelled) belongs to the order's lifecycle
+(shop.orders.lifecycle), which these services call."""
 
 import logging
 from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.placement import OrderPlacementError, order_place
+from shop.orders.lifecycle import order_cancel, order_payment_received
+from shop.orders.statuses import OrderStatus, PaymentMethod
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
-from shop.tourism.services import partner_commission_record, partner_commission_reverse
-from vendors.fulfilment import TRANSITIONS, fulfilment_cancel
-from vendors.models import Fulfilment, LedgerEntry
 
 logger = logging.getLogger(__name__)
 
 Order = get_model("order", "Order")
-OrderStatusChange = get_model("order", "OrderStatusChange")
-PaymentEvent = get_model("order", "PaymentEvent")
-PaymentEventType = get_model("order", "PaymentEventType")
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
 Basket = get_model("basket", "Basket")
 Selector = get_class("partner.strategy", "Selector")
-
-CARD = "card"
-COD = "cod"
-BANK_TRANSFER = "bank_transfer"
-
-# Order statuses the payments set (Oscar keeps them as free text).
-STATUS_PAID = "Paid"
-STATUS_AWAITING_DELIVERY_PAYMENT = "Awaiting delivery payment"
-STATUS_AWAITING_TRANSFER = "Awaiting transfer"
-STATUS_CANCELLED = "Cancelled"
-# What an order placed before its money arrives waits for.
-UNPAID_STATUS = {COD: STATUS_AWAITING_DELIVERY_PAYMENT, BANK_TRANSFER: STATUS_AWAITING_TRANSFER}
-
-EVENT_PAID = "Paid"
 
 
 class PaymentError(Exception):
@@ -62,15 +41,6 @@ class BasketChangedWhilePaying(OrderPlacementError):
                 "your basket and pay again."
             )
         )
-
-
-def _order_status_set(order: "Order", status: str) -> None:
-    # Oscar's set_status needs a status pipeline; ours are set only by these services.
-    if order.status == status:
-        return
-    OrderStatusChange.objects.create(order=order, old_status=order.status, new_status=status)
-    order.status = status
-    order.save(update_fields=["status"])
 
 
 # --- Placement ---------------------------------------------------------------------------
@@ -226,8 +196,8 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
                     basket=basket,
                     user=attempt.user,
                     checkout_data=attempt.checkout_data,
-                    method=CARD,
-                    status=STATUS_PAID,
+                    method=PaymentMethod.CARD,
+                    status=OrderStatus.PAID,
                     order_number=attempt.order_number,
                     request=request,
                 )
@@ -251,7 +221,7 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
             failure = PaymentError(f"{error.message} {refunded}")
         else:
             order_payment_received(
-                order=order, method=CARD, amount=intent.amount, reference=intent.id
+                order=order, method=PaymentMethod.CARD, amount=intent.amount, reference=intent.id
             )
             attempt.order = order
             attempt.status = PaymentAttempt.Status.SUCCEEDED
@@ -324,37 +294,7 @@ def _stripe_event_outcome(*, event_type: str, obj, intent_id: str) -> str:
     return outcome
 
 
-# --- Paid, cancelled, refunded -----------------------------------------------------------
-
-
-def order_payment_received(*, order: "Order", method: str, amount: Decimal, reference: str) -> bool:
-    """Record that the order's money arrived and mark it paid. Idempotent: returns False when
-    the order was already recorded as paid."""
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        event_type, _created = PaymentEventType.objects.get_or_create(name=EVENT_PAID)
-        if PaymentEvent.objects.filter(order=order, event_type=event_type).exists():
-            return False
-        amount = Decimal(amount)
-        # order_place wrote the chosen method as a source with nothing taken yet.
-        source = Source.objects.filter(order=order, source_type__code=method).first()
-        if source is None:
-            source_type = SourceType.objects.filter(code=method).first() or (
-                SourceType.objects.create(code=method, name=method)
-            )
-            source = Source(order=order, source_type=source_type, currency=order.currency)
-        source.amount_allocated = amount
-        source.amount_debited = amount
-        source.reference = reference[:255]
-        source.save()
-        PaymentEvent.objects.create(
-            order=order, amount=amount, reference=reference[:128], event_type=event_type
-        )
-        _order_status_set(order, STATUS_PAID)
-        # The partner who brought the buyer earns its commission once the money is in.
-        partner_commission_record(order=order)
-    logger.info("Order %s paid by %s (%s ₫, %s)", order.number, method, amount, reference)
-    return True
+# --- Bank transfers ----------------------------------------------------------------------
 
 
 def bank_transfer_confirm(*, number: str, reference: str) -> "Order":
@@ -366,7 +306,7 @@ def bank_transfer_confirm(*, number: str, reference: str) -> "Order":
         raise PaymentError(_("Enter the reference shown on the bank statement."))
     with transaction.atomic():
         order = Order.objects.select_for_update().filter(number=number).first()
-        if order is None or order.status != STATUS_AWAITING_TRANSFER:
+        if order is None or order.status != OrderStatus.AWAITING_TRANSFER:
             raise PaymentError(
                 _(
                     "Order %(number)s is not waiting for a bank transfer: it may already be "
@@ -375,49 +315,11 @@ def bank_transfer_confirm(*, number: str, reference: str) -> "Order":
                 % {"number": number[:64]}
             )
         order_payment_received(
-            order=order, method=BANK_TRANSFER, amount=order.total_incl_tax, reference=reference
-        )
-    return order
-
-
-def order_cash_collected_if_delivered(*, order: "Order") -> bool:
-    """Cash on delivery is paid to each producer's carrier with its parcel. Once every parcel
-    that was not cancelled has been delivered, the order's money is in: it is recorded as
-    paid (and a referring partner earns its commission). Returns True when this call marked
-    it paid; safe to call after each delivery."""
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        if order.status != STATUS_AWAITING_DELIVERY_PAYMENT:
-            return False
-        parcels = Fulfilment.objects.filter(order=order).exclude(status=Fulfilment.Status.CANCELLED)
-        if not parcels.exists() or parcels.exclude(status=Fulfilment.Status.DELIVERED).exists():
-            return False
-        # What the buyer handed over: each delivered parcel's goods and fee, as its sale
-        # entry in the producers' ledger recorded them.
-        collected = LedgerEntry.objects.filter(
-            fulfilment__in=parcels, kind=LedgerEntry.Kind.SALE
-        ).aggregate(total=Sum("amount"))["total"] or Decimal("0")
-        return order_payment_received(
             order=order,
-            method=COD,
-            amount=collected,
-            reference=f"cod-{order.number}",
+            method=PaymentMethod.BANK_TRANSFER,
+            amount=order.total_incl_tax,
+            reference=reference,
         )
-
-
-def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = None) -> "Order":
-    """Cancel every parcel not yet shipped (stock back on sale, ledger reversed) and the
-    order. Safe to call twice."""
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        # A parcel already with the carrier cannot be cancelled: it is left as it is.
-        cancellable = [
-            status for status, after in TRANSITIONS.items() if Fulfilment.Status.CANCELLED in after
-        ]
-        for fulfilment in Fulfilment.objects.filter(order=order, status__in=cancellable):
-            fulfilment_cancel(fulfilment=fulfilment, reason=reason, cancelled_by=by)
-        _order_status_set(order, STATUS_CANCELLED)
-        partner_commission_reverse(order=order)
     return order
 
 
@@ -427,11 +329,11 @@ def bank_transfers_expire(*, now=None) -> list[str]:
     cutoff = now - timedelta(hours=settings.PAYMENT_TRANSFER_EXPIRY_HOURS)
     expired = []
     for order in Order.objects.filter(
-        status=STATUS_AWAITING_TRANSFER, date_placed__lt=cutoff
+        status=OrderStatus.AWAITING_TRANSFER, date_placed__lt=cutoff
     ).order_by("pk"):
         with transaction.atomic():
             locked = Order.objects.select_for_update().get(pk=order.pk)
-            if locked.status != STATUS_AWAITING_TRANSFER:
+            if locked.status != OrderStatus.AWAITING_TRANSFER:
                 continue
             order_cancel(
                 order=locked,

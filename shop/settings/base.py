@@ -13,6 +13,9 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
+from shop import money
+from shop.orders.statuses import ORDER_STATUS_PIPELINE
+
 from .site import site_address
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -107,6 +110,7 @@ INSTALLED_APPS = [
     "vendors.apps.VendorsConfig",
     "cms.apps.CmsConfig",
     "shop.payments.apps.PaymentsConfig",
+    "shop.orders.apps.OrdersConfig",
     "shop.tourism.apps.TourismConfig",
     # Our dashboard apps, included by the forked dashboard's get_urls()
     "vendors.dashboard.apps.VendorsDashboardConfig",
@@ -248,11 +252,12 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@oco
 OSCAR_SHOP_NAME = "Chợ OCOP"
 OSCAR_SHOP_TAGLINE = _("Products of Vietnam's One Commune One Product programme")
 OSCAR_HOMEPAGE = "/"
-OSCAR_DEFAULT_CURRENCY = "VND"
-# VND has no minor unit; show "125.000 ₫" in every language.
-OSCAR_CURRENCY_FORMAT = {
-    "VND": {"format": "#,##0\u00a0¤", "locale": "vi_VN", "currency_digits": False},
-}
+OSCAR_DEFAULT_CURRENCY = money.CURRENCY
+# VND has no minor unit; show "125.000 ₫" in every language (the rule is in shop/money.py).
+OSCAR_CURRENCY_FORMAT = {money.CURRENCY: money.VND_FORMAT}
+# Which order status may follow which (shop/orders/statuses.py). Order lines keep no status
+# of their own (a producer's parcel has it), so there is no line pipeline.
+OSCAR_ORDER_STATUS_PIPELINE = ORDER_STATUS_PIPELINE
 # Oscar's product images and Wagtail's originals/renditions live in separate folders.
 OSCAR_IMAGE_FOLDER = "catalogue/%Y/%m/"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"

@@ -3,11 +3,12 @@ delivery estimate. The basket page, the checkout preview, the shipping method an
 placement all read the same figures from here."""
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 from oscar.core.loading import get_model
 
+from shop.money import round_dong
 from shop.shipping.models import ProducerShippingRule, default_rule
 from vendors.models import Vendor
 
@@ -41,10 +42,6 @@ class Parcel:
         return self.fee == 0
 
 
-def _whole_dong(amount: Decimal) -> Decimal:
-    return Decimal(amount).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-
-
 def basket_parcels(*, basket) -> list[Parcel]:
     """The basket's lines grouped by producer (in the order first added), with each parcel's
     goods, weight, fee and delivery estimate. Lines whose partner is no producer form one
@@ -76,12 +73,12 @@ def basket_parcels(*, basket) -> list[Parcel]:
     parcels = list(by_partner.values())
     for parcel in parcels:
         rule = _rule_of(parcel.vendor)
-        parcel.goods = _whole_dong(parcel.goods)
+        parcel.goods = round_dong(parcel.goods)
         needs_shipping = any(
             line.product.get_product_class().requires_shipping for line in parcel.lines
         )
         parcel.fee = (
-            _whole_dong(rule.fee_for(goods=parcel.goods, weight_kg=parcel.weight_kg))
+            round_dong(rule.fee_for(goods=parcel.goods, weight_kg=parcel.weight_kg))
             if needs_shipping
             else Decimal("0")
         )
@@ -117,10 +114,21 @@ def _rule_of(vendor: Vendor | None) -> ProducerShippingRule:
         return default_rule()
 
 
-def basket_shipping_fees(*, basket) -> dict[int, Decimal]:
-    """Each producer's parcel fee by producer id, as fulfilments_create_for_order takes it."""
-    return {p.vendor.pk: p.fee for p in basket_parcels(basket=basket) if p.vendor is not None}
+def basket_state(*, basket) -> tuple:
+    """What the split depends on: each line's product, quantity and price."""
+    return tuple(
+        (line.pk, line.stockrecord_id, line.quantity, line.line_price_incl_tax_incl_discounts)
+        for line in basket.all_lines()
+    )
 
 
-def basket_shipping_total(*, basket) -> Decimal:
-    return sum((parcel.fee for parcel in basket_parcels(basket=basket)), Decimal("0"))
+def method_parcels(*, method, basket) -> list[Parcel]:
+    """The parcels the shipping method priced the basket with, so a page or the placement
+    reuses that split instead of making another. Oscar wraps a discounted method (its
+    `.method`), and a basket with nothing to ship gets Oscar's own method: then the basket
+    is split here."""
+    inner = getattr(method, "method", method)
+    parcels_for = getattr(inner, "parcels_for", None)
+    if parcels_for is not None:
+        return parcels_for(basket)
+    return basket_parcels(basket=basket)

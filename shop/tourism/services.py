@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from shop.money import round_dong
 from shop.tourism.models import (
     BasketReferral,
     OrderReferral,
@@ -108,7 +109,7 @@ def partner_referral_attach_to_order(*, order, basket) -> None:
             "widget_id": referral.widget_id,
             "referred_at": referral.referred_at,
             "commission_rate": referral.partner.commission_rate,
-            "goods_total": Decimal(order.basket_total_incl_tax).quantize(Decimal("1")),
+            "goods_total": round_dong(order.basket_total_incl_tax),
         },
     )
 
@@ -122,7 +123,7 @@ def _goods_not_cancelled(*, order, referral: OrderReferral) -> Decimal:
         return referral.goods_total
     live = parcels.exclude(status=Fulfilment.Status.CANCELLED).values("vendor__partner_id")
     goods = order.lines.filter(partner_id__in=live).aggregate(total=Sum("line_price_incl_tax"))
-    return min(referral.goods_total, Decimal(goods["total"] or 0).quantize(Decimal("1")))
+    return min(referral.goods_total, round_dong(goods["total"] or 0))
 
 
 def partner_commission_record(*, order) -> None:
@@ -133,7 +134,7 @@ def partner_commission_record(*, order) -> None:
     if referral is None:
         return
     goods = _goods_not_cancelled(order=order, referral=referral)
-    amount = (goods * referral.commission_rate).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    amount = round_dong(goods * referral.commission_rate)
     with transaction.atomic():
         PartnerLedgerEntry.objects.get_or_create(
             order=order,

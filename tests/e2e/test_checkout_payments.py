@@ -5,7 +5,7 @@ then sees only its own parcels."""
 import pytest
 from oscar.core.loading import get_model
 
-from shop.payments import services
+from shop.orders.statuses import OrderStatus
 from tests.factories import ProductFactory, VendorFactory, vendor_user, vietnam_ensure
 
 Order = get_model("order", "Order")
@@ -68,20 +68,20 @@ def test_three_producers_paid_by_card_cod_and_vietqr_each_producer_sees_its_parc
     page.wait_for_url("**/checkout/thank-you/", timeout=20000)
     screenshot(page, "checkout-card-paid")
     card_order = Order.objects.get(guest_email="the@example.vn")
-    assert card_order.status == services.STATUS_PAID
+    assert card_order.status == OrderStatus.PAID
     assert card_order.number in page.content()
 
     _buy(page, base, products, method="cod", email="cod@example.vn")
     page.wait_for_url("**/checkout/thank-you/")
     cod_order = Order.objects.get(guest_email="cod@example.vn")
-    assert cod_order.status == services.STATUS_AWAITING_DELIVERY_PAYMENT
+    assert cod_order.status == OrderStatus.AWAITING_DELIVERY_PAYMENT
     assert cod_order.number in page.content()
 
     _buy(page, base, products, method="bank_transfer", email="qr@example.vn")
     page.wait_for_url("**/checkout/thank-you/")
     screenshot(page, "checkout-vietqr")
     qr_order = Order.objects.get(guest_email="qr@example.vn")
-    assert qr_order.status == services.STATUS_AWAITING_TRANSFER
+    assert qr_order.status == OrderStatus.AWAITING_TRANSFER
     assert page.locator("#vietqr svg").count() == 1
     payload = page.get_attribute("#vietqr", "data-payload")
     assert f"08{len(qr_order.number):02d}{qr_order.number}" in payload

@@ -75,7 +75,7 @@ def test_placing_the_order_again_writes_no_second_parcel(client, vietnam):
 
 
 def test_an_order_whose_parcels_cannot_be_written_is_not_placed(client, vietnam, monkeypatch):
-    def broken(*, order, shipping_fees=None):
+    def broken(*, order, parcels=None):
         raise RuntimeError("ledger unavailable")
 
     monkeypatch.setattr("shop.checkout.placement.fulfilments_create_for_order", broken)

@@ -103,6 +103,27 @@ def test_basket_and_preview_group_the_lines_by_producer(english, two_producers):
         assert "515.000" in text
 
 
+def test_the_basket_page_splits_the_basket_once(english, two_producers, monkeypatch):
+    from shop.shipping import selectors
+
+    noodle, honey = two_producers
+    fill_basket(english, [(noodle, 2), (honey, 2)])
+    splits = []
+    real = selectors.basket_parcels
+
+    def counted(*, basket):
+        splits.append(basket.pk)
+        return real(basket=basket)
+
+    monkeypatch.setattr(selectors, "basket_parcels", counted)
+
+    page = english.get("/basket/")
+
+    # The charge, the parcels shown and the total come from one split.
+    assert "515.000" in page.content.decode()
+    assert len(splits) == 1
+
+
 def test_cash_on_delivery_order_through_the_pages(client, two_producers):
     noodle, honey = two_producers
     fill_basket(client, [(noodle, 1), (honey, 1)])

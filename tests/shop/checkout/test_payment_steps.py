@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
-from shop.payments import services
+from shop.orders import lifecycle
+from shop.orders.statuses import OrderStatus
 from shop.payments.models import PaymentAttempt
 from tests.shop.checkout.helpers import checkout_to_payment
 from vendors.models import Fulfilment
@@ -33,7 +34,7 @@ def test_cash_on_delivery_places_the_order_at_once_with_payment_due(english, pro
     assert response.status_code == 302
     assert response["Location"].endswith("/checkout/thank-you/")
     order = Order.objects.get()
-    assert order.status == services.STATUS_AWAITING_DELIVERY_PAYMENT
+    assert order.status == OrderStatus.AWAITING_DELIVERY_PAYMENT
     assert Fulfilment.objects.filter(order=order).count() == 2
     page = english.get("/checkout/thank-you/")
     assert "Cash on delivery" in page.content.decode()
@@ -45,7 +46,7 @@ def test_a_bank_transfer_order_waits_and_shows_its_vietqr_code(english, products
 
     assert response["Location"].endswith("/checkout/thank-you/")
     order = Order.objects.get()
-    assert order.status == services.STATUS_AWAITING_TRANSFER
+    assert order.status == OrderStatus.AWAITING_TRANSFER
     html = english.get("/checkout/thank-you/").content.decode()
     assert "<svg" in html
     assert f"5802VN62{len(order.number) + 4:02d}08{len(order.number):02d}{order.number}" in html
@@ -64,7 +65,7 @@ def test_card_payment_places_a_paid_order_for_the_amount_stripe_took(
     assert answer["redirect"].endswith("/checkout/thank-you/")
     order = Order.objects.get()
     assert order.number == attempt.order_number
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     assert order.total_incl_tax == attempt.amount
     attempt.refresh_from_db()
     assert attempt.status == PaymentAttempt.Status.SUCCEEDED and attempt.order == order
@@ -141,15 +142,15 @@ def test_staff_confirming_a_transfer_marks_the_order_paid_once(english, products
     checkout_to_payment(english, [(products[0], 1)], method="bank_transfer")
     order = Order.objects.get()
 
-    assert services.order_payment_received(
+    assert lifecycle.order_payment_received(
         order=order, method="bank_transfer", amount=order.total_incl_tax, reference="FT123"
     )
-    assert not services.order_payment_received(
+    assert not lifecycle.order_payment_received(
         order=order, method="bank_transfer", amount=order.total_incl_tax, reference="FT123"
     )
 
     order.refresh_from_db()
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     assert order.payment_events.count() == 1
 
 
@@ -170,7 +171,7 @@ def test_an_unpaid_transfer_expires_and_its_stock_returns(english, products, set
 
     order.refresh_from_db()
     record.refresh_from_db()
-    assert order.status == services.STATUS_CANCELLED
+    assert order.status == OrderStatus.CANCELLED
     assert record.num_allocated == 0
     assert set(Fulfilment.objects.filter(order=order).values_list("status", flat=True)) == {
         Fulfilment.Status.CANCELLED
@@ -193,7 +194,7 @@ def test_staff_mark_an_awaited_transfer_paid_from_the_dashboard(english, product
 
     assert response.status_code == 302
     order.refresh_from_db()
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     assert order.sources.get().reference == "FT2611"
     assert (
         f'value="{order.number}"'

@@ -16,7 +16,7 @@ from shop.checkout.placement import (
     SoldOut,
     order_place,
 )
-from shop.checkout.selectors import order_payment_method
+from shop.orders.selectors import order_payment_method
 from shop.shipping.models import ProducerShippingRule
 from tests.factories import ProductFactory, VendorFactory
 from tests.shop.checkout.helpers import address, basket_of
@@ -234,3 +234,28 @@ def test_twenty_buyers_one_after_another_leave_five_orders_and_fifteen_sold_out(
     assert all("Trà hoa vàng" in error.message for error in sold_out)
     record = StockRecord.objects.get(product=product)
     assert record.num_in_stock - record.num_allocated == 0
+
+
+def test_the_basket_is_split_into_parcels_once_per_placement(three_producers, monkeypatch):
+    from shop.shipping import selectors
+
+    flat, free, _heavy = three_producers
+    basket = basket_of(
+        (ProductFactory(vendor=flat, stock=("85000", 10)), 2),
+        (ProductFactory(vendor=free, stock=("120000", 10)), 1),
+    )
+    splits = []
+    real = selectors.basket_parcels
+
+    def counted(*, basket):
+        splits.append(basket.pk)
+        return real(basket=basket)
+
+    monkeypatch.setattr(selectors, "basket_parcels", counted)
+
+    order = place(basket)
+
+    assert splits == [basket.pk]
+    fees = {f.vendor: f.shipping_fee for f in Fulfilment.objects.filter(order=order)}
+    assert fees == {flat: Decimal("25000"), free: Decimal("35000")}
+    assert order.shipping_incl_tax == Decimal("60000")

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
-from shop.payments import services
+from shop.orders import lifecycle
+from shop.orders.statuses import OrderStatus
 from shop.tourism.models import PartnerLedgerEntry
 from tests.shop.checkout.helpers import checkout_to_payment
 from tests.tourism.factories import WidgetFactory
@@ -44,18 +45,18 @@ def test_the_order_is_paid_when_its_last_parcel_is_delivered(english, products):
 
     _deliver(first)
     order.refresh_from_db()
-    assert order.status == services.STATUS_AWAITING_DELIVERY_PAYMENT
+    assert order.status == OrderStatus.AWAITING_DELIVERY_PAYMENT
     assert not PartnerLedgerEntry.objects.exists()
 
     _deliver(second)
     order.refresh_from_db()
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     paid = order.payment_events.get()
     assert paid.amount == order.total_incl_tax
     commission = PartnerLedgerEntry.objects.get()
     assert commission.partner == partner
     assert commission.amount == Decimal("10250")  # 5% of 205.000 ₫ of goods
-    assert services.order_cash_collected_if_delivered(order=order) is False
+    assert lifecycle.order_cash_collected_if_delivered(order=order) is False
     assert order.payment_events.count() == 1
 
 
@@ -67,6 +68,6 @@ def test_a_cancelled_parcel_is_not_collected(english, products):
     _deliver(second)
 
     order.refresh_from_db()
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     collected = order.payment_events.get().amount
     assert collected == order.total_incl_tax - Decimal("85000") - first.shipping_fee

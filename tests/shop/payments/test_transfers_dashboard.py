@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.test.factories import UserFactory, create_order
 
-from shop.payments import services
+from shop.orders.statuses import OrderStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def staff(english):
 
 
 def _awaiting(**kwargs):
-    return create_order(status=services.STATUS_AWAITING_TRANSFER, **kwargs)
+    return create_order(status=OrderStatus.AWAITING_TRANSFER, **kwargs)
 
 
 def test_a_double_click_on_mark_paid_pays_once_and_says_so(staff):
@@ -33,13 +33,13 @@ def test_a_double_click_on_mark_paid_pays_once_and_says_so(staff):
     assert second.status_code == 200
     assert "is not waiting for a bank transfer" in second.content.decode()
     order.refresh_from_db()
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     assert order.payment_events.count() == 1
 
 
 @pytest.mark.parametrize("number", ["cod", "404404", "", "9" * 500])
 def test_an_order_not_awaiting_a_transfer_is_not_marked_paid(staff, number):
-    cod = create_order(status=services.STATUS_AWAITING_DELIVERY_PAYMENT)
+    cod = create_order(status=OrderStatus.AWAITING_DELIVERY_PAYMENT)
     number = cod.number if number == "cod" else number
 
     response = staff.post(URL, {"number": number, "reference": "FT2611"}, follow=True)
@@ -47,7 +47,7 @@ def test_an_order_not_awaiting_a_transfer_is_not_marked_paid(staff, number):
     assert response.status_code == 200
     assert "is not waiting for a bank transfer" in response.content.decode()
     cod.refresh_from_db()
-    assert cod.status == services.STATUS_AWAITING_DELIVERY_PAYMENT
+    assert cod.status == OrderStatus.AWAITING_DELIVERY_PAYMENT
     assert not cod.payment_events.exists()
 
 
@@ -58,7 +58,7 @@ def test_an_empty_reference_is_asked_for_and_the_order_still_waits(staff):
 
     assert "Enter the reference shown on the bank statement." in response.content.decode()
     order.refresh_from_db()
-    assert order.status == services.STATUS_AWAITING_TRANSFER
+    assert order.status == OrderStatus.AWAITING_TRANSFER
 
 
 def test_the_page_makes_as_many_queries_for_three_orders_as_for_one(staff):

@@ -11,6 +11,7 @@ import pytest
 import stripe
 from oscar.core.loading import get_model
 
+from shop.orders.statuses import OrderStatus
 from shop.payments import services
 from shop.payments.gateway import StripeGateway
 from shop.payments.models import PaymentAttempt, StripeEvent
@@ -83,7 +84,7 @@ def test_a_replayed_event_places_one_order(client, stripe_settings, stripe_clien
     assert again.status_code == 200 and again.content.decode() == "duplicate"
     order = Order.objects.get()
     assert order.number == attempt.order_number
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     assert StripeEvent.objects.count() == 1
 
 
@@ -117,7 +118,7 @@ def test_a_late_failure_after_the_success_changes_nothing(
 
     attempt.refresh_from_db()
     assert attempt.status == PaymentAttempt.Status.SUCCEEDED
-    assert Order.objects.get().status == services.STATUS_PAID
+    assert Order.objects.get().status == OrderStatus.PAID
     assert StripeEvent.objects.count() == 2
 
 
@@ -149,7 +150,7 @@ def test_localstripe_s_webhook_completes_the_order_the_browser_never_came_back_f
 
     order = Order.objects.get()
     assert order.number == attempt.order_number
-    assert order.status == services.STATUS_PAID
+    assert order.status == OrderStatus.PAID
     assert (
         StripeEvent.objects.filter(
             type="payment_intent.succeeded", intent_id=attempt.intent_id

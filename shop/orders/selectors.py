@@ -1,0 +1,31 @@
+"""Reads of an order's life: how the buyer chose to pay and what is due."""
+
+from decimal import Decimal
+
+from django.db.models import Sum
+from oscar.core.loading import get_model
+
+from shop.orders.statuses import FulfilmentStatus, PaymentMethod
+from vendors.models import Fulfilment, LedgerEntry
+
+PaymentSource = get_model("payment", "Source")
+
+
+def order_payment_method(*, order) -> str:
+    """The way the buyer chose to pay ("card", "cod", "bank_transfer"; "" if unknown)."""
+    code = (
+        PaymentSource.objects.filter(order=order, source_type__code__in=PaymentMethod.values)
+        .order_by("pk")
+        .values_list("source_type__code", flat=True)
+        .first()
+    )
+    return code or ""
+
+
+def order_cash_due(*, order) -> Decimal:
+    """What the buyer hands the carriers: each parcel not cancelled, its goods and fee, as
+    its sale entry in the producers' ledger recorded them."""
+    parcels = Fulfilment.objects.filter(order=order).exclude(status=FulfilmentStatus.CANCELLED)
+    return LedgerEntry.objects.filter(fulfilment__in=parcels, kind=LedgerEntry.Kind.SALE).aggregate(
+        total=Sum("amount")
+    )["total"] or Decimal("0")

@@ -1,0 +1,29 @@
+"""A producer's parcel (Fulfilment): its statuses and which may follow which.
+
+Kept free of models so the order vocabulary (shop.orders.statuses) can show it beside the
+order's statuses, and settings may read both.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FulfilmentStatus(models.TextChoices):
+    NEW = "new", _("New")
+    PACKED = "packed", _("Packed")
+    SHIPPED = "shipped", _("Shipped")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Packing is optional: a parcel may be shipped straight away; a parcel handed to the carrier
+# can no longer be cancelled.
+FULFILMENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    FulfilmentStatus.NEW: frozenset(
+        {FulfilmentStatus.PACKED, FulfilmentStatus.SHIPPED, FulfilmentStatus.CANCELLED}
+    ),
+    FulfilmentStatus.PACKED: frozenset({FulfilmentStatus.SHIPPED, FulfilmentStatus.CANCELLED}),
+    FulfilmentStatus.SHIPPED: frozenset({FulfilmentStatus.DELIVERED}),
+    FulfilmentStatus.DELIVERED: frozenset(),
+    FulfilmentStatus.CANCELLED: frozenset(),
+}
