@@ -117,6 +117,7 @@ def test_staff_filing_a_product_under_one_producer_with_anothers_stock_get_a_mes
 def test_staff_hand_a_product_to_another_producer_with_its_stock_in_one_post(english):
     client = english
     product = ProductFactory()
+    product.categories.add(Category.objects.get(ocop_code="I.2.b"))
     new_vendor = VendorFactory(commune=product.vendor.commune)
     client.force_login(_staff())
     url = f"/dashboard/catalogue/products/{product.pk}/"
