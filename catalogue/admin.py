@@ -4,8 +4,20 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.admin import *  # noqa: F403
+from oscar.apps.catalogue.admin import ProductAdmin as OscarProductAdmin
 
-from catalogue.models import Commune, OcopCertificate, Province, QualityMark
+from catalogue.models import Commune, OcopCertificate, Product, Province, QualityMark
+
+admin.site.unregister(Product)
+
+
+@admin.register(Product)
+class ProductAdmin(OscarProductAdmin):
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        # Who sells a listing is changed in the dashboard, whose form asks for its stock
+        # records' new partner at the same time; here they would stay with the old producer.
+        return (*fields, "vendor") if obj is not None and obj.pk else fields
 
 
 @admin.register(Province)

@@ -182,7 +182,8 @@ def batches_for_vendor(*, vendor: Vendor) -> QuerySet[Batch]:
 
 
 def products_for_vendor(*, vendor: Vendor) -> QuerySet[Product]:
-    """A producer's own products (not variants), listed or not: what it may label and batch."""
+    """A producer's own products (parents and standalones, not variants), listed or not:
+    what it may label, batch and file certificates for."""
     return (
         Product.objects.filter(vendor=vendor)
         .exclude(structure=Product.CHILD)
@@ -260,15 +261,6 @@ def certificates_of_vendor(*, vendor: Vendor) -> QuerySet[OcopCertificate]:
         OcopCertificate.objects.filter(product__vendor=vendor)
         .select_related("product")
         .order_by("-issued_on", "-pk")
-    )
-
-
-def products_of_vendor(*, vendor: Vendor) -> QuerySet[Product]:
-    """The producer's products a certificate can be filed for (parents and standalones)."""
-    return (
-        Product.objects.filter(vendor=vendor)
-        .exclude(structure=Product.CHILD)
-        .order_by("title", "pk")
     )
 
 

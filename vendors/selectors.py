@@ -219,3 +219,37 @@ __all__ = [
     "status_counts",
     "vendor_for_user",
 ]
+
+
+def product_producer(*, product) -> Vendor | None:
+    """Who sells a product: its producer, or for a variant recorded without one, its parent's.
+
+    This is the one answer: the dashboard, search, parcels and the ledger all follow it (the
+    last two through the stock record's partner, which must be this producer's partner).
+    None is a product the shop sells itself.
+    """
+    if product.vendor_id is not None:
+        return product.vendor
+    if product.parent_id is not None and product.parent.vendor_id is not None:
+        return product.parent.vendor
+    return None
+
+
+def stockrecords_not_with_producer() -> QuerySet:
+    """Stock records whose partner is not the one `product_producer` names: held by another
+    producer's partner, or, for a product without a producer, by any producer's partner.
+    Parcels and ledger entries would go to a producer the dashboard and search don't show."""
+    StockRecord = get_model("partner", "StockRecord")
+    return (
+        StockRecord.objects.annotate(
+            expected_partner_id=Coalesce(
+                F("product__vendor__partner_id"), F("product__parent__vendor__partner_id")
+            )
+        )
+        .filter(
+            (Q(expected_partner_id__isnull=False) & ~Q(partner_id=F("expected_partner_id")))
+            | (Q(expected_partner_id__isnull=True) & Q(partner__vendor__isnull=False))
+        )
+        .select_related("partner", "product__vendor", "product__parent__vendor")
+        .order_by("pk")
+    )

@@ -23,10 +23,12 @@ from catalogue.services import certificates_verify_for_vendor
 from catalogue.text import slugify_vietnamese
 from customer.services import account_signup
 from vendors.models import Vendor, VendorStatusChange
+from vendors.selectors import product_producer, stockrecords_not_with_producer
 
 logger = logging.getLogger(__name__)
 
 Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
 
 # Oscar's partner names and codes are 128 characters at most.
 _PARTNER_FIELD_LENGTH = 128
@@ -275,9 +277,7 @@ def _draft_product_with_certificate(
     product.categories.add(certificate.category)
     # An empty stock record (no price, no stock) files the draft under the producer's partner,
     # where Oscar's dashboard looks for a member's products; with no price it cannot be sold.
-    product.stockrecords.create(
-        partner=vendor.partner, partner_sku=f"OCOP-{product.pk}", price_currency="VND"
-    )
+    stockrecord_add(product=product, partner_sku=f"OCOP-{product.pk}", price_currency="VND")
     record = OcopCertificate(
         product=product,
         stars=certificate.stars,
@@ -293,6 +293,77 @@ def _draft_product_with_certificate(
     record.full_clean()
     record.save()
     return record
+
+
+def stockrecord_partner_rule(*, product: Product) -> str:
+    """Which partner may hold this product's stock, said to the person choosing one."""
+    producer = product_producer(product=product)
+    if producer is None:
+        return _(
+            "This product has no producer, so no producer's partner may hold its stock: "
+            "choose the producer in the product's details first, or the shop's own partner."
+        )
+    return _(
+        "This product is sold by %(producer)s, so its stock belongs to that producer: "
+        "choose “%(partner)s” as the partner."
+    ) % {"producer": producer.legal_name, "partner": producer.partner.name}
+
+
+def stockrecord_partner_error(*, product: Product, partner: "Partner") -> str | None:
+    """Why `partner` may not hold this product's stock, or None when it may.
+
+    A stock record's partner decides whose parcel and ledger a sale goes to, so it must be
+    the partner of the producer the product names (`product_producer`); a product the shop
+    sells itself may not be held by any producer's partner.
+    """
+    producer = product_producer(product=product)
+    if producer is not None:
+        allowed = partner.pk == producer.partner_id
+    else:
+        allowed = not Vendor.objects.filter(partner_id=partner.pk).exists()
+    return None if allowed else stockrecord_partner_rule(product=product)
+
+
+def stockrecord_add(*, product: Product, partner_sku: str, **fields) -> StockRecord:
+    """A stock record for the product, always on its producer's partner (never a caller's
+    choice), checked like a dashboard form would check it."""
+    producer = product_producer(product=product)
+    if producer is None:
+        raise ValidationError(
+            _("Choose the product's producer before adding its stock."), code="no_producer"
+        )
+    record = product.stockrecords.model(
+        product=product, partner=producer.partner, partner_sku=partner_sku, **fields
+    )
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def stockrecords_follow_producer() -> int:
+    """Move every stock record held by the wrong partner to its product's producer's partner;
+    returns how many moved. A product without a producer is left as it is: nobody can tell
+    which producer sells it, so `check_producers` reports it for staff to decide."""
+    records = stockrecords_not_with_producer().select_for_update(of=("self",))
+    moved = 0
+    for record in records:
+        if record.expected_partner_id is None:
+            continue
+        _stockrecord_move(record=record, partner_id=record.expected_partner_id)
+        moved += 1
+    if moved:
+        logger.warning("Moved %d stock records to their product's producer", moved)
+    return moved
+
+
+def _stockrecord_move(*, record, partner_id: int) -> None:
+    # A SKU is unique per partner: a clash with one of the producer's own SKUs keeps both
+    # by suffixing the moved record's id.
+    sku = record.partner_sku
+    if StockRecord.objects.filter(partner_id=partner_id, partner_sku=sku).exists():
+        sku = f"{sku[: 127 - len(str(record.pk))]}-{record.pk}"
+    StockRecord.objects.filter(pk=record.pk).update(partner_id=partner_id, partner_sku=sku)
 
 
 def _notify_after_commit(*, change: VendorStatusChange, language: str) -> None:
@@ -354,20 +425,32 @@ def vendor_approve(*, vendor: Vendor, approved_by: AbstractUser, language: str =
     return vendor
 
 
+def _decide_with_reason(
+    *, vendor: Vendor, status: str, reason: str, by: AbstractUser, language: str
+) -> Vendor:
+    """A decision the producer must be told the reason for (rejection, suspension)."""
+    _decide(
+        vendor=vendor,
+        status=status,
+        by=by,
+        reason=_reason_required(reason),
+        language=language,
+    )
+    return vendor
+
+
 @transaction.atomic
 def vendor_reject(
     *, vendor: Vendor, reason: str, rejected_by: AbstractUser, language: str = ""
 ) -> Vendor:
     """Turn down an application; the applicant reads the reason by e-mail and on the site."""
-    reason = _reason_required(reason)
-    _decide(
+    return _decide_with_reason(
         vendor=vendor,
         status=Vendor.Status.REJECTED,
-        by=rejected_by,
         reason=reason,
+        by=rejected_by,
         language=language,
     )
-    return vendor
 
 
 @transaction.atomic
@@ -375,15 +458,13 @@ def vendor_suspend(
     *, vendor: Vendor, reason: str, suspended_by: AbstractUser, language: str = ""
 ) -> Vendor:
     """Take the producer's products off the storefront and search; its data stays."""
-    reason = _reason_required(reason)
-    _decide(
+    return _decide_with_reason(
         vendor=vendor,
         status=Vendor.Status.SUSPENDED,
-        by=suspended_by,
         reason=reason,
+        by=suspended_by,
         language=language,
     )
-    return vendor
 
 
 @transaction.atomic
@@ -405,6 +486,10 @@ def vendor_reinstate(
 __all__ = [
     "CertificateApplication",
     "certificate_dates_check",
+    "stockrecord_add",
+    "stockrecord_partner_error",
+    "stockrecord_partner_rule",
+    "stockrecords_follow_producer",
     "vendor_apply",
     "vendor_approve",
     "vendor_member_add",

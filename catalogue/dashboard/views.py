@@ -19,7 +19,7 @@ from catalogue.selectors import (
     certificates_awaiting_verification,
     certificates_needing_attention,
     certificates_of_vendor,
-    products_of_vendor,
+    products_for_vendor,
 )
 from catalogue.services import (
     certificate_add,
@@ -48,7 +48,7 @@ class ProducerCertificateListView(ProducerScopeMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["vendor"] = self.vendor
-        context["has_products"] = products_of_vendor(vendor=self.vendor).exists()
+        context["has_products"] = products_for_vendor(vendor=self.vendor).exists()
         return context
 
 
@@ -58,14 +58,14 @@ class ProducerCertificateAddView(ProducerScopeMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["products"] = products_of_vendor(vendor=self.vendor)
+        kwargs["products"] = products_for_vendor(vendor=self.vendor)
         return kwargs
 
     def get_initial(self):
         initial = super().get_initial()
         product_id = id_parse(self.request.GET.get("product"))
         if product_id is not None:
-            product = products_of_vendor(vendor=self.vendor).filter(pk=product_id).first()
+            product = products_for_vendor(vendor=self.vendor).filter(pk=product_id).first()
             if product is not None:
                 initial["product"] = product
         return initial
@@ -74,7 +74,7 @@ class ProducerCertificateAddView(ProducerScopeMixin, FormView):
         context = super().get_context_data(**kwargs)
         # Products that already hold a certificate: a new one files their re-evaluation.
         context["certified_products"] = list(
-            products_of_vendor(vendor=self.vendor)
+            products_for_vendor(vendor=self.vendor)
             .filter(ocop_certificates__isnull=False)
             .distinct()
         )

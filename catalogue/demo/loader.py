@@ -249,7 +249,7 @@ def product_from_spec(
             )
             product.categories.add(categories[spec.ocop_code])
         StockRecord.objects.get_or_create(
-            partner=vendor.partner,
+            partner=(product.vendor or vendor).partner,  # the product's producer holds its stock
             partner_sku=spec.upc,
             defaults={
                 "product": product,

@@ -1,4 +1,5 @@
-"""Oscar's partner models; the stock record refuses a price of zero or less.
+"""Oscar's partner models; the stock record refuses a price of zero or less, and a partner
+other than its product's producer's.
 
 Our StockRecord is defined before Oscar's wildcard import, so Oscar's loader uses it.
 """
@@ -27,8 +28,19 @@ class StockRecord(AbstractStockRecord):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.price is not None and self.price <= 0:
-            raise ValidationError({"price": PRICE_NOT_POSITIVE}, code="price_not_positive")
+            errors["price"] = ValidationError(PRICE_NOT_POSITIVE, code="price_not_positive")
+        # Every form that writes a stock record (Oscar's dashboard, the admin) comes through
+        # here: the partner decides whose parcel and ledger a sale goes to.
+        if self.product_id and self.partner_id:
+            from vendors.services import stockrecord_partner_error
+
+            message = stockrecord_partner_error(product=self.product, partner=self.partner)
+            if message:
+                errors["partner"] = ValidationError(message, code="partner_not_producer")
+        if errors:
+            raise ValidationError(errors)
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F403

@@ -1,5 +1,6 @@
 """Dashboard product forms: the producer, the place of origin and the quality marks of a
-product, photos checked and cleaned before they are stored, and prices above zero."""
+product, photos checked and cleaned before they are stored, prices above zero, and stock
+held only by the product's producer."""
 
 from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
@@ -9,6 +10,7 @@ from catalogue.images import UNREADABLE_PHOTO, product_image_clean
 from catalogue.models import Commune
 from vendors.models import Vendor
 from vendors.selectors import vendor_for_user
+from vendors.services import stockrecord_partner_rule
 
 
 class ProductForm(oscar_forms.ProductForm):
@@ -61,10 +63,24 @@ class ProductImageForm(oscar_forms.ProductImageForm):
 
 
 class StockRecordForm(oscar_forms.StockRecordForm):
-    """The price must be above zero: the stock record's own validation (shop/partner/models.py)
-    says so on the price field; the browser is told too, so it stops most mistakes first."""
+    """The price must be above zero and the partner must be the product's producer's: the
+    stock record's own validation (shop/partner/models.py) says so on each field; the browser
+    is told about the price too, so it stops most mistakes first."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "price" in self.fields:
             self.fields["price"].widget.attrs.update({"min": "1", "step": "1"})
+
+    def full_clean(self):
+        # A producer's member is offered only its own partner (Oscar's queryset), so another
+        # partner's id fails as "not a choice" before the model's check can run: say the same
+        # thing the model says. The formset attaches the product after building the form,
+        # so this is the first moment it is known.
+        product = getattr(self.instance, "product", None)
+        partner = self.fields.get("partner")
+        if partner is not None and product is not None and product.pk is not None:
+            # Django formats this message with the posted value: a "%" in a name stays one.
+            rule = stockrecord_partner_rule(product=product).replace("%", "%%")
+            partner.error_messages = {**partner.error_messages, "invalid_choice": rule}
+        super().full_clean()
