@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "cms.apps.CmsConfig",
     "shop.payments.apps.PaymentsConfig",
     "shop.partners.apps.PartnersConfig",
+    "shop.demo.apps.DemoConfig",
 ]
 
 MIDDLEWARE = [

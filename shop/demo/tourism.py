@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from catalogue.demo.loader import DemoAccount, demo_user_ensure
 from catalogue.models import Province
+from shop.demo.loader import DemoAccount, demo_user_ensure
 from shop.partners.models import TourismPartner, Widget
 
 PARTNER = DemoAccount(
