@@ -1,6 +1,6 @@
-"""Write-side operations of the catalogue: reference data (places, OCOP groups), certificates
-(whose operations live in catalogue/certificates.py and are re-exported here), staff holds on
-listings, batches and trace codes."""
+"""Write-side operations of the catalogue: reference data (places, OCOP groups, the OCOP
+product class), certificates (whose operations live in catalogue/certificates.py and are
+re-exported here), staff holds on listings, batches and trace codes."""
 
 import logging
 import secrets
@@ -26,6 +26,7 @@ from catalogue.models import (
     Category,
     Commune,
     Product,
+    ProductClass,
     Province,
     TraceCode,
 )
@@ -120,6 +121,18 @@ def _sync_category_node(node: OcopNode, parent: Category | None, position: int) 
 def ocop_categories_sync() -> int:
     """Create the six OCOP groups with their groups and subgroups; returns the node count."""
     return sum(_sync_category_node(node, None, i) for i, node in enumerate(OCOP_GROUPS))
+
+
+# Every OCOP product is a physical good the producer ships and counts: one product class.
+OCOP_PRODUCT_CLASS_NAME = "Sản phẩm OCOP"
+
+
+def product_class_ensure() -> ProductClass:
+    """The product class of OCOP products (shipped, stock tracked), made on first use."""
+    product_class, _created = ProductClass.objects.get_or_create(
+        name=OCOP_PRODUCT_CLASS_NAME, defaults={"requires_shipping": True, "track_stock": True}
+    )
+    return product_class
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.models import Category, Commune, OcopCertificate, Product, default_valid_until
-from catalogue.services import certificates_verify_for_vendor
+from catalogue.services import certificates_verify_for_vendor, product_class_ensure
 from catalogue.text import slugify_vietnamese
 from customer.services import account_signup
 from vendors.models import Vendor, VendorStatusChange
@@ -261,8 +261,6 @@ def vendor_apply(
 def _draft_product_with_certificate(
     *, vendor: Vendor, certificate: CertificateApplication
 ) -> OcopCertificate:
-    from catalogue.demo.loader import product_class_ensure
-
     # Unpublished until the producer, once approved, adds its price, stock and photos.
     product = Product(
         structure=Product.STANDALONE,

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "shop.payments.dashboard.apps.PaymentsDashboardConfig",
     "shop.shipping.dashboard.apps.ProducerShippingDashboardConfig",
     "shop.tourism.dashboard.apps.TourismDashboardConfig",
+    "shop.demo.apps.DemoConfig",
 ]
 
 MIDDLEWARE = [

@@ -5,11 +5,11 @@ from decimal import Decimal
 import pytest
 from oscar.test.factories import UserFactory
 
+from shop.demo.orders import demo_shipping_rules_ensure
 from shop.shipping.models import ProducerShippingRule
 from shop.shipping.selectors import basket_parcels
 from tests.factories import ProductFactory, VendorFactory, vendor_user
 from tests.shop.checkout.helpers import basket_of
-from vendors.demo import demo_shipping_rules_ensure
 
 pytestmark = pytest.mark.django_db
 

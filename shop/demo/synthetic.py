@@ -17,11 +17,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.demo import images
-from catalogue.demo.data import tax_code
-from catalogue.demo.loader import issuer_for, vendor_logo_ensure
 from catalogue.models import Category, Commune, OcopCertificate, Product, default_valid_until
 from catalogue.text import slugify_vietnamese
+from shop.demo import images
+from shop.demo.data import tax_code
+from shop.demo.loader import issuer_for, vendor_logo_ensure
 from vendors.models import Vendor
 from vendors.services import vendor_upsert
 

@@ -13,8 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.demo import images
-from catalogue.demo.data import MARKS, NOODLE_COOPERATIVE, ProductSpec, VendorSpec
 from catalogue.models import (
     Batch,
     Category,
@@ -27,6 +25,8 @@ from catalogue.models import (
 from catalogue.services import batch_create, certificate_add, certificate_revoke
 from catalogue.text import slugify_vietnamese
 from catalogue.validators import DISTRICTS_ABOLISHED
+from shop.demo import images
+from shop.demo.data import MARKS, NOODLE_COOPERATIVE, ProductSpec, VendorSpec
 from vendors.models import Vendor
 from vendors.services import vendor_member_add, vendor_upsert
 
@@ -34,7 +34,6 @@ ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
-PRODUCT_CLASS_NAME = "Sản phẩm OCOP"
 # On 1 March 2025 the agriculture ministry merged with the environment ministry.
 MINISTRY_MERGED = date(2025, 3, 1)
 
@@ -96,13 +95,6 @@ VENDOR = DemoAccount(
 )
 EDITOR = DemoAccount("editor", "editor", "editor@ocop.local", "ocop-editor-2026", "/cms-admin/")
 ACCOUNTS = (ADMIN, VENDOR, EDITOR)
-
-
-def product_class_ensure() -> "ProductClass":
-    product_class, _ = ProductClass.objects.get_or_create(
-        name=PRODUCT_CLASS_NAME, defaults={"requires_shipping": True, "track_stock": True}
-    )
-    return product_class
 
 
 def categories_by_code() -> dict[str, Category]:
@@ -387,7 +379,6 @@ __all__ = [
     "home_page_hero_ensure",
     "issuer_for",
     "marks_ensure",
-    "product_class_ensure",
     "product_from_spec",
     "vendor_from_spec",
     "vendor_logo_ensure",

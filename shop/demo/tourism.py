@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from catalogue.demo.loader import DemoAccount, demo_user_ensure
 from catalogue.models import Province
-from shop.partners.models import TourismPartner, Widget
+from shop.demo.loader import DemoAccount, demo_user_ensure
+from shop.tourism.models import TourismPartner, Widget
 
 PARTNER = DemoAccount(
     "tourism partner (a hotel in Bình Liêu)",

@@ -1,7 +1,8 @@
 """Demo orders for `seed_demo`: guest orders across producers, so every demo producer has
-parcels, placed through Oscar's OrderCreator and `fulfilments_create_for_order` (parcels and
-ledgers are real); parcels in every status and one payout. Orders carry fixed numbers: loading twice
-creates nothing new."""
+parcels. Each is placed by the checkout's own `order_place` (cash on delivery), so its parcels,
+shipping fees, ledger entries and totals are those a buyer's order would get; then its parcels
+are moved through the producers' services to every status, and one payout is recorded.
+Orders carry fixed numbers: loading twice creates nothing new."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -10,28 +11,29 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
-from oscar.apps.checkout.calculators import OrderTotalCalculator
-from oscar.apps.order.utils import OrderCreator
-from oscar.apps.partner.strategy import Default
-from oscar.apps.shipping.methods import Free
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
-from shop.checkout.addresses import country_vietnam
+from shop.checkout.placement import order_place
+from shop.checkout.tasks import EVENT_CODE as ORDER_PLACED_EVENT
+from shop.orders.statuses import PaymentMethod, status_at_placement
+from shop.shipping.models import ProducerShippingRule
+from shop.shipping.services import producer_shipping_rule_set
 from vendors.fulfilment import (
     fulfilment_cancel,
     fulfilment_mark_delivered,
     fulfilment_mark_packed,
     fulfilment_mark_shipped,
-    fulfilments_create_for_order,
     payout_record,
 )
 from vendors.models import Fulfilment, LedgerEntry, Vendor
 
 Basket = get_model("basket", "Basket")
-Country = get_model("address", "Country")
+CommunicationEvent = get_model("order", "CommunicationEvent")
+CommunicationEventType = get_model("communication", "CommunicationEventType")
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
-ShippingAddress = get_model("order", "ShippingAddress")
+Selector = get_class("partner.strategy", "Selector")
+StockRecord = get_model("partner", "StockRecord")
 
 Status = Fulfilment.Status
 
@@ -137,27 +139,28 @@ def _spread_orders() -> list[DemoOrder]:
             continue
         products = Product.objects.filter(vendor=vendor, is_public=True).exclude(upc="")
         in_stock = products.filter(stockrecords__num_in_stock__gt=5).order_by("upc").first()
-        sold_out = products.filter(stockrecords__isnull=False).order_by("upc").first()
-        if in_stock or sold_out:
-            # A sold-out producer's parcel is cancelled: there is nothing to send.
-            picks.append((vendor.slug, (in_stock or sold_out).upc, in_stock is None))
+        last = products.filter(stockrecords__isnull=False).order_by("upc").first()
+        if in_stock or last:
+            picks.append((vendor.slug, (in_stock or last).upc, in_stock is None))
     orders = []
     for index in range(0, len(picks), 3):
         group = picks[index : index + 3]
-        last, first, email, street, city = BUYERS[(index // 3) % len(BUYERS)]
+        last_name, first, email, street, city = BUYERS[(index // 3) % len(BUYERS)]
         orders.append(
             DemoOrder(
                 f"OCOP-DEMO-{101 + index // 3:04d}",
-                (last, first, email),
+                (last_name, first, email),
                 street,
                 city,
                 f"+8491200{1000 + index:04d}",
                 tuple((upc, 1) for _, upc, _ in group),
                 {
-                    slug: Status.CANCELLED
-                    if sold_out
+                    # A producer down to its last pieces sold one of them: that parcel went
+                    # out (a cancelled one would put it back on the shelf).
+                    slug: Status.DELIVERED
+                    if low
                     else SPREAD_STATUSES[(index + offset) % len(SPREAD_STATUSES)]
-                    for offset, (slug, _, sold_out) in enumerate(group)
+                    for offset, (slug, _, low) in enumerate(group)
                 },
             )
         )
@@ -176,36 +179,51 @@ PATH = {
 }
 
 
-def _place(spec: DemoOrder, *, country: "Country") -> "Order | None":
+def _last_piece_ensure(products: dict[str, "Product"], spec: DemoOrder) -> None:
+    """A product the catalogue lists as sold out had, before this order, the pieces the order
+    takes: put them on the shelf so the checkout sells them; the parcel, once shipped, takes
+    them off again, so the product ends sold out as the catalogue describes it."""
+    for upc, quantity in spec.items:
+        record = StockRecord.objects.filter(product=products[upc]).first()
+        if record is None:
+            continue
+        free = record.num_in_stock - (record.num_allocated or 0)
+        if free < quantity:
+            StockRecord.objects.filter(pk=record.pk).update(
+                num_in_stock=F("num_in_stock") + quantity - free
+            )
+
+
+def _place(spec: DemoOrder) -> "Order | None":
     products = Product.objects.in_bulk([upc for upc, _ in spec.items], field_name="upc")
     if len(products) != len(spec.items):
         return None  # the catalogue is not loaded (or was changed): no order to show
+    _last_piece_ensure(products, spec)
     basket = Basket.objects.create()
-    basket.strategy = Default()
+    basket.strategy = Selector().strategy()
     for upc, quantity in spec.items:
         basket.add_product(products[upc], quantity)
     last_name, first_name, email = spec.buyer
-    # Vietnamese names read family name first: the whole name goes in one field.
-    address = ShippingAddress.objects.create(
-        last_name=f"{last_name} {first_name}",
-        line1=spec.street,
-        line4=spec.city,
-        country=country,
-        phone_number=spec.phone,
-    )
-    method = Free()
-    charge = method.calculate(basket)
-    order = OrderCreator().place_order(
+    order = order_place(
         basket=basket,
-        total=OrderTotalCalculator().calculate(basket, charge),
-        shipping_method=method,
-        shipping_charge=charge,
-        shipping_address=address,
-        order_number=spec.number,
+        user=None,
         guest_email=email,
+        # Vietnamese names read family name first: the whole name goes in one field.
+        shipping_address={
+            "last_name": f"{last_name} {first_name}",
+            "line1": spec.street,
+            "line4": spec.city,
+            "phone_number": spec.phone,
+        },
+        payment_method=PaymentMethod.COD,
+        order_number=spec.number,
+        status=status_at_placement(PaymentMethod.COD),
     )
-    basket.submit()
-    fulfilments_create_for_order(order=order)
+    # The buyers are made up: their confirmation counts as sent, so none goes out.
+    event_type, _created = CommunicationEventType.objects.get_or_create(
+        code=ORDER_PLACED_EVENT, defaults={"name": "Order placed", "category": "Order related"}
+    )
+    CommunicationEvent.objects.get_or_create(order=order, event_type=event_type)
     return order
 
 
@@ -228,12 +246,11 @@ def _advance(fulfilment: Fulfilment, *, to: str) -> None:
 @transaction.atomic
 def demo_orders_ensure() -> int:
     """Place the demo orders that don't exist yet; returns how many were placed."""
-    country = country_vietnam()
     placed = 0
     for spec in (*ORDERS, *_spread_orders()):
         if Order.objects.filter(number=spec.number).exists():
             continue
-        order = _place(spec, country=country)
+        order = _place(spec)
         if order is None:
             continue
         placed += 1
@@ -272,9 +289,6 @@ SHIPPING_RULES = [
 def demo_shipping_rules_ensure() -> int:
     """Give the demo producers without a shipping rule theirs; returns how many were set.
     Rules a producer changed are left alone."""
-    from shop.shipping.models import ProducerShippingRule
-    from shop.shipping.services import producer_shipping_rule_set
-
     set_count = 0
     for slug, base_fee, per_kg, free_above, days_min, days_max in SHIPPING_RULES:
         vendor = Vendor.objects.filter(slug=slug).first()

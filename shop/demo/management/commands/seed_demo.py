@@ -8,13 +8,18 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from catalogue.demo import loader, synthetic
-from catalogue.demo.data import PRODUCTS, VENDORS
-from catalogue.services import ocop_categories_sync, places_sync, trace_codes_backfill
-from cms.demo import MODERATOR, editorial_demo_ensure
+from catalogue.services import (
+    ocop_categories_sync,
+    places_sync,
+    product_class_ensure,
+    trace_codes_backfill,
+)
 from search.indexing import index_rebuild
-from shop.partners.demo import demo_partner_ensure
-from vendors.demo import demo_orders_ensure, demo_shipping_rules_ensure
+from shop.demo import loader, synthetic
+from shop.demo.data import PRODUCTS, VENDORS
+from shop.demo.editorial import MODERATOR, editorial_demo_ensure
+from shop.demo.orders import demo_orders_ensure, demo_shipping_rules_ensure
+from shop.demo.tourism import demo_partner_ensure
 
 # Per-row INFO lines (new producers, Oscar's stock alerts) would break up the progress bars.
 CHATTY_LOGGERS = ("oscar.alerts", "vendors.services")
@@ -73,7 +78,7 @@ class Command(BaseCommand):
             places_sync()
             ocop_categories_sync()
             bar.update(1)
-            product_class = loader.product_class_ensure()
+            product_class = product_class_ensure()
             categories = loader.categories_by_code()
             marks = loader.marks_ensure()
             bar.update(1)
@@ -105,8 +110,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Real catalogue: {len(VENDORS)} producers, {len(PRODUCTS)} products ({created} new)."
         )
-        self.stdout.write(f"Demo orders: {demo_orders_ensure()} new.")
+        # Rules first: the demo orders are charged the shipping their producers ask.
         self.stdout.write(f"Demo shipping rules: {demo_shipping_rules_ensure()} new.")
+        self.stdout.write(f"Demo orders: {demo_orders_ensure()} new.")
 
         if products > 0:
             synthetic_vendors = synthetic.synthetic_vendors_ensure(draw_logos=draw)
