@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.dashboard.forms import IssuerRuleMixin
+from catalogue.forms import IssuerRuleMixin
 from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
 from catalogue.numbers import id_parse
