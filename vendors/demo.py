@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F, Sum
-from django.utils import timezone
+from django.db.models import Sum
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator
 from oscar.apps.partner.strategy import Default
@@ -17,6 +16,7 @@ from oscar.apps.shipping.methods import Free
 from oscar.core.loading import get_model
 
 from shop.checkout.addresses import country_vietnam
+from shop.mail.services import mail_mark_sent
 from vendors.fulfilment import (
     fulfilment_cancel,
     fulfilment_mark_delivered,
@@ -26,6 +26,7 @@ from vendors.fulfilment import (
     payout_record,
 )
 from vendors.models import Fulfilment, LedgerEntry, Vendor
+from vendors.tasks import parcel_mail_keys
 
 Basket = get_model("basket", "Basket")
 Country = get_model("address", "Country")
@@ -240,8 +241,13 @@ def demo_orders_ensure() -> int:
         for fulfilment in Fulfilment.objects.filter(order=order).select_related("vendor"):
             _advance(fulfilment, to=spec.statuses.get(fulfilment.vendor.slug, Status.NEW))
         # The buyers are made up: mark the notices as sent so no mail goes out for them.
-        Fulfilment.objects.filter(order=order).update(
-            vendor_notified_at=timezone.now(), buyer_notified=F("status")
+        mail_mark_sent(
+            once_keys=[
+                key
+                for fulfilment in Fulfilment.objects.filter(order=order)
+                for key in parcel_mail_keys(fulfilment)
+            ],
+            template="vendors/emails/demo",
         )
 
     slug, amount, reference = PAYOUT
