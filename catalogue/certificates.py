@@ -14,16 +14,15 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.models import OcopCertificate, Product, default_valid_until
 from catalogue.selectors import certificate_valid_for_product, certificates_due_for_reminder
 from catalogue.validators import validate_certificate_scan
+from shop.mail.services import mail_send
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +203,7 @@ def certificate_reminders_send(*, today: date | None = None) -> int:
                 certificate=certificate,
                 template="catalogue/emails/certificate_expiry_reminder",
                 context={"days_left": (certificate.valid_until - day).days},
+                once_key=f"certificate-reminder:{pk}:{certificate.valid_until.isoformat()}",
             )
         sent += 1
     return sent
@@ -237,6 +237,7 @@ def certificates_expire(*, today: date | None = None) -> int:
                     certificate=certificate,
                     template="catalogue/emails/certificate_expired",
                     context={},
+                    once_key=f"certificate-expired:{pk}",
                 )
         processed += 1
     return processed
@@ -255,7 +256,9 @@ def _producer_recipients(product: Product) -> list[str]:
     return list(dict.fromkeys([vendor.email, *members]))
 
 
-def _mail_producer(*, certificate: OcopCertificate, template: str, context: dict) -> None:
+def _mail_producer(
+    *, certificate: OcopCertificate, template: str, context: dict, once_key: str
+) -> None:
     recipients = _producer_recipients(certificate.product)
     base_url = settings.SITE_URL
     context = {
@@ -269,12 +272,8 @@ def _mail_producer(*, certificate: OcopCertificate, template: str, context: dict
         "contact_email": settings.OCOP_CONTACT_EMAIL,
         **context,
     }
-    # Producers read Vietnamese, whatever language the worker happens to run in.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
-    EmailMessage(subject=subject, body=body, to=recipients).send()
-    logger.info("Mail %s sent for certificate %s to %s", template, certificate.pk, recipients)
+    # Producers read the site's language (Vietnamese), whatever the worker runs in.
+    mail_send(template=template, context=context, to=recipients, once_key=once_key)
 
 
 __all__ = [

@@ -4,15 +4,13 @@ an address someone signed up with."""
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlencode, urlsafe_base64_encode
 from oscar.apps.customer.utils import get_password_reset_url
 
 from customer.tokens import signup_token
+from shop.mail.services import mail_send
 
 KINDS = ("confirm", "account_exists")
 
@@ -42,8 +40,7 @@ def account_signup_mail(user_id: int, kind: str, *, next_url: str = "", language
         )
         query = f"?{urlencode({'next': next_url})}" if next_url else ""
         context["confirm_url"] = site + path + query
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"customer/emails/{kind}_subject.txt", context)
-        body = render_to_string(f"customer/emails/{kind}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
-    return True
+    # No once key: a second run sends a second link, which works like the first.
+    return mail_send(
+        template=f"customer/emails/{kind}", context=context, to=[user.email], language=language
+    )

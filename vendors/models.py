@@ -142,7 +142,6 @@ class VendorStatusChange(models.Model):
         verbose_name=_("changed by"),
     )
     created_at = models.DateTimeField(_("date"), auto_now_add=True)
-    notified_at = models.DateTimeField(_("applicant notified"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -186,8 +185,6 @@ class Fulfilment(models.Model):
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # The last buyer notice sent ("shipped" or "cancelled"), so a repeated task sends nothing.
-    buyer_notified = models.CharField(max_length=12, blank=True, editable=False)
-    vendor_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -10,6 +10,7 @@ import logging
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from oscar.core.loading import get_class, get_model
@@ -252,11 +253,13 @@ def _place(
     basket.submit()
 
     order_id = order.pk
+    # The language of the page that placed the order (the webhook has none: the site's).
+    language = translation.get_language() or ""
 
     def buyer_confirmation():
         from shop.checkout.tasks import order_confirmation_send
 
-        order_confirmation_send.delay(order_id)
+        order_confirmation_send.delay(order_id, language=language)
 
     # The order is in: a queue that cannot be reached (Redis down) costs a mail, logged,
     # never an error page for a buyer whose order went through.

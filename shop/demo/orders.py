@@ -10,11 +10,11 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, Sum
-from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.placement import order_place
-from shop.checkout.tasks import EVENT_CODE as ORDER_PLACED_EVENT
+from shop.checkout.tasks import order_confirmation_key
+from shop.mail.services import mail_mark_sent
 from shop.orders.statuses import PaymentMethod, status_at_placement
 from shop.shipping.models import ProducerShippingRule
 from shop.shipping.services import producer_shipping_rule_set
@@ -26,10 +26,9 @@ from vendors.fulfilment import (
     payout_record,
 )
 from vendors.models import Fulfilment, LedgerEntry, Vendor
+from vendors.tasks import parcel_mail_keys
 
 Basket = get_model("basket", "Basket")
-CommunicationEvent = get_model("order", "CommunicationEvent")
-CommunicationEventType = get_model("communication", "CommunicationEventType")
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
 Selector = get_class("partner.strategy", "Selector")
@@ -220,10 +219,9 @@ def _place(spec: DemoOrder) -> "Order | None":
         status=status_at_placement(PaymentMethod.COD),
     )
     # The buyers are made up: their confirmation counts as sent, so none goes out.
-    event_type, _created = CommunicationEventType.objects.get_or_create(
-        code=ORDER_PLACED_EVENT, defaults={"name": "Order placed", "category": "Order related"}
+    mail_mark_sent(
+        once_keys=[order_confirmation_key(order)], template="checkout/emails/order_placed"
     )
-    CommunicationEvent.objects.get_or_create(order=order, event_type=event_type)
     return order
 
 
@@ -257,8 +255,13 @@ def demo_orders_ensure() -> int:
         for fulfilment in Fulfilment.objects.filter(order=order).select_related("vendor"):
             _advance(fulfilment, to=spec.statuses.get(fulfilment.vendor.slug, Status.NEW))
         # The buyers are made up: mark the notices as sent so no mail goes out for them.
-        Fulfilment.objects.filter(order=order).update(
-            vendor_notified_at=timezone.now(), buyer_notified=F("status")
+        mail_mark_sent(
+            once_keys=[
+                key
+                for fulfilment in Fulfilment.objects.filter(order=order)
+                for key in parcel_mail_keys(fulfilment)
+            ],
+            template="vendors/emails/demo",
         )
 
     slug, amount, reference = PAYOUT

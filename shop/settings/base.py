@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Ours
+    "shop.mail.apps.MailConfig",
     "catalogue.apps.CatalogueConfig",
     "search.apps.SearchConfig",
     "shop.checkout.apps.CheckoutConfig",
