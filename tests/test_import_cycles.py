@@ -9,12 +9,9 @@ as long as it imports none of ours. Each of them is split in two: its domain cod
 pages (PAGE_PARTS), and each dashboard app is a node of its own.
 """
 
-import ast
 from collections import defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("customer", "catalogue", "vendors", "search", "cms", "shop")
+from tests.source_imports import PACKAGES, imports_of, project_sources
 
 # A module whose name has one of these parts serves pages: views, their forms and URLs, app
 # configs, admin and dashboard apps. Pages may import any domain code; domain code (models,
@@ -66,53 +63,21 @@ def _node(module: str) -> str | None:
     return package
 
 
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
-def _is_module(name: str) -> bool:
-    path = ROOT.joinpath(*name.split("."))
-    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
-
-
-def _imported(node: ast.AST, module: str, is_package: bool) -> list[str]:
-    if isinstance(node, ast.Import):
-        return [alias.name for alias in node.names]
-    if not isinstance(node, ast.ImportFrom):
-        return []
-    base = node.module or ""
-    if node.level:
-        parent = module.split(".")
-        # In a package's __init__ the first dot is the package itself.
-        drop = node.level - 1 if is_package else node.level
-        parent = parent[: len(parent) - drop] if drop else parent
-        base = ".".join([*parent, base] if base else parent)
-    # "from shop import money" imports the module shop.money.
-    names = [f"{base}.{alias.name}" for alias in node.names]
-    return [name for name in names if _is_module(name)] or [base]
-
-
 def _edges_of(source: str, module: str, *, is_package: bool = False) -> set[tuple[str, str]]:
-    edges = set()
     origin = _node(module)
-    for node in ast.walk(ast.parse(source)):
-        for imported in _imported(node, module, is_package):
-            target = _node(imported)
-            if target is not None and target != origin:
-                edges.add((module, imported))
-    return edges
+    return {
+        (module, imported)
+        for imported in imports_of(source, module=module, is_package=is_package)
+        if _node(imported) not in (None, origin)
+    }
 
 
 def import_edges() -> set[tuple[str, str]]:
     """Every (importing module, imported module) pair between two different nodes."""
     edges = set()
-    for package in PACKAGES:
-        for path in sorted((ROOT / package).rglob("*.py")):
-            source = path.read_text(encoding="utf-8")
-            edges |= _edges_of(source, _module_name(path), is_package=path.name == "__init__.py")
+    for path, module in project_sources():
+        source = path.read_text(encoding="utf-8")
+        edges |= _edges_of(source, module, is_package=path.name == "__init__.py")
     return edges
 
 
