@@ -34,19 +34,6 @@ UPLOADED_NAME = "quyet-dinh-nguyen-van-an-htx-binh-lieu.pdf"
 
 
 @pytest.fixture
-def producer(english):
-    vendor = VendorFactory(legal_name="HTX Mật ong Bình Liêu")
-    english.force_login(vendor_user(vendor))
-    english.vendor = vendor
-    return english
-
-
-@pytest.fixture
-def staff_user():
-    return UserFactory(is_staff=True)
-
-
-@pytest.fixture
 def visitor():
     """A second browser, beside the producer's (the `client` fixture)."""
     client = Client()

@@ -184,15 +184,18 @@ def test_a_taken_tax_code_is_refused(vietnamese):
     assert _counts() == before and mail.outbox == []
 
 
-def test_the_answer_does_not_tell_whether_the_sign_in_address_has_an_account(client):
+def test_the_answer_does_not_tell_whether_the_sign_in_address_has_an_account(
+    client, django_capture_on_commit_callbacks
+):
     new = client.post("/sell/", application_data())
     UserFactory(email="lan@example.vn")
     before = _counts()
     mail.outbox.clear()
 
-    known = client.post(
-        "/sell/", application_data(account_email="lan@example.vn", tax_code="5701999002")
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(
+            "/sell/", application_data(account_email="lan@example.vn", tax_code="5701999002")
+        )
 
     assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])
     assert known["Location"] == "/accounts/signup/sent/"
