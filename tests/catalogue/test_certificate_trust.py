@@ -154,11 +154,12 @@ def test_a_district_three_star_certificate_from_before_july_2025_is_accepted(pro
 
 @freeze_time("2026-06-01")
 def test_a_producer_certificate_gives_stars_only_once_staff_verify_it(
-    producer, staff_user, visitor
+    producer, staff_user, visitor, django_capture_on_commit_callbacks
 ):
     client = visitor
     product = ProductFactory(vendor=producer.vendor, title="Mật ong hoa Ban")
-    producer.post(reverse("producer-certificate-add"), certificate_post(product))
+    with django_capture_on_commit_callbacks(execute=True):
+        producer.post(reverse("producer-certificate-add"), certificate_post(product))
     certificate = OcopCertificate.objects.get(product=product)
 
     assert "ocop-certificate__stars" not in stars_on_page(client, product)
@@ -172,7 +173,8 @@ def test_a_producer_certificate_gives_stars_only_once_staff_verify_it(
     assert "QN-2026-0301" in queue
     assert reverse("staff-certificate-verify", args=[certificate.pk]) in queue
     assert reverse("staff-certificate-scan", args=[certificate.pk]) in queue
-    response = client.post(reverse("staff-certificate-verify", args=[certificate.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("staff-certificate-verify", args=[certificate.pk]))
     client.logout()
 
     assert response.status_code == 302

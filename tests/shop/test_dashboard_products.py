@@ -213,7 +213,8 @@ def test_staff_hide_a_listing_with_a_reason_and_the_producer_is_told(
     assert "Nhãn sai" in mail.outbox[0].body
     assert "Nhãn sai" in producer.get("/dashboard/").content.decode()
 
-    staff.post(f"/dashboard/catalogue/products/{product.pk}/show/")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/dashboard/catalogue/products/{product.pk}/show/")
 
     assert shopper.get(product.get_absolute_url()).status_code == 200
     assert "Rượu men lá" in shopper.get("/catalogue/").content.decode()
