@@ -235,8 +235,11 @@ def test_the_commune_endpoint_lists_a_provinces_communes(client):
     assert refused.status_code == 400
 
 
-def test_an_applicant_sees_the_review_page_instead_of_the_dashboard(vietnamese):
-    vietnamese.post("/sell/", application_data())
+def test_an_applicant_sees_the_review_page_instead_of_the_dashboard(
+    vietnamese, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        vietnamese.post("/sell/", application_data())
     address_confirm(vietnamese, "htx.mien@example.vn")
 
     dashboard = vietnamese.get("/dashboard/", follow=True)
