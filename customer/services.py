@@ -54,13 +54,10 @@ def account_confirm(*, user: AbstractUser) -> None:
 def _mail_after_commit(*, user: AbstractUser, kind: str, next_url: str, language: str) -> None:
     from customer.tasks import account_signup_mail
 
-    after_commit(
-        lambda: account_signup_mail.delay(user.pk, kind, next_url=next_url, language=language)
-    )
-
-
-def after_commit(callback) -> None:
     # Robust, as the order mails are: with the queue down the account is still opened and
     # the person still sees "check your inbox" (signing up again sends a new link); the
-    # failure is logged. One name the test suite can replace: its transactions never commit.
-    transaction.on_commit(callback, robust=True)
+    # failure is logged.
+    transaction.on_commit(
+        lambda: account_signup_mail.delay(user.pk, kind, next_url=next_url, language=language),
+        robust=True,
+    )

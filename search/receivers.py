@@ -14,11 +14,7 @@ def queue_reindex(product_ids) -> None:
         return
     from search.tasks import index_products_task
 
-    after_commit(lambda: index_products_task.delay(ids))
-
-
-def after_commit(callback) -> None:
-    transaction.on_commit(callback)
+    transaction.on_commit(lambda: index_products_task.delay(ids))
 
 
 def _product_changed(sender, instance, **kwargs):

@@ -1,11 +1,18 @@
-"""Suite-wide fixtures: reference data loaded once, media in a temporary folder."""
+"""Suite-wide fixtures: reference data loaded once, the demo catalogue seeded once per module
+that reads it, media in a temporary folder."""
+
+from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from catalogue.services import ocop_categories_sync, places_sync
+from tests.factories import UserFactory, VendorFactory, vendor_user
 
 
 @pytest.fixture(scope="session")
@@ -16,24 +23,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ocop_categories_sync()
 
 
+@pytest.fixture(scope="module")
+def demo_catalogue(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo catalogue (without pictures) seeded once for the module that asks for it.
+
+    Seeding takes seconds, so it is done once inside a transaction the module holds open; each
+    test runs in a savepoint on top of it (pytest-django's usual per-test rollback), and the
+    whole is rolled back when the module ends, so the next module starts from an empty
+    catalogue again. Tests that need transactions of their own (live servers) cannot use it.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media / "media", PRIVATE_MEDIA_ROOT=media / "private"),
+        transaction.atomic(),
+    ):
+        # seed_demo loads the places and OCOP groups too, which browser tests may have flushed.
+        call_command("seed_demo", no_images=True, verbosity=0, stdout=StringIO(), stderr=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(autouse=True)
-def _index_at_once(request, monkeypatch):
-    """Tests run inside a transaction that never commits, so index updates that production
-    queues after commit run at once here. tests/search/test_indexing.py checks the real
-    after-commit path with committed transactions."""
-    if "real_commits" in request.keywords:
+def _media_root(request, settings, tmp_path):
+    if "demo_catalogue" in request.fixturenames:
+        # The seeded module's files (story pictures) stay where the seed wrote them.
         return
-    monkeypatch.setattr("search.receivers.after_commit", lambda callback: callback())
-
-
-@pytest.fixture(autouse=True)
-def _signup_mails_at_once(monkeypatch):
-    """Sign-up mails (customer.services) are queued after commit, which tests never reach."""
-    monkeypatch.setattr("customer.services.after_commit", lambda callback: callback())
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
@@ -66,6 +81,28 @@ def vietnamese(client):
 def english(client):
     client.cookies["django_language"] = "en"
     return client
+
+
+@pytest.fixture
+def staff_user(db):
+    """A member of staff: reviews producers, verifies certificates, records payouts."""
+    return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def staff(english, staff_user):
+    """The test's client, in English, signed in as a member of staff."""
+    english.force_login(staff_user)
+    return english
+
+
+@pytest.fixture
+def producer(english):
+    """The test's client, in English, signed in as a member of a producer (`.vendor`)."""
+    vendor = VendorFactory(legal_name="HTX Mật ong Bình Liêu")
+    english.force_login(vendor_user(vendor))
+    english.vendor = vendor
+    return english
 
 
 # Services started by the session on loopback (localstripe, Redis) and their settings.

@@ -4,6 +4,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 import factory
+from django.db import connection
+from django.test import TestCase
 from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.test.factories import CountryFactory as OscarCountryFactory
@@ -38,12 +40,43 @@ def vietnam_ensure() -> Country:
     )[0]
 
 
+class CommittedFactory(factory.django.DjangoModelFactory):
+    """Rows a test starts from stand for rows saved and committed before it.
+
+    The code queues some work after commit (the search index's update, with
+    `transaction.on_commit`); a test's own transaction never commits, so the outermost
+    factory call runs what its rows queued as their commit would. Inside a transaction the test
+    opened itself (tests with real commits) the work waits for that commit, as it does live.
+    """
+
+    class Meta:
+        abstract = True
+
+    _committing = False  # a factory inside another (SubFactory) leaves the work to the outer
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        in_test_transaction = any(block._from_testcase for block in connection.atomic_blocks)
+        if (
+            strategy != factory.CREATE_STRATEGY
+            or not in_test_transaction
+            or CommittedFactory._committing
+        ):
+            return super()._generate(strategy, params)
+        CommittedFactory._committing = True
+        try:
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                return super()._generate(strategy, params)
+        finally:
+            CommittedFactory._committing = False
+
+
 class PartnerFactory(OscarPartnerFactory):
     class Meta:
         skip_postgeneration_save = True
 
 
-class VendorFactory(factory.django.DjangoModelFactory):
+class VendorFactory(CommittedFactory):
     class Meta:
         model = Vendor
 
@@ -59,7 +92,7 @@ class VendorFactory(factory.django.DjangoModelFactory):
     status = Vendor.Status.APPROVED
 
 
-class ProductFactory(factory.django.DjangoModelFactory):
+class ProductFactory(CommittedFactory):
     """A public standalone product with one stock record on its vendor's partner."""
 
     class Meta:
@@ -93,7 +126,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
         )
 
 
-class CertificateFactory(factory.django.DjangoModelFactory):
+class CertificateFactory(CommittedFactory):
     """A certificate issued a year ago and verified by staff: valid today unless dates say
     otherwise (pass verified_at=None for one still awaiting verification)."""
 
@@ -174,7 +207,7 @@ class QualityMarkFactory(factory.django.DjangoModelFactory):
     registration_number = "123456"
 
 
-class BatchFactory(factory.django.DjangoModelFactory):
+class BatchFactory(CommittedFactory):
     """A batch made a month ago that keeps a year; its trace code is made as the service does."""
 
     class Meta:

@@ -15,8 +15,6 @@ from tests.factories import (
     CertificateFactory,
     ProductFactory,
     UserFactory,
-    VendorFactory,
-    vendor_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,20 +31,6 @@ def png(size=(900, 1200)) -> bytes:
 def stored_files(settings) -> list:
     roots = (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)
     return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
-
-
-@pytest.fixture
-def producer(english):
-    vendor = VendorFactory(legal_name="HTX Mật ong Bình Liêu")
-    english.force_login(vendor_user(vendor))
-    english.vendor = vendor
-    return english
-
-
-@pytest.fixture
-def staff(english):
-    english.force_login(UserFactory(is_staff=True))
-    return english
 
 
 def form_data(product, **overrides):

@@ -129,19 +129,24 @@ def _stars_facet(client, **params) -> dict:
     return answer, {f["value"]: f["count"] for f in answer["facets"]["stars"]}
 
 
-def test_expiry_takes_the_stars_off_search_and_the_api(client, certificate):
+def test_expiry_takes_the_stars_off_search_and_the_api(
+    client, certificate, django_capture_on_commit_callbacks
+):
     product = certificate.product
     ProductFactory(title="Miến dong khác")  # uncertified, still listed
 
     with freeze_time(LAST_VALID_DAY):
-        certificates_expire_task.delay()
+        # The task's transaction commits: what it queued after commit (the index) runs.
+        with django_capture_on_commit_callbacks(execute=True):
+            certificates_expire_task.delay()
         answer, facet = _stars_facet(client, stars="3")
         assert [hit["id"] for hit in answer["results"]] == [product.pk]
         assert facet["4"] == 1
         assert mail.outbox == []
 
     with freeze_time("2026-06-02"):
-        certificates_expire_task.delay()
+        with django_capture_on_commit_callbacks(execute=True):
+            certificates_expire_task.delay()
         answer, facet = _stars_facet(client, stars="3")
         everything = client.get("/api/v1/products/", {"q": "mien dong"}).json()
         search_page = client.get("/search/", {"q": "mien dong", "stars": "3"})
@@ -172,11 +177,14 @@ def test_expiry_mail_tells_the_producer_the_stars_left_once(certificate):
     assert "không còn hiển thị" in message.body
 
 
-def test_expiry_of_a_renewed_product_keeps_the_new_stars_and_sends_no_mail(client, certificate):
+def test_expiry_of_a_renewed_product_keeps_the_new_stars_and_sends_no_mail(
+    client, certificate, django_capture_on_commit_callbacks
+):
     CertificateFactory(product=certificate.product, stars=5, issued_on=date(2026, 5, 15))
 
     with freeze_time("2026-06-02"):
-        certificates_expire_task.delay()
+        with django_capture_on_commit_callbacks(execute=True):
+            certificates_expire_task.delay()
         answer, facet = _stars_facet(client, stars="5")
 
     assert mail.outbox == []

@@ -34,19 +34,6 @@ UPLOADED_NAME = "quyet-dinh-nguyen-van-an-htx-binh-lieu.pdf"
 
 
 @pytest.fixture
-def producer(english):
-    vendor = VendorFactory(legal_name="HTX Mật ong Bình Liêu")
-    english.force_login(vendor_user(vendor))
-    english.vendor = vendor
-    return english
-
-
-@pytest.fixture
-def staff_user():
-    return UserFactory(is_staff=True)
-
-
-@pytest.fixture
 def visitor():
     """A second browser, beside the producer's (the `client` fixture)."""
     client = Client()
@@ -167,11 +154,12 @@ def test_a_district_three_star_certificate_from_before_july_2025_is_accepted(pro
 
 @freeze_time("2026-06-01")
 def test_a_producer_certificate_gives_stars_only_once_staff_verify_it(
-    producer, staff_user, visitor
+    producer, staff_user, visitor, django_capture_on_commit_callbacks
 ):
     client = visitor
     product = ProductFactory(vendor=producer.vendor, title="Mật ong hoa Ban")
-    producer.post(reverse("dashboard:producer-certificate-add"), certificate_post(product))
+    with django_capture_on_commit_callbacks(execute=True):
+        producer.post(reverse("dashboard:producer-certificate-add"), certificate_post(product))
     certificate = OcopCertificate.objects.get(product=product)
 
     assert "ocop-certificate__stars" not in stars_on_page(client, product)
@@ -185,7 +173,8 @@ def test_a_producer_certificate_gives_stars_only_once_staff_verify_it(
     assert "QN-2026-0301" in queue
     assert reverse("dashboard:staff-certificate-verify", args=[certificate.pk]) in queue
     assert reverse("dashboard:staff-certificate-scan", args=[certificate.pk]) in queue
-    response = client.post(reverse("dashboard:staff-certificate-verify", args=[certificate.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("dashboard:staff-certificate-verify", args=[certificate.pk]))
     client.logout()
 
     assert response.status_code == 302

@@ -1,49 +1,18 @@
-"""The demo catalogue: believable, complete enough to demo, and safe to load twice."""
+"""The demo catalogue: believable, complete enough to demo, and safe to load twice.
 
-from io import StringIO
+These tests share one seeded catalogue; test_seed_from_empty.py seeds an empty database."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from PIL import Image
 
-from catalogue.models import Batch, OcopCertificate, Product, ProductImage, TraceCode
-from shop.partner.models import StockRecord
-from shop.tourism.models import TourismPartner, Widget
+from catalogue.models import OcopCertificate, Product
+from tests.catalogue.seeding import demo_counts, demo_seed
 from vendors.models import Vendor
 
 pytestmark = pytest.mark.django_db
 
 
-def _counts() -> dict[str, int]:
-    return {
-        "products": Product.objects.count(),
-        "vendors": Vendor.objects.count(),
-        "certificates": OcopCertificate.objects.count(),
-        "stock": StockRecord.objects.count(),
-        "images": ProductImage.objects.count(),
-        "users": get_user_model().objects.count(),
-        "batches": Batch.objects.count(),
-        "trace codes": TraceCode.objects.count(),
-        "tourism partners": TourismPartner.objects.count(),
-        "widgets": Widget.objects.count(),
-    }
-
-
-def _seed(**options) -> str:
-    out = StringIO()
-    options.setdefault("verbosity", 0)
-    call_command("seed_demo", stdout=out, stderr=StringIO(), **options)
-    return out.getvalue()
-
-
-@pytest.fixture
-def seeded():
-    """The demo catalogue without pictures: drawing them is the slow part."""
-    return _seed(no_images=True)
-
-
-def test_demo_catalogue_has_real_products_from_varied_producers(seeded):
+def test_demo_catalogue_has_real_products_from_varied_producers(demo_catalogue):
     titles = " | ".join(Product.objects.values_list("title", flat=True))
 
     assert Product.objects.count() >= 25
@@ -55,7 +24,7 @@ def test_demo_catalogue_has_real_products_from_varied_producers(seeded):
     assert len(set(provinces)) >= 4
 
 
-def test_demo_certificates_cover_every_case_a_shopper_can_meet(seeded):
+def test_demo_certificates_cover_every_case_a_shopper_can_meet(demo_catalogue):
     certificates = list(OcopCertificate.objects.all())
     statuses = {c.status for c in certificates}
 
@@ -65,26 +34,29 @@ def test_demo_certificates_cover_every_case_a_shopper_can_meet(seeded):
     assert honey.ocop_stars == 4
 
 
-def test_every_demo_product_has_a_price_in_dong_a_picture_and_a_place():
-    _seed()
+def test_seeding_twice_creates_nothing_new(demo_catalogue):
+    before = demo_counts()
 
-    for product in Product.objects.prefetch_related("stockrecords", "images"):
-        record = product.stockrecords.get()
-        assert record.price == record.price.to_integral_value(), product.title
-        assert record.price >= 10000, product.title
-        assert record.partner_id == product.vendor.partner_id, product.title
-        image = product.images.get()
-        with Image.open(image.original.path) as picture:
-            assert picture.size == (800, 800), product.title
-        assert product.origin_commune_id, product.title
-    assert all(vendor.logo for vendor in Vendor.objects.all())
-    before = _counts()
-    _seed()
-    assert _counts() == before
+    demo_seed(no_images=True)
+
+    assert demo_counts() == before
 
 
-def test_demo_accounts_are_printed_with_their_passwords():
-    seeded = _seed(no_images=True, verbosity=1)
+def test_synthetic_products_for_scale_work(demo_catalogue):
+    before = Product.objects.count()
+
+    demo_seed(products=120, no_images=True)
+    demo_seed(products=120, no_images=True)
+
+    assert Product.objects.count() == before + 120
+    synthetic = Product.objects.filter(upc__startswith="SYN-")
+    assert synthetic.filter(stockrecords__price__gt=0).count() == 120
+    assert synthetic.values("vendor__commune__province").distinct().count() >= 5
+    assert synthetic.filter(trace_code__isnull=True).count() == 0
+
+
+def test_demo_accounts_are_printed_with_their_passwords(demo_catalogue):
+    seeded = demo_seed(no_images=True, verbosity=1)
 
     assert "ocop-admin-2026" in seeded
     assert "admin@ocop.local" in seeded
@@ -95,24 +67,3 @@ def test_demo_accounts_are_printed_with_their_passwords():
     assert "partner@ocop.local" in seeded
     hotel = get_user_model().objects.get(email="partner@ocop.local")
     assert hotel.tourism_partners.get().widgets.count() == 1
-
-
-def test_seeding_twice_creates_nothing_new(seeded):
-    before = _counts()
-
-    _seed(no_images=True)
-
-    assert _counts() == before
-
-
-def test_synthetic_products_for_scale_work(seeded):
-    before = Product.objects.count()
-
-    _seed(products=120, no_images=True)
-    _seed(products=120, no_images=True)
-
-    assert Product.objects.count() == before + 120
-    synthetic = Product.objects.filter(upc__startswith="SYN-")
-    assert synthetic.filter(stockrecords__price__gt=0).count() == 120
-    assert synthetic.values("vendor__commune__province").distinct().count() >= 5
-    assert synthetic.filter(trace_code__isnull=True).count() == 0

@@ -1,9 +1,6 @@
 """The search contract on the demo catalogue: accent-free text, filters, facets, sorts."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from catalogue.models import Category, Product
 from catalogue.text import fold_vietnamese
@@ -12,11 +9,6 @@ from search.query import FACETS, SearchQuery
 from search.service import search_products
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    call_command("seed_demo", no_images=True, verbosity=0, stdout=StringIO(), stderr=StringIO())
 
 
 def titles(**params) -> list[str]:
@@ -35,21 +27,21 @@ def titles(**params) -> list[str]:
         ("tinh dau que", "Tinh dầu quế"),
     ],
 )
-def test_vietnamese_is_found_with_or_without_accents_in_any_order(demo, typed, expected):
+def test_vietnamese_is_found_with_or_without_accents_in_any_order(demo_catalogue, typed, expected):
     found = titles(q=typed)
 
     assert found, typed
     assert found[0].startswith(expected), (typed, found[:3])
 
 
-def test_every_demo_product_is_found_by_its_name_typed_without_accents(demo):
+def test_every_demo_product_is_found_by_its_name_typed_without_accents(demo_catalogue):
     for product in Product.objects.all():
         typed = fold_vietnamese(product.title)
 
         assert product.title in titles(q=typed), typed
 
 
-def test_a_word_matches_from_its_start_not_from_inside_another_word(demo):
+def test_a_word_matches_from_its_start_not_from_inside_another_word(demo_catalogue):
     result = search_products(query=SearchQuery(q="ong"))
     texts = " ".join(e.text_folded for e in ProductIndexEntry.objects.all())
 
@@ -60,7 +52,7 @@ def test_a_word_matches_from_its_start_not_from_inside_another_word(demo):
         assert " ong" in entry.text_folded, hit.title
 
 
-def test_minimum_stars_counts_only_valid_certificates(demo):
+def test_minimum_stars_counts_only_valid_certificates(demo_catalogue):
     five = search_products(query=SearchQuery(stars=5))
     products = Product.objects.filter(pk__in=[h.product_id for h in five.hits])
 
@@ -72,7 +64,7 @@ def test_minimum_stars_counts_only_valid_certificates(demo):
     assert not {p.pk for p in expired_five} & {h.product_id for h in five.hits}
 
 
-def test_a_group_includes_its_subgroups(demo):
+def test_a_group_includes_its_subgroups(demo_catalogue):
     food = Category.objects.get(ocop_code="I")
     noodles = Category.objects.get(ocop_code="I.3.b")
 
@@ -83,7 +75,7 @@ def test_a_group_includes_its_subgroups(demo):
     assert any("Miến dong" in t for t in in_noodles)
 
 
-def test_filters_narrow_by_province_producer_price_and_stock(demo):
+def test_filters_narrow_by_province_producer_price_and_stock(demo_catalogue):
     quang_ninh = search_products(query=SearchQuery(province="22"))
     cheap = search_products(query=SearchQuery(price_max=100000, sort="price"))
     stocked = search_products(query=SearchQuery(in_stock=True))
@@ -97,7 +89,7 @@ def test_filters_narrow_by_province_producer_price_and_stock(demo):
 
 @pytest.mark.parametrize("text", ["", "mat ong"])
 @pytest.mark.parametrize("facet", FACETS)
-def test_facet_counts_match_the_results_of_choosing_them(demo, facet, text):
+def test_facet_counts_match_the_results_of_choosing_them(demo_catalogue, facet, text):
     # With text the counts come from the in-memory path, without it from SQL: both agree.
     base = {"q": text, "in_stock": "1"}
     if facet != "stars":
@@ -118,7 +110,7 @@ def test_facet_counts_match_the_results_of_choosing_them(demo, facet, text):
         assert chosen.count == value.count, (facet, value)
 
 
-def test_choosing_a_province_keeps_the_other_provinces_counts(demo):
+def test_choosing_a_province_keeps_the_other_provinces_counts(demo_catalogue):
     everywhere = search_products(query=SearchQuery())
     in_dien_bien = search_products(query=SearchQuery(province="11"))
 
@@ -129,7 +121,7 @@ def test_choosing_a_province_keeps_the_other_provinces_counts(demo):
 
 
 @pytest.mark.parametrize("sort", ["price", "-price", "stars", "newest"])
-def test_sorts_order_the_results(demo, sort):
+def test_sorts_order_the_results(demo_catalogue, sort):
     hits = search_products(query=SearchQuery(sort=sort)).hits
 
     if sort in ("price", "-price"):
@@ -142,7 +134,7 @@ def test_sorts_order_the_results(demo, sort):
         assert len(hits) == 24
 
 
-def test_relevance_puts_title_matches_before_mentions(demo):
+def test_relevance_puts_title_matches_before_mentions(demo_catalogue):
     found = titles(q="mat ong")
 
     assert fold_vietnamese(found[0]).count("mat ong") == 1

@@ -112,11 +112,14 @@ def test_any_parameters_get_a_json_answer_never_an_error(client, params):
     assert answer.json()["count"] >= 0
 
 
-def test_price_and_certificate_changes_reach_the_index(client, honey):
+def test_price_and_certificate_changes_reach_the_index(
+    client, honey, django_capture_on_commit_callbacks
+):
     record = honey.stockrecords.get()
     record.price = Decimal("199000")
-    record.save()
-    certificate_revoke(certificate=honey.ocop_certificates.get(), reason="Hết điều kiện")
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()
+        certificate_revoke(certificate=honey.ocop_certificates.get(), reason="Hết điều kiện")
 
     hit = client.get("/api/v1/products/", {"q": "mat ong"}).json()["results"][0]
 

@@ -16,11 +16,12 @@ def found(**params) -> list[str]:
     return [hit.title for hit in search_products(query=SearchQuery(**params)).hits]
 
 
-def test_a_renamed_product_is_found_by_its_new_words_only():
+def test_a_renamed_product_is_found_by_its_new_words_only(django_capture_on_commit_callbacks):
     product = ProductFactory(title="Chè Shan tuyết Suối Giàng")
 
-    product.title = "Trà hoa vàng Ba Chẽ"
-    product.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        product.title = "Trà hoa vàng Ba Chẽ"
+        product.save()
 
     assert found(q="tra hoa vang") == ["Trà hoa vàng Ba Chẽ"]
     assert found(q="shan tuyet") == []
@@ -38,11 +39,12 @@ def test_typed_words_match_word_starts_in_any_order():
     assert found(q="ong") == ["Mật ong hoa Ban Điện Biên"]  # not "khoáng"
 
 
-def test_deleting_a_product_removes_its_words():
+def test_deleting_a_product_removes_its_words(django_capture_on_commit_callbacks):
     product = ProductFactory(title="Rượu men lá Bắc Sơn")
     pk = product.pk
 
-    product.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        product.delete()
 
     assert not ProductIndexWord.objects.filter(entry_id=pk).exists()
     assert found(q="ruou men la") == []
@@ -50,13 +52,16 @@ def test_deleting_a_product_removes_its_words():
 
 @pytest.mark.parametrize("text", ["", "gao"])
 @pytest.mark.parametrize("sort", ["price", "-price"])
-def test_products_without_a_price_come_last_in_both_price_sorts(sort, text):
+def test_products_without_a_price_come_last_in_both_price_sorts(
+    sort, text, django_capture_on_commit_callbacks
+):
     for title, price in (("Gạo nếp 1", "90000"), ("Gạo nếp 2", "50000"), ("Gạo nếp 3", "70000")):
         ProductFactory(title=title, stock=(Decimal(price), 5))
     unpriced = ProductFactory(title="Gạo nếp chưa có giá")
     record = unpriced.stockrecords.get()
     record.price = None
-    record.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()
 
     hits = search_products(query=SearchQuery(q=text, sort=sort), facets=False).hits
 

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template import Context, Template
-from django.test import Client
+from django.test import Client, TestCase
 
 from catalogue.html import clean_html, is_safe_link
 from catalogue.models import Batch, Category, OcopCertificate, Product
@@ -150,15 +150,16 @@ def _world_build() -> dict:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock():
-        patch.setattr("search.receivers.after_commit", lambda callback: callback())
-        with transaction.atomic():
-            # Browser tests empty the database when they end; the places and OCOP groups the
-            # rows point at are loaded again here (idempotent, rolled back with the rest).
-            places_sync()
-            ocop_categories_sync()
-            yield _world_build()
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        # Browser tests empty the database when they end; the places and OCOP groups the
+        # rows point at are loaded again here (idempotent, rolled back with the rest).
+        places_sync()
+        ocop_categories_sync()
+        # What the rows queue after commit (the search index) runs as their commit would.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            world = _world_build()
+        yield world
+        transaction.set_rollback(True)
 
 
 def _client(user=None) -> Client:

@@ -67,11 +67,14 @@ def _new_listing(client, vendor, *, image, title="Mật ong hoa Ban Điện Biê
     return client.post(url, data)
 
 
-def test_a_producer_lists_a_product_that_shoppers_then_find(client):
+def test_a_producer_lists_a_product_that_shoppers_then_find(
+    client, django_capture_on_commit_callbacks
+):
     vendor = VendorFactory(commune=commune("Điện Biên", "Mường Phăng"))
     client.force_login(vendor_user(vendor))
 
-    response = _new_listing(client, vendor, image=_jpeg(orientation=6))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _new_listing(client, vendor, image=_jpeg(orientation=6))
 
     assert response.status_code == 302
     product = Product.objects.get(upc="HONEY-001")
@@ -213,7 +216,8 @@ def test_staff_hide_a_listing_with_a_reason_and_the_producer_is_told(
     assert "Nhãn sai" in mail.outbox[0].body
     assert "Nhãn sai" in producer.get("/dashboard/").content.decode()
 
-    staff.post(f"/dashboard/catalogue/products/{product.pk}/show/")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/dashboard/catalogue/products/{product.pk}/show/")
 
     assert shopper.get(product.get_absolute_url()).status_code == 200
     assert "Rượu men lá" in shopper.get("/catalogue/").content.decode()

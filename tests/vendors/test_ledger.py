@@ -16,12 +16,7 @@ from vendors.models import Fulfilment, LedgerEntry
 
 
 @pytest.fixture
-def staff(db):
-    return UserFactory(is_staff=True)
-
-
-@pytest.fixture
-def sales(db, staff):
+def sales(db, staff_user):
     """Two producers; the first sold 170.000 ₫ (10% commission), then was paid 50.000 ₫."""
     noodles = VendorFactory(legal_name="HTX Miến dong Bình Liêu")
     honey = VendorFactory(legal_name="HTX Mật ong Điện Biên", commission_rate=Decimal("0.05"))
@@ -33,7 +28,7 @@ def sales(db, staff):
             ]
         )
     with freeze_time("2026-03-20 15:30:00+07:00"):
-        payout_record(vendor=noodles, amount=50000, reference="VCB-0001", recorded_by=staff)
+        payout_record(vendor=noodles, amount=50000, reference="VCB-0001", recorded_by=staff_user)
     return {"noodles": noodles, "honey": honey, "order": order}
 
 
@@ -90,8 +85,8 @@ def test_a_cancelled_parcel_leaves_sold_and_commission(sales):
     }
 
 
-def test_staff_see_the_balance_owed_to_each_producer(client, sales, staff):
-    client.force_login(staff)
+def test_staff_see_the_balance_owed_to_each_producer(client, sales, staff_user):
+    client.force_login(staff_user)
     client.cookies["django_language"] = "en"
 
     page = client.get("/dashboard/payouts/").content.decode()
@@ -101,8 +96,8 @@ def test_staff_see_the_balance_owed_to_each_producer(client, sales, staff):
     assert "HTX Mật ong Điện Biên" in page and "237.500" in page
 
 
-def test_staff_record_a_payout_up_to_the_balance(client, sales, staff):
-    client.force_login(staff)
+def test_staff_record_a_payout_up_to_the_balance(client, sales, staff_user):
+    client.force_login(staff_user)
     client.cookies["django_language"] = "en"
     noodles = sales["noodles"]
     path = f"/dashboard/payouts/{noodles.pk}/"
@@ -124,18 +119,20 @@ def test_staff_record_a_payout_up_to_the_balance(client, sales, staff):
     assert (entry.amount, entry.reference, entry.created_by) == (
         Decimal("-103000"),
         "VCB-0002",
-        staff,
+        staff_user,
     )
 
 
-def test_payout_service_refuses_what_is_not_owed(sales, staff):
+def test_payout_service_refuses_what_is_not_owed(sales, staff_user):
     for amount in (Decimal("0"), Decimal("-5"), Decimal("10.5"), Decimal("103001")):
         with pytest.raises(ValidationError):
-            payout_record(vendor=sales["noodles"], amount=amount, reference="X", recorded_by=staff)
+            payout_record(
+                vendor=sales["noodles"], amount=amount, reference="X", recorded_by=staff_user
+            )
     assert LedgerEntry.objects.filter(kind="payout").count() == 1
 
 
-def test_payouts_are_for_staff_and_known_producers(client, sales, staff):
+def test_payouts_are_for_staff_and_known_producers(client, sales, staff_user):
     client.force_login(vendor_user(sales["noodles"]))
     assert client.get("/dashboard/payouts/").status_code == 403
     response = client.post(
@@ -144,7 +141,7 @@ def test_payouts_are_for_staff_and_known_producers(client, sales, staff):
     assert response.status_code == 403
     assert LedgerEntry.objects.filter(kind="payout").count() == 1
 
-    client.force_login(staff)
+    client.force_login(staff_user)
     assert client.get("/dashboard/payouts/999999/").status_code == 404
 
 

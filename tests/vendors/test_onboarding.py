@@ -184,15 +184,18 @@ def test_a_taken_tax_code_is_refused(vietnamese):
     assert _counts() == before and mail.outbox == []
 
 
-def test_the_answer_does_not_tell_whether_the_sign_in_address_has_an_account(client):
+def test_the_answer_does_not_tell_whether_the_sign_in_address_has_an_account(
+    client, django_capture_on_commit_callbacks
+):
     new = client.post("/sell/", application_data())
     UserFactory(email="lan@example.vn")
     before = _counts()
     mail.outbox.clear()
 
-    known = client.post(
-        "/sell/", application_data(account_email="lan@example.vn", tax_code="5701999002")
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(
+            "/sell/", application_data(account_email="lan@example.vn", tax_code="5701999002")
+        )
 
     assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])
     assert known["Location"] == "/accounts/signup/sent/"
@@ -232,8 +235,11 @@ def test_the_commune_endpoint_lists_a_provinces_communes(client):
     assert refused.status_code == 400
 
 
-def test_an_applicant_sees_the_review_page_instead_of_the_dashboard(vietnamese):
-    vietnamese.post("/sell/", application_data())
+def test_an_applicant_sees_the_review_page_instead_of_the_dashboard(
+    vietnamese, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        vietnamese.post("/sell/", application_data())
     address_confirm(vietnamese, "htx.mien@example.vn")
 
     dashboard = vietnamese.get("/dashboard/", follow=True)

@@ -16,15 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff():
-    return UserFactory(email="kiemduyet@ocop.example", is_staff=True)
-
-
-@pytest.fixture
-def staff_client(staff):
+def staff_client(staff_user):
     """A second browser, so the staff member and the applicant can take turns."""
     browser = Client()
-    browser.force_login(staff)
+    browser.force_login(staff_user)
     return browser
 
 
@@ -35,21 +30,24 @@ def on_commit(django_capture_on_commit_callbacks):
 
 
 def _pending_producer(client, on_commit) -> Vendor:
-    with freeze_time("2026-11-23 09:00:00"), on_commit():
-        assert client.post("/sell/", application_data()).status_code == 302
-        address_confirm(client, "htx.mien@example.vn")
+    with freeze_time("2026-11-23 09:00:00"):
+        # Each request commits before the next: the confirmation link is mailed first.
+        with on_commit():
+            assert client.post("/sell/", application_data()).status_code == 302
+        with on_commit():
+            address_confirm(client, "htx.mien@example.vn")
     client.logout()
     return Vendor.objects.get(tax_code="5701999001")
 
 
-def test_apply_then_approve_through_the_pages_opens_the_dashboard(client, staff, on_commit):
+def test_apply_then_approve_through_the_pages_opens_the_dashboard(client, staff_user, on_commit):
     vendor = _pending_producer(client, on_commit)
     applicant = vendor.applicant
     client.force_login(applicant)
     assert client.get("/dashboard/")["Location"] == "/sell/application/"
     assert client.get("/dashboard/catalogue/").status_code == 302
 
-    client.force_login(staff)
+    client.force_login(staff_user)
     listing = client.get("/dashboard/producers/?status=pending").content.decode()
     assert "Hợp tác xã Miến dong Hoành Mô" in listing
     mail.outbox.clear()
@@ -61,7 +59,7 @@ def test_apply_then_approve_through_the_pages_opens_the_dashboard(client, staff,
     assert vendor.status == Vendor.Status.APPROVED
     assert list(vendor.partner.users.all()) == [applicant]
     change = vendor.status_changes.first()
-    assert (change.status, change.changed_by) == (Vendor.Status.APPROVED, staff)
+    assert (change.status, change.changed_by) == (Vendor.Status.APPROVED, staff_user)
     assert len(mail.outbox) == 1 and "đã được duyệt" in mail.outbox[0].subject
     assert set(mail.outbox[0].to) == {"lienhe@mienhoanhmo.vn", "htx.mien@example.vn"}
 
@@ -72,8 +70,10 @@ def test_apply_then_approve_through_the_pages_opens_the_dashboard(client, staff,
     assert products.status_code == 200 and "Miến dong Hoành Mô" in products.content.decode()
 
 
-def test_the_staff_page_shows_legal_details_certificates_and_the_scan(staff_client, client):
-    vendor = _pending_producer(client, lambda: _nothing())
+def test_the_staff_page_shows_legal_details_certificates_and_the_scan(
+    staff_client, client, on_commit
+):
+    vendor = _pending_producer(client, on_commit)
     certificate = OcopCertificate.objects.get(product__vendor=vendor)
 
     page = staff_client.get(f"/dashboard/producers/{vendor.pk}/").content.decode()
@@ -88,16 +88,6 @@ def test_the_staff_page_shows_legal_details_certificates_and_the_scan(staff_clie
     assert foreign.status_code == 404
 
 
-class _nothing:
-    """A stand-in for the on-commit block where the test does not look at e-mails."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
 def test_the_list_filters_by_status(staff_client):
     VendorFactory(legal_name="HTX Chè Đồng Văn", status=Vendor.Status.PENDING)
     VendorFactory(legal_name="HTX Mật ong Bản Phố", status=Vendor.Status.SUSPENDED)
@@ -110,7 +100,7 @@ def test_the_list_filters_by_status(staff_client):
 
 
 def test_a_rejection_needs_a_reason_and_the_applicant_reads_it(
-    client, staff, staff_client, on_commit
+    client, staff_user, staff_client, on_commit
 ):
     vendor = _pending_producer(client, on_commit)
     mail.outbox.clear()
@@ -127,7 +117,7 @@ def test_a_rejection_needs_a_reason_and_the_applicant_reads_it(
     vendor.refresh_from_db()
     assert vendor.status == Vendor.Status.REJECTED
     change = vendor.status_changes.first()
-    assert (change.reason, change.changed_by) == (reason, staff)
+    assert (change.reason, change.changed_by) == (reason, staff_user)
     assert len(mail.outbox) == 1 and reason in mail.outbox[0].body
     assert not vendor.partner.users.exists()
 

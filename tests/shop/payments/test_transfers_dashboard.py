@@ -4,19 +4,13 @@ reference changes nothing and says why; the page's queries do not grow with its 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from oscar.test.factories import UserFactory, create_order
+from oscar.test.factories import create_order
 
 from shop.orders.statuses import OrderStatus
 
 pytestmark = pytest.mark.django_db
 
 URL = "/dashboard/payments/transfers/"
-
-
-@pytest.fixture
-def staff(english):
-    english.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return english
 
 
 def _awaiting(**kwargs):
