@@ -228,11 +228,14 @@ def test_someone_without_a_partner_is_sent_to_the_sign_up(client):
     assert response["Location"].endswith("/partners/join/")
 
 
-def test_joining_opens_the_account_as_every_sign_up_form_does(client):
+def test_joining_opens_the_account_as_every_sign_up_form_does(
+    client, django_capture_on_commit_callbacks
+):
     from django.contrib.auth import get_user_model
     from django.core import mail
 
-    _join(client, "thu@homestay.example", "Homestay Nà Sản")
+    with django_capture_on_commit_callbacks(execute=True):
+        _join(client, "thu@homestay.example", "Homestay Nà Sản")
 
     user = get_user_model().objects.get(email="thu@homestay.example")
     # Oscar's generated user name and an account waiting for its link, like /accounts/.
