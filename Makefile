@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The suite runs in this many processes, one test file at a time each (pytest-xdist).
+# The suite runs in this many processes (pytest-xdist). Tests are dealt out one by one in
+# pytest-django's order, so every process runs the tests that flush the database last.
 TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
@@ -28,10 +29,10 @@ run: install ## Install, migrate, load the demo catalogue and serve on 127.0.0.1
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole suite (PostgreSQL when DATABASE_URL points at it)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: install ## Run the whole suite on a throwaway PostgreSQL cluster
-	bin/with-postgres $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	bin/with-postgres $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .
