@@ -115,6 +115,9 @@ def test_a_held_review_counts_nowhere_until_approved(english, noodles):
     assert review.title in page
     assert "Rated by buyers" in page
     assert "4/5 · 1 rating" in page
+    listing = english.get(f"{noodles.get_absolute_url()}reviews/").content.decode()
+    assert "4/5 · 1 rating" in listing
+    assert "star-rating" not in listing
     assert _json_ld(page)["aggregateRating"] == {
         "@type": "AggregateRating",
         "ratingValue": 4.0,
