@@ -6,12 +6,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from vendors.models import Vendor, VendorStatusChange
+from vendors.models import Fulfilment, Vendor, VendorStatusChange
 
 
 def vendor_for_user(*, user: AbstractBaseUser | AnonymousUser) -> Vendor | None:
@@ -251,5 +251,27 @@ def stockrecords_not_with_producer() -> QuerySet:
             | (Q(expected_partner_id__isnull=True) & Q(partner__vendor__isnull=False))
         )
         .select_related("partner", "product__vendor", "product__parent__vendor")
+        .order_by("pk")
+    )
+
+
+def delivered_lines(*, user: AbstractBaseUser | AnonymousUser, product) -> QuerySet:
+    """The order lines of `product` (or of one of its variants) that reached this buyer: lines
+    of the buyer's orders whose producer's parcel is marked delivered.
+
+    What allows a review: a parcel still on its way, cancelled, or an order placed as a guest
+    proves nothing about the product in the buyer's hands.
+    """
+    Line = get_model("order", "Line")
+    if not user.is_authenticated:
+        return Line.objects.none()
+    delivered = Fulfilment.objects.filter(
+        order_id=OuterRef("order_id"),
+        vendor__partner_id=OuterRef("partner_id"),
+        status=Fulfilment.Status.DELIVERED,
+    )
+    return (
+        Line.objects.filter(Q(product=product) | Q(product__parent=product), order__user=user)
+        .filter(Exists(delivered))
         .order_by("pk")
     )

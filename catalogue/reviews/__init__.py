@@ -1,1 +1,2 @@
-"""Oscar's product reviews, with the views the catalogue fork changes (see views.py)."""
+"""Oscar's product reviews, forked: only a buyer whose parcel arrived may review, and staff
+approve each review before it shows (views.py, forms.py)."""

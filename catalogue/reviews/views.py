@@ -1,4 +1,5 @@
-"""Oscar's review views; writing a review needs an account, and the review waits for staff.
+"""Oscar's review views; writing a review needs an account and a delivered parcel with the
+product, and the review waits for staff.
 
 Oscar loads these through the catalogue fork (`get_class("catalogue.reviews.views", …)`).
 """
@@ -6,13 +7,39 @@ Oscar loads these through the catalogue fork (`get_class("catalogue.reviews.view
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from oscar.apps.catalogue.reviews import views as oscar_views
 from oscar.apps.catalogue.reviews.views import *  # noqa: F403
 
+from catalogue.models import Product
+from catalogue.reviews.forms import NOT_RECEIVED, ProductReviewForm
+from vendors.selectors import delivered_lines
+
 
 class CreateProductReview(LoginRequiredMixin, oscar_views.CreateProductReview):
-    """A visitor without an account is sent to sign in (and back) instead of being told no."""
+    """A visitor without an account is sent to sign in (and back) instead of being told no;
+    a signed-in person who has not received the product is told why, and nothing is saved."""
+
+    form_class = ProductReviewForm
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated:
+            product = get_object_or_404(Product, pk=kwargs["product_pk"], is_public=True)
+            # A second review of the same product is Oscar's own refusal (the view below).
+            if (
+                not product.has_review_by(user)
+                and not delivered_lines(user=user, product=product).exists()
+            ):
+                return TemplateResponse(
+                    request,
+                    "oscar/catalogue/reviews/review_refused.html",
+                    {"product": product, "reason": NOT_RECEIVED},
+                    status=403,
+                )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_success_url(self):
         if not settings.OSCAR_MODERATE_REVIEWS:
