@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from catalogue.numbers import number_parse
-from catalogue.text import fold_vietnamese, vietnamese_sort_key, vietnamese_sorted
+from catalogue.text import fold_vietnamese, vietnamese_sort_key
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -182,8 +182,9 @@ class FacetValue:
 
 
 def province_facet_order(values: Iterable[FacetValue]) -> list[FacetValue]:
-    """Provinces in Vietnamese alphabetical order: a shopper looks a place up by its name."""
-    return vietnamese_sorted(values, key=lambda v: v.label)
+    """Provinces in Vietnamese alphabetical order: a shopper looks a place up by its name.
+    Values under the same name (a label the index lacks) keep the largest count first."""
+    return sorted(values, key=lambda v: (vietnamese_sort_key(v.label), -v.count, v.value))
 
 
 def by_count_then_name(values: Iterable[FacetValue]) -> list[FacetValue]:
