@@ -2,7 +2,25 @@
 
 from django import forms
 
+from catalogue.text import vietnamese_sorted
 from catalogue.validators import validate_certificate_issuer
+
+
+class _VietnameseOrderChoices(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        # The database's collation cannot be trusted with Vietnamese (SQLite compares code
+        # points, PostgreSQL's depends on the server), so the choices are ordered here.
+        for obj in vietnamese_sorted(self.queryset, key=self.field.label_from_instance):
+            yield self.choice(obj)
+
+
+class PlaceChoiceField(forms.ModelChoiceField):
+    """A choice of province or commune, listed in Vietnamese alphabetical order of its
+    label (Cà Mau before Cao Bằng, Đ after D)."""
+
+    iterator = _VietnameseOrderChoices
 
 
 class IssuerRuleMixin:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from catalogue.text import vietnamese_sorted
 from cms.choosers import producer_chooser_viewset, product_chooser_viewset
 from cms.richtext import CleanRichTextBlock
 
@@ -27,10 +28,12 @@ STAR_CHOICES = [("3", "3★"), ("4", "4★"), ("5", "5★")]
 
 
 def province_choices() -> list[tuple[str, str]]:
-    """Provinces by official code, read when the editor's form is built."""
+    """Provinces by official code, in Vietnamese order of their names, read when the editor's
+    form is built."""
     from catalogue.models import Province
 
-    return [(p.code, p.short_name) for p in Province.objects.order_by("short_name")]
+    provinces = vietnamese_sorted(Province.objects.all(), key=lambda p: p.short_name)
+    return [(p.code, p.short_name) for p in provinces]
 
 
 class ImageBlock(blocks.StructBlock):

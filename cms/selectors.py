@@ -16,7 +16,8 @@ from wagtail.models import Locale, Page
 
 from catalogue.models import Product, Province
 from catalogue.selectors import storefront_products
-from cms.models import RegionPage, StoryIndexPage, StoryPage
+from catalogue.text import vietnamese_sorted
+from cms.models import RegionIndexPage, RegionPage, StoryIndexPage, StoryPage
 from search.query import SearchQuery
 from search.service import search_products
 from vendors.models import Vendor
@@ -76,10 +77,16 @@ def stories_filtered(*, index: StoryIndexPage, region: str = "", tag: str = "") 
     return _filtered(_under(stories_live(), index), region=region, tag=tag)
 
 
-def story_regions(*, index: StoryIndexPage) -> QuerySet[Province]:
-    """Provinces that have a published story, for the index's filter."""
+def story_regions(*, index: StoryIndexPage) -> list[Province]:
+    """Provinces that have a published story, for the index's filter, in Vietnamese order."""
     ids = _under(stories_live(), index).values("region_id")
-    return Province.objects.filter(pk__in=ids).order_by("short_name")
+    return vietnamese_sorted(Province.objects.filter(pk__in=ids), key=lambda p: p.short_name)
+
+
+def region_pages(*, index: RegionIndexPage) -> list[RegionPage]:
+    """The live regions under /regions/, in Vietnamese order of their provinces."""
+    regions = RegionPage.objects.child_of(index).live().select_related("province", "hero_image")
+    return vietnamese_sorted(regions, key=lambda region: region.province.short_name)
 
 
 def story_tags(*, index: StoryIndexPage) -> QuerySet[Tag]:

@@ -7,11 +7,12 @@ is dropped (and listed in `ignored`), so any URL gets an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from catalogue.numbers import number_parse
-from catalogue.text import fold_vietnamese
+from catalogue.text import fold_vietnamese, vietnamese_sort_key
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -178,6 +179,17 @@ class FacetValue:
             "count": self.count,
             "selected": self.selected,
         }
+
+
+def province_facet_order(values: Iterable[FacetValue]) -> list[FacetValue]:
+    """Provinces in Vietnamese alphabetical order: a shopper looks a place up by its name.
+    Values under the same name (a label the index lacks) keep the largest count first."""
+    return sorted(values, key=lambda v: (vietnamese_sort_key(v.label), -v.count, v.value))
+
+
+def by_count_then_name(values: Iterable[FacetValue]) -> list[FacetValue]:
+    """The values with most products first; equal counts in Vietnamese order of their names."""
+    return sorted(values, key=lambda v: (-v.count, vietnamese_sort_key(v.label)))
 
 
 @dataclass(frozen=True)

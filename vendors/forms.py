@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.forms import IssuerRuleMixin
+from catalogue.forms import IssuerRuleMixin, PlaceChoiceField
 from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
 from catalogue.numbers import id_parse
@@ -41,9 +41,9 @@ class ApplicationForm(forms.Form):
     )
     tax_code = forms.CharField(label=_("Tax code"), max_length=14, validators=[tax_code_validator])
     street_address = forms.CharField(label=_("Street address"), max_length=255)
-    province = forms.ModelChoiceField(
+    province = PlaceChoiceField(
         label=_("Province or city"),
-        queryset=Province.objects.order_by("short_name"),
+        queryset=Province.objects.all(),
         empty_label=_("Choose a province"),
     )
     commune = forms.ModelChoiceField(

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from catalogue.models import Commune
 from catalogue.numbers import id_parse, page_parse
+from catalogue.text import vietnamese_sorted
 from vendors.forms import ApplicationForm, CertificateFormSet
 from vendors.selectors import (
     application_for_user,
@@ -121,12 +122,9 @@ def communes(request: HttpRequest) -> JsonResponse:
     province = id_parse(request.GET.get("province"))
     if province is None:
         return JsonResponse({"error": _("Choose a province.")}, status=400)
-    rows = (
-        Commune.objects.filter(province_id=province)
-        .order_by("short_name")
-        .values_list("pk", "name")
-    )
-    return JsonResponse({"communes": [{"id": pk, "name": name} for pk, name in rows]})
+    rows = Commune.objects.filter(province_id=province).values_list("pk", "name", "short_name")
+    rows = vietnamese_sorted(rows, key=lambda row: row[2])
+    return JsonResponse({"communes": [{"id": pk, "name": name} for pk, name, _short in rows]})
 
 
 PRODUCTS_PER_PAGE = 24

@@ -281,9 +281,9 @@ class RegionIndexPage(_SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["regions"] = (
-            RegionPage.objects.child_of(self).live().select_related("province", "hero_image")
-        )
+        from cms import selectors
+
+        context["regions"] = selectors.region_pages(index=self)
         return context
 
 

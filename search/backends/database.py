@@ -25,6 +25,8 @@ from search.query import (
     SearchQuery,
     SearchResult,
     Suggestion,
+    by_count_then_name,
+    province_facet_order,
 )
 from vendors.models import Vendor
 
@@ -173,7 +175,7 @@ class DatabaseBackend(SearchBackend):
             FacetValue(p.code, p.short_name, counts[p.pk], query.province == p.code)
             for p in provinces
         ]
-        return sorted(values, key=lambda v: (-v.count, v.label))
+        return province_facet_order(values)
 
     def _facet_category(self, query: SearchQuery) -> list[FacetValue]:
         # Counts by the children of the chosen category, or by the six OCOP groups.
@@ -212,7 +214,7 @@ class DatabaseBackend(SearchBackend):
         values = [
             FacetValue(v.slug, v.legal_name, counts[v.pk], query.vendor == v.slug) for v in vendors
         ]
-        return sorted(values, key=lambda v: (-v.count, v.label))
+        return by_count_then_name(values)
 
     def _facet_price(self, query: SearchQuery) -> list[FacetValue]:
         def band(low: int | None, high: int | None) -> Q:
@@ -355,12 +357,9 @@ class DatabaseBackend(SearchBackend):
         ]
         counts = Counter(r.province_id for r in pool("province") if r.province_id)
         provinces = Province.objects.filter(pk__in=counts).only("code", "short_name")
-        result["province"] = sorted(
-            (
-                FacetValue(p.code, p.short_name, counts[p.pk], query.province == p.code)
-                for p in provinces
-            ),
-            key=lambda v: (-v.count, v.label),
+        result["province"] = province_facet_order(
+            FacetValue(p.code, p.short_name, counts[p.pk], query.province == p.code)
+            for p in provinces
         )
         chosen = self._category(query.category)
         prefix = chosen.path if chosen else ""
@@ -383,9 +382,8 @@ class DatabaseBackend(SearchBackend):
         counts = Counter(r.vendor_id for r in pool("vendor") if r.vendor_id)
         top = dict(counts.most_common(30))
         vendors = Vendor.objects.filter(pk__in=top).only("slug", "legal_name")
-        result["vendor"] = sorted(
-            (FacetValue(v.slug, v.legal_name, top[v.pk], query.vendor == v.slug) for v in vendors),
-            key=lambda v: (-v.count, v.label),
+        result["vendor"] = by_count_then_name(
+            FacetValue(v.slug, v.legal_name, top[v.pk], query.vendor == v.slug) for v in vendors
         )
         priced = [r.price for r in pool("price") if r.price is not None]
         result["price"] = [

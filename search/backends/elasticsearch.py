@@ -33,6 +33,8 @@ from search.query import (
     SearchQuery,
     SearchResult,
     Suggestion,
+    by_count_then_name,
+    province_facet_order,
 )
 
 logger = logging.getLogger(__name__)
@@ -298,7 +300,7 @@ class ElasticsearchBackend(SearchBackend):
             FacetValue(b["key"], _label(b), b["doc_count"], query.province == b["key"])
             for b in buckets("province")
         ]
-        values["province"] = sorted(provinces, key=lambda v: (-v.count, v.label))
+        values["province"] = province_facet_order(provinces)
 
         counts = {b["key"]: b["doc_count"] for b in buckets("category")}
         categories = Category.objects.filter(path__in=counts)
@@ -316,7 +318,7 @@ class ElasticsearchBackend(SearchBackend):
             FacetValue(b["key"], _label(b), b["doc_count"], query.vendor == b["key"])
             for b in buckets("vendor")
         ]
-        values["vendor"] = sorted(vendors, key=lambda v: (-v.count, v.label))
+        values["vendor"] = by_count_then_name(vendors)
 
         bands = buckets("price")
         values["price"] = [

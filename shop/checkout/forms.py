@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.core.loading import get_model
 
+from catalogue.forms import PlaceChoiceField
 from catalogue.numbers import id_parse
 from shop.checkout.addresses import PHONE_HELP, country_vietnam, phone_normalise
 
@@ -23,9 +24,9 @@ class ShippingAddressForm(forms.ModelForm):
     phone_number = forms.CharField(
         label=_("Phone"), max_length=32, help_text=_("For the carrier, e.g. %s") % PHONE_HELP
     )
-    province = forms.ModelChoiceField(
+    province = PlaceChoiceField(
         label=_("Province or city"),
-        queryset=Province.objects.order_by("short_name"),
+        queryset=Province.objects.all(),
         empty_label=_("Choose the province"),
     )
     commune = forms.ModelChoiceField(

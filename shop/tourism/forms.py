@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.forms import PlaceChoiceField
 from catalogue.html import validate_link
 from catalogue.models import Category, Province
 from catalogue.numbers import id_parse
@@ -89,9 +90,7 @@ class WidgetForm(forms.ModelForm):
         required=False,
         help_text=_("For chosen products: their numbers, separated by commas."),
     )
-    province = forms.ModelChoiceField(
-        Province.objects.order_by("name"), required=False, label=_("Province")
-    )
+    province = PlaceChoiceField(Province.objects.all(), required=False, label=_("Province"))
     category = forms.ModelChoiceField(
         Category.objects.order_by("path"), required=False, label=_("Product group")
     )
