@@ -5,6 +5,8 @@ import logging
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
@@ -57,3 +59,14 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     # The answer depends on who asked: no cache may keep it for the next reader.
     add_never_cache_headers(response)
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused by the CSRF check: say how to go on, and give the reader the cookie.
+
+    Cacheable pages send forms whose CSRF field a script fills (see csrf_fields); a reader
+    without scripts is refused once. Asking for the token here makes the middleware set the
+    cookie, so the page they go back to carries a real token and the next try works."""
+    get_token(request)
+    logger.info("CSRF check refused %s: %s", request.path, reason)
+    return render(request, "csrf_failure.html", status=403)

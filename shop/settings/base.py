@@ -149,6 +149,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "shop.urls"
+# Says what to do in the reader's language, and gives them the cookie a retry needs.
+CSRF_FAILURE_VIEW = "shop.views.csrf_failure"
 WSGI_APPLICATION = "shop.wsgi.application"
 
 TEMPLATES = [

@@ -147,3 +147,22 @@ def test_pages_with_a_csrf_token_are_not_compressed(client):
     assert page.status_code == 200
     assert "csrfmiddlewaretoken" in page.content.decode()
     assert not page.has_header("Content-Encoding")
+
+
+def test_a_reader_without_scripts_is_refused_once_then_can_add(product):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(product.get_absolute_url())
+
+    refused = browser.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+
+    assert refused.status_code == 403
+    assert "Vui lòng gửi lại biểu mẫu" in refused.content.decode()
+    assert "csrftoken" in refused.cookies
+    # Back on the page, the form now carries Django's token, and the next try goes through.
+    text = browser.get(product.get_absolute_url()).content.decode()
+    token = text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert token
+    added = browser.post(
+        f"/basket/add/{product.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token}
+    )
+    assert added.status_code == 302
