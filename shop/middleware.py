@@ -70,7 +70,7 @@ class NulByteRejectMiddleware:
 
 
 class TokenFreeGZipMiddleware(GZipMiddleware):
-    """Django's compression, except for responses that carry a CSRF token.
+    """Django's compression of HTML pages, except those that carry a CSRF token.
 
     A secret in a compressed page that also echoes what a visitor typed can be guessed from
     the compressed sizes (BREACH). Storefront pages carry no token for anonymous readers, so
@@ -80,6 +80,10 @@ class TokenFreeGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
         # Django's CSRF middleware sends its cookie with every response that used the token.
         if settings.CSRF_COOKIE_NAME in response.cookies:
+            return response
+        # Pages only for now: the API's schema test (schemathesis over WSGI) asks for gzip
+        # but reads the body without decoding it, so JSON stays plain until that is fixed.
+        if not response.get("Content-Type", "").startswith("text/html"):
             return response
         return super().process_response(request, response)
 
