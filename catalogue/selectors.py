@@ -66,13 +66,20 @@ def featured_products(*, limit: int = 8, on: date | None = None) -> list[Product
     """Certified products with stock, best rated first: the home page's showcase."""
     day = on or timezone.localdate()
     certified = valid_certificates(on=day).values("product_id")
-    products = (
+    offers = Product._meta.get_field("stockrecords").related_model.objects
+    in_stock = Exists(offers.filter(product=OuterRef("pk"), num_in_stock__gt=0))
+    # The few newest ids first, from a narrow query that needs no DISTINCT (stock is tested
+    # with EXISTS rather than a join); only then the cards' wide rows and prefetches, for
+    # those ids alone. Joining first made the database sort every product on the home page.
+    newest = list(
         storefront_products()
-        .filter(id__in=certified, stockrecords__num_in_stock__gt=0)
-        .distinct()
-        .order_by("-date_updated")
+        .filter(in_stock, id__in=certified)
+        .order_by("-date_updated", "-id")
+        .values_list("id", flat=True)[: limit * 4]
     )
-    ranked = sorted(products[: limit * 4], key=lambda p: -(p.ocop_stars or 0))
+    loaded = storefront_products().in_bulk(newest)
+    products = [loaded[pk] for pk in newest if pk in loaded]
+    ranked = sorted(products, key=lambda p: -(p.ocop_stars or 0))
     return ranked[:limit]
 
 

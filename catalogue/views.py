@@ -22,6 +22,14 @@ class ProductDetailView(OscarProductDetailView):
             return True
         return user_manages_product(user=request.user, product=listed)
 
+    def send_signal(self, request, response, product):
+        # Oscar's receivers write the view counter and the recently-viewed cookie on every
+        # view. For an anonymous reader that made each product page a database write and a
+        # Set-Cookie, so no cache could keep it: their history is kept by the browser
+        # (static/js/ocop.js writes the same cookie) and their views are not counted.
+        if request.user.is_authenticated:
+            super().send_signal(request, response, product)
+
 
 def trace_lookup(request: HttpRequest) -> HttpResponse:
     """/trace/: a form to type the code printed under a QR label."""

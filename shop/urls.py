@@ -13,10 +13,11 @@ from catalogue import views as catalogue_views
 from catalogue.numbers import url_ids_bound
 from search.views.search import suggestions
 from shop.csp import csp_report
-from shop.views import healthz
+from shop.views import healthz, switch_language
 from vendors import views as vendor_views
 
 urlpatterns = [
+    path("i18n/switch/", switch_language, name="switch-language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("cms.urls")),
     path("healthz", healthz, name="healthz"),

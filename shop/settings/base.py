@@ -126,6 +126,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "shop.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above everything that writes a body or a cookie: it compresses their final answer
+    # (static files keep WhiteNoise's own compressed copies).
+    "shop.middleware.TokenFreeGZipMiddleware",
+    "shop.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.SwitchedLocaleMiddleware",
     "shop.middleware.NulByteRejectMiddleware",
@@ -145,6 +149,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "shop.urls"
+# Says what to do in the reader's language, and gives them the cookie a retry needs.
+CSRF_FAILURE_VIEW = "shop.views.csrf_failure"
 WSGI_APPLICATION = "shop.wsgi.application"
 
 TEMPLATES = [
@@ -273,6 +279,9 @@ OSCAR_SLUG_ALLOW_UNICODE = False
 # Oscar's slugifier turns "Đ" into "u0110"; ours folds Vietnamese to readable ASCII.
 OSCAR_SLUG_FUNCTION = "catalogue.text.oscar_slugifier"
 OSCAR_PRODUCTS_PER_PAGE = 24
+# The product page's script adds to this list for anonymous readers (it holds public
+# product ids only), so the server need not set a cookie on a page a cache could keep.
+OSCAR_RECENTLY_VIEWED_COOKIE_HTTPONLY = False
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 
 # Dashboard menu: Oscar's, plus the producer's own area and the staff pages about producers.
