@@ -5,6 +5,7 @@ set in the producer's dashboard."""
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from catalogue.models import Category
 from cms.models import StoryPage
@@ -64,8 +65,18 @@ def test_editor_submits_a_story_a_moderator_publishes_and_the_card_stays_live(
     page.fill("#id_intro", "Ong và hoa ban trên núi Mường Phăng.")
     page.locator("[data-streamfield-stream-container] button[title='Insert a block']").first.click()
     page.get_by_role("option", name="Product cards").click()
-    page.get_by_role("button", name="Choose a product").first.click()
-    page.get_by_role("link", name=honey.title).click()
+    # A click that lands before Wagtail's script has bound the button opens nothing: click
+    # again until the chooser lists the product.
+    product_link = page.get_by_role("link", name=honey.title)
+    for _attempt in range(3):
+        try:
+            if not product_link.is_visible():
+                page.get_by_role("button", name="Choose a product").first.click(timeout=5000)
+            product_link.wait_for(timeout=8000)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    product_link.click()
     page.wait_for_selector(f"text={honey.title}")
     screenshot(page, "cms-editor-story")
     page.locator("footer .w-dropdown__toggle").last.click()
