@@ -5,8 +5,11 @@ permissions, and the menu offers a page only to whom it admits."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from oscar.apps.dashboard.menu import get_nodes
 
 from shop import urls as shop_urls
 from tests.factories import UserFactory, vendor_user
@@ -97,3 +100,14 @@ def test_a_producers_member_is_refused_the_staff_pages():
     for name in ("producer-review-list", "staff-payouts", "payments-transfers"):
         assert client.get(reverse("dashboard:" + name)).status_code == 403
     assert client.get(reverse("dashboard:tourism-partner-list")).status_code == 403
+
+
+def test_the_menu_asks_once_which_producer_a_person_belongs_to():
+    """The menu is drawn on every dashboard page: its six producer's pages share one answer."""
+    member = vendor_user()
+
+    with CaptureQueriesContext(connection) as queries:
+        labels = [child.label for node in get_nodes(member) for child in node.children]
+
+    assert "Ledger" in labels or "Sổ cái" in labels
+    assert len([q for q in queries if 'FROM "vendors_vendor"' in q["sql"]]) == 1
