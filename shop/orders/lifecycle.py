@@ -38,7 +38,8 @@ SourceType = get_model("payment", "SourceType")
 # The payment event recording the money in is named after the status it leads to.
 PAYMENT_EVENT_PAID = OrderStatus.PAID.value
 
-# True while this module moves an order itself: the signal receiver then has nothing to add.
+# True while this module moves an order itself (a status change, or a cancellation taking its
+# parcels back): the signal receivers then have nothing to add.
 _moving = contextvars.ContextVar("order_lifecycle_moving", default=False)
 
 
@@ -96,7 +97,8 @@ def order_payment_received(*, order: "Order", method: str, amount: Decimal, refe
 def order_cash_collected_if_delivered(*, order: "Order") -> bool:
     """Cash on delivery is paid to each producer's carrier with its parcel. Once every parcel
     that was not cancelled has been delivered, the order's money is in: it is recorded as
-    paid. Returns True when this call marked it paid; safe to call after each delivery."""
+    paid. Returns True when this call marked it paid; safe to call after each delivery or
+    cancellation of a parcel (the last open one cancelled leaves only delivered ones)."""
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
         if order.status != OrderStatus.AWAITING_DELIVERY_PAYMENT:
@@ -123,7 +125,9 @@ _CANCELLABLE = [
 def order_cancel(*, order: "Order", reason: str, by: AbstractBaseUser | None = None) -> "Order":
     """Cancel every parcel not yet shipped (stock back on sale, ledger reversed, the buyer
     told why), the order, and the referring partner's commission. Safe to call twice."""
-    with transaction.atomic():
+    # Its own move: the parcels it cancels must not read as "the rest was delivered, the cash
+    # is in" (shop.orders.receivers) halfway through cancelling the order.
+    with transaction.atomic(), _own_move():
         order = Order.objects.select_for_update().get(pk=order.pk)
         # A parcel already with the carrier cannot be cancelled: it is left as it is.
         for fulfilment in Fulfilment.objects.filter(order=order, status__in=_CANCELLABLE):

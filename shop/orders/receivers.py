@@ -15,7 +15,12 @@ from vendors.signals import fulfilment_status_changed
 
 @receiver(fulfilment_status_changed, dispatch_uid="shop.orders.parcel_moved")
 def parcel_moved(sender, fulfilment, old_status, new_status, **kwargs) -> None:
-    if new_status == FulfilmentStatus.DELIVERED:
+    # A cash-on-delivery order is paid once no parcel is still on its way: after the last
+    # delivery, or after the last open parcel is cancelled when the others were delivered.
+    # Not while the order itself is being cancelled: that cancels its parcels too.
+    if lifecycle.lifecycle_is_moving():
+        return
+    if new_status in (FulfilmentStatus.DELIVERED, FulfilmentStatus.CANCELLED):
         lifecycle.order_cash_collected_if_delivered(order=fulfilment.order)
 
 

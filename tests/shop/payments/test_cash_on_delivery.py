@@ -71,3 +71,35 @@ def test_a_cancelled_parcel_is_not_collected(english, products):
     assert order.status == OrderStatus.PAID
     collected = order.payment_events.get().amount
     assert collected == order.total_incl_tax - Decimal("85000") - first.shipping_fee
+
+
+def test_the_order_is_paid_when_its_last_open_parcel_is_cancelled_after_the_others_arrived(
+    english, products
+):
+    order, _partner = _cod_order_from_a_widget(english, products)
+    first, second = Fulfilment.objects.filter(order=order).order_by("pk")
+
+    _deliver(first)
+    fulfilment_cancel(fulfilment=second, reason="Hết hàng trong kho")
+
+    # Nothing else is coming: the cash the carrier collected for the first parcel is all.
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    collected = order.payment_events.get().amount
+    assert collected == order.total_incl_tax - Decimal("120000") - second.shipping_fee
+
+
+def test_cancelling_the_order_after_a_delivery_does_not_mark_it_paid(english, products):
+    order, _partner = _cod_order_from_a_widget(english, products)
+    first, second = Fulfilment.objects.filter(order=order).order_by("pk")
+    _deliver(first)
+
+    lifecycle.order_cancel(order=order, reason="Khách đổi ý")
+
+    # The cancellation takes back the parcel not yet shipped; that is no cash collected.
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CANCELLED
+    assert not order.payment_events.exists()
+    assert not PartnerLedgerEntry.objects.exists()
+    second.refresh_from_db()
+    assert second.status == Fulfilment.Status.CANCELLED
