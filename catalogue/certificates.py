@@ -190,22 +190,27 @@ def certificate_reminders_send(*, today: date | None = None) -> int:
     day = today or timezone.localdate()
     sent = 0
     for pk in list(certificates_due_for_reminder(today=day).values_list("pk", flat=True)):
-        with transaction.atomic():
-            # The conditional UPDATE is the claim: a concurrent run waits on the row lock,
-            # then finds reminder_sent_at set and updates nothing. A failed mail rolls it back.
-            claimed = OcopCertificate.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=timezone.now()
-            )
-            if not claimed:
-                continue
-            certificate = _certificate_for_mail(pk)
-            _mail_producer(
-                certificate=certificate,
-                template="catalogue/emails/certificate_expiry_reminder",
-                context={"days_left": (certificate.valid_until - day).days},
-                once_key=f"certificate-reminder:{pk}:{certificate.valid_until.isoformat()}",
-            )
-        sent += 1
+        try:
+            with transaction.atomic():
+                # The conditional UPDATE is the claim: a concurrent run waits on the row lock,
+                # then finds reminder_sent_at set and updates nothing. A failed mail rolls it
+                # back.
+                claimed = OcopCertificate.objects.filter(
+                    pk=pk, reminder_sent_at__isnull=True
+                ).update(reminder_sent_at=timezone.now())
+                if not claimed:
+                    continue
+                certificate = _certificate_for_mail(pk)
+                mailed = _mail_producer(
+                    certificate=certificate,
+                    template="catalogue/emails/certificate_expiry_reminder",
+                    context={"days_left": (certificate.valid_until - day).days},
+                    once_key=f"certificate-reminder:{pk}:{certificate.valid_until.isoformat()}",
+                )
+        except OSError:  # SMTP errors and timeouts
+            _log_mail_failure(pk)
+            continue
+        sent += mailed
     return sent
 
 
@@ -220,27 +225,38 @@ def certificates_expire(*, today: date | None = None) -> int:
     ).order_by("valid_until", "pk")
     processed = 0
     for pk in list(due.values_list("pk", flat=True)):
-        with transaction.atomic():
-            claimed = OcopCertificate.objects.filter(
-                pk=pk, expiry_processed_at__isnull=True
-            ).update(expiry_processed_at=timezone.now())
-            if not claimed:
-                continue
-            certificate = _certificate_for_mail(pk)
-            queue_reindex([certificate.product_id])
-            # A revoked certificate's stars left when it was revoked; a renewed product
-            # keeps stars from its newer certificate; one never verified gave no stars.
-            # None of them needs a mail.
-            successor = certificate_valid_for_product(product=certificate.product, on=day)
-            if not certificate.is_revoked and certificate.is_verified and successor is None:
-                _mail_producer(
-                    certificate=certificate,
-                    template="catalogue/emails/certificate_expired",
-                    context={},
-                    once_key=f"certificate-expired:{pk}",
-                )
+        try:
+            with transaction.atomic():
+                claimed = OcopCertificate.objects.filter(
+                    pk=pk, expiry_processed_at__isnull=True
+                ).update(expiry_processed_at=timezone.now())
+                if not claimed:
+                    continue
+                certificate = _certificate_for_mail(pk)
+                queue_reindex([certificate.product_id])
+                # A revoked certificate's stars left when it was revoked; a renewed product
+                # keeps stars from its newer certificate; one never verified gave no stars.
+                # None of them needs a mail.
+                successor = certificate_valid_for_product(product=certificate.product, on=day)
+                if not certificate.is_revoked and certificate.is_verified and successor is None:
+                    _mail_producer(
+                        certificate=certificate,
+                        template="catalogue/emails/certificate_expired",
+                        context={},
+                        once_key=f"certificate-expired:{pk}",
+                    )
+        except OSError:  # SMTP errors and timeouts
+            _log_mail_failure(pk)
+            continue
         processed += 1
     return processed
+
+
+def _log_mail_failure(pk: int) -> None:
+    # The certificate's work was rolled back with its mail and waits for the next run. The
+    # others go on: certificates come in the same order every day, so one producer's refused
+    # address would otherwise hold back every certificate after it, day after day.
+    logger.exception("Mail for certificate %s failed; it is tried again on the next run", pk)
 
 
 def _certificate_for_mail(pk: int) -> OcopCertificate:
@@ -258,7 +274,7 @@ def _producer_recipients(product: Product) -> list[str]:
 
 def _mail_producer(
     *, certificate: OcopCertificate, template: str, context: dict, once_key: str
-) -> None:
+) -> bool:
     recipients = _producer_recipients(certificate.product)
     base_url = settings.SITE_URL
     context = {
@@ -273,7 +289,7 @@ def _mail_producer(
         **context,
     }
     # Producers read the site's language (Vietnamese), whatever the worker runs in.
-    mail_send(template=template, context=context, to=recipients, once_key=once_key)
+    return mail_send(template=template, context=context, to=recipients, once_key=once_key)
 
 
 __all__ = [

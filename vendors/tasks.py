@@ -81,12 +81,17 @@ def vendor_status_notify_task(change_id: int, language: str = "") -> bool:
 BUYER_EVENTS = (Fulfilment.Status.SHIPPED, Fulfilment.Status.CANCELLED)
 
 
+def parcel_mail_key(*, fulfilment_id: int, event: str) -> str:
+    """The once key of a parcel's mail: "new" to the producer, a buyer event to the buyer."""
+    return f"parcel-{event}:{fulfilment_id}"
+
+
 def parcel_mail_keys(fulfilment: Fulfilment) -> list[str]:
     """The once keys of a parcel's mails up to its present status."""
-    keys = [f"parcel-new:{fulfilment.pk}"]
+    events = ["new"]
     if fulfilment.status in BUYER_EVENTS:
-        keys.append(f"parcel-{fulfilment.status}:{fulfilment.pk}")
-    return keys
+        events.append(fulfilment.status)
+    return [parcel_mail_key(fulfilment_id=fulfilment.pk, event=event) for event in events]
 
 
 @shared_task(name="vendors.notify_vendor_new_order", ignore_result=True)
@@ -107,7 +112,7 @@ def notify_vendor_new_order(fulfilment_id: int) -> bool:
             "url": settings.SITE_URL + path,
         },
         to=[fulfilment.vendor.email],
-        once_key=parcel_mail_keys(fulfilment)[0],
+        once_key=parcel_mail_key(fulfilment_id=fulfilment.pk, event="new"),
     )
 
 
@@ -128,5 +133,5 @@ def notify_buyer(fulfilment_id: int, event: str) -> bool:
         template=f"vendors/emails/parcel_{event}",
         context={"fulfilment": fulfilment, "lines": fulfilment.lines},
         to=[email],
-        once_key=f"parcel-{event}:{fulfilment.pk}",
+        once_key=parcel_mail_key(fulfilment_id=fulfilment.pk, event=event),
     )

@@ -72,7 +72,3 @@ def mail_mark_sent(*, once_keys: Iterable[str], template: str) -> None:
         ],
         ignore_conflicts=True,
     )
-
-
-def mail_was_sent(*, once_key: str) -> bool:
-    return SentMail.objects.filter(once_key=once_key).exists()

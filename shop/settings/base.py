@@ -253,6 +253,10 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Seconds an SMTP server may stay silent. A mail is sent inside the transaction that records
+# it (shop.mail.services.mail_send): without a limit a hung server would hold that
+# transaction, and the caller's row locks, for good.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 OCOP_CONTACT_EMAIL = env("OCOP_CONTACT_EMAIL", default="hotro@ocop.example")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@ocop.example>")
 

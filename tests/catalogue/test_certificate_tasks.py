@@ -209,3 +209,55 @@ def test_expiry_of_a_certificate_never_verified_sends_no_mail(certificate):
         assert certificates_expire_task.delay().get() == 1
 
     assert mail.outbox == []
+
+
+@pytest.fixture
+def refused_address(monkeypatch):
+    """An SMTP server that refuses one producer's address."""
+    from smtplib import SMTPRecipientsRefused
+
+    from django.core.mail import EmailMessage
+
+    real_send = EmailMessage.send
+
+    def send(self, fail_silently=False):
+        if "sai@binhlieu.vn" in self.to:
+            raise SMTPRecipientsRefused({"sai@binhlieu.vn": (550, b"No such user")})
+        return real_send(self, fail_silently)
+
+    monkeypatch.setattr(EmailMessage, "send", send)
+
+
+def _due_first(**kwargs):
+    # Ends a day before `certificate`, so the daily runs meet it first.
+    with freeze_time("2026-04-01"):
+        vendor = VendorFactory(email="sai@binhlieu.vn")
+        return CertificateFactory(
+            product=ProductFactory(vendor=vendor), stars=3, issued_on=date(2023, 5, 31), **kwargs
+        )
+
+
+def test_a_refused_address_holds_back_only_its_own_reminder(certificate, refused_address):
+    refused = _due_first()
+
+    with freeze_time("2026-05-10"):
+        assert certificate_expiry_reminders_task.delay().get() == 1
+
+    (message,) = mail.outbox
+    assert message.to == ["htx@binhlieu.vn"]
+    refused.refresh_from_db()
+    certificate.refresh_from_db()
+    assert refused.reminder_sent_at is None  # tried again tomorrow
+    assert certificate.reminder_sent_at is not None
+
+
+def test_a_refused_address_holds_back_only_its_own_expiry(certificate, refused_address):
+    refused = _due_first()
+
+    with freeze_time("2026-06-02"):
+        assert certificates_expire_task.delay().get() == 1
+
+    (message,) = mail.outbox
+    assert message.to == ["htx@binhlieu.vn"]
+    assert OcopCertificate.objects.get(pk=refused.pk).expiry_processed_at is None
+    assert OcopCertificate.objects.get(pk=certificate.pk).expiry_processed_at is not None

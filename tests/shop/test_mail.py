@@ -106,3 +106,9 @@ def test_no_module_sends_mail_but_the_mail_service():
         )
     )
     assert offenders == []
+
+
+def test_a_silent_smtp_server_gives_up_instead_of_holding_the_mail_transaction():
+    from django.core.mail.backends.smtp import EmailBackend
+
+    assert 0 < EmailBackend().timeout <= 60
