@@ -7,7 +7,8 @@ Oscar loads these through the catalogue fork (`get_class("catalogue.reviews.view
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import get_object_or_404
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from oscar.apps.catalogue.reviews import views as oscar_views
@@ -40,6 +41,19 @@ class CreateProductReview(LoginRequiredMixin, oscar_views.CreateProductReview):
                     status=403,
                 )
         return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        # Two clicks on "Submit" can both pass Oscar's "already reviewed?" check before either
+        # is saved; the database's one-review-per-buyer rule then refuses the second. That
+        # click gets Oscar's own answer to a second review instead of an error page.
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except IntegrityError:
+            if not self.product.has_review_by(self.request.user):
+                raise
+            messages.warning(self.request, _("You have already reviewed this product!"))
+            return redirect(self.product.get_absolute_url())
 
     def get_success_url(self):
         if not settings.OSCAR_MODERATE_REVIEWS:

@@ -206,3 +206,20 @@ def test_a_buyer_reviews_a_product_once_even_after_buying_it_twice(english, nood
     assert "You have already reviewed this product!" in again.content.decode()
     assert ProductReview.objects.filter(user=buyer).count() == 1
     assert _add_url(noodles) not in english.get(noodles.get_absolute_url()).content.decode()
+
+
+def test_a_double_click_on_submit_saves_one_review_and_shows_no_error(
+    english, noodles, monkeypatch
+):
+    buyer = _buyer_of(noodles)
+    english.force_login(buyer)
+    english.post(_add_url(noodles), REVIEW)
+    # The second click's request passed the "already reviewed?" check before the first was
+    # saved: the database's one-review-per-buyer rule is what refuses it.
+    monkeypatch.setattr(type(noodles), "is_review_permitted", lambda product, user: True)
+
+    again = english.post(_add_url(noodles), {**REVIEW, "title": "Lần hai"}, follow=True)
+
+    assert again.status_code == 200
+    assert "You have already reviewed this product!" in again.content.decode()
+    assert ProductReview.objects.filter(user=buyer).count() == 1

@@ -145,7 +145,6 @@ def test_suggestions_offer_products_and_categories(client, honey):
     assert any(kind == "category" for kind, _ in kinds)
 
 
-@pytest.mark.real_commits
 @pytest.mark.django_db(transaction=True)
 def test_index_updates_wait_for_the_commit():
     from catalogue.services import ocop_categories_sync, places_sync
