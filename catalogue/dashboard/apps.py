@@ -3,40 +3,31 @@ staff's checks), a producer's batches and QR labels, and staff taking a listing 
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from oscar.core.application import OscarDashboardConfig
+
+from vendors.dashboard.appconfig import DashboardAppConfig
 
 
-class OcopCatalogueDashboardConfig(OscarDashboardConfig):
+class OcopCatalogueDashboardConfig(DashboardAppConfig):
     # Oscar's own catalogue dashboard holds "catalogue_dashboard"; this one sits beside it.
     label = "ocop_catalogue_dashboard"
     name = "catalogue.dashboard"
     verbose_name = _("OCOP catalogue dashboard")
 
-    def configure_permissions(self):
-        from vendors.dashboard.access import PRODUCER, STAFF
-
-        self.default_permissions = STAFF
-        self.permissions_map = {
-            name: PRODUCER
-            for name in (
-                "producer-certificate-list",
-                "producer-certificate-add",
-                "producer-certificate-detail",
-                "producer-certificate-scan",
-                "producer-batch-list",
-                "producer-batch-create",
-                "producer-batch-update",
-                "producer-batch-delete",
-                "producer-labels",
-                "producer-label-sheet",
-                "producer-label-product-png",
-                "producer-label-batch-sheet",
-                "producer-label-batch-png",
-            )
-        }
-
-    def ready(self):
-        self.configure_permissions()
+    producer_pages = (
+        "producer-certificate-list",
+        "producer-certificate-add",
+        "producer-certificate-detail",
+        "producer-certificate-scan",
+        "producer-batch-list",
+        "producer-batch-create",
+        "producer-batch-update",
+        "producer-batch-delete",
+        "producer-labels",
+        "producer-label-sheet",
+        "producer-label-product-png",
+        "producer-label-batch-sheet",
+        "producer-label-batch-png",
+    )
 
     def get_urls(self):
         from catalogue.dashboard import moderation, trace, views

@@ -324,8 +324,6 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Tourism partners"),
         "icon": "fas fa-hotel",
         "children": [
-            # Not yet a dashboard app (its URL names are namespaced, which Oscar's access
-            # test cannot map to permissions): its own staff test decides.
             {
                 "label": _("Partner applications and partners"),
                 "url_name": "dashboard:tourism-partner-list",

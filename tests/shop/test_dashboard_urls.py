@@ -16,9 +16,14 @@ from tests.factories import UserFactory, vendor_user
 
 pytestmark = pytest.mark.django_db
 
-# Our dashboard apps; the tourism partners' review is included by the dashboard too but is
-# not yet an app of its own.
-OUR_APPS = ("vendors.dashboard", "catalogue.dashboard", "shop.payments.", "shop.shipping.")
+# Our dashboard apps.
+OUR_APPS = (
+    "vendors.dashboard",
+    "catalogue.dashboard",
+    "shop.payments.",
+    "shop.shipping.",
+    "shop.tourism.",
+)
 
 
 def _dashboard_pages(resolver=None, prefix="", namespace=""):

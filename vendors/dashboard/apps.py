@@ -3,30 +3,21 @@ staff's review of producers and payouts to them."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from oscar.core.application import OscarDashboardConfig
+
+from vendors.dashboard.appconfig import DashboardAppConfig
 
 
-class VendorsDashboardConfig(OscarDashboardConfig):
+class VendorsDashboardConfig(DashboardAppConfig):
     label = "vendors_dashboard"
     name = "vendors.dashboard"
     verbose_name = _("Producers dashboard")
 
-    def configure_permissions(self):
-        from vendors.dashboard.access import PRODUCER, STAFF
-
-        self.default_permissions = STAFF
-        self.permissions_map = {
-            name: PRODUCER
-            for name in (
-                "producer-orders",
-                "producer-order-detail",
-                "producer-ledger",
-                "producer-ledger-csv",
-            )
-        }
-
-    def ready(self):
-        self.configure_permissions()
+    producer_pages = (
+        "producer-orders",
+        "producer-order-detail",
+        "producer-ledger",
+        "producer-ledger-csv",
+    )
 
     def get_urls(self):
         from vendors.dashboard import ledger, orders, review

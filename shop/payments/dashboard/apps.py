@@ -2,21 +2,14 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from oscar.core.application import OscarDashboardConfig
+
+from vendors.dashboard.appconfig import DashboardAppConfig
 
 
-class PaymentsDashboardConfig(OscarDashboardConfig):
+class PaymentsDashboardConfig(DashboardAppConfig):
     label = "payments_dashboard"
     name = "shop.payments.dashboard"
     verbose_name = _("Payments dashboard")
-
-    def configure_permissions(self):
-        from vendors.dashboard.access import STAFF
-
-        self.default_permissions = STAFF
-
-    def ready(self):
-        self.configure_permissions()
 
     def get_urls(self):
         from shop.payments.dashboard import views

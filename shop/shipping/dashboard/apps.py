@@ -3,21 +3,16 @@ weight-based methods, keeps the label "shipping_dashboard")."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from oscar.core.application import OscarDashboardConfig
+
+from vendors.dashboard.appconfig import DashboardAppConfig
 
 
-class ProducerShippingDashboardConfig(OscarDashboardConfig):
+class ProducerShippingDashboardConfig(DashboardAppConfig):
     label = "producer_shipping_dashboard"
     name = "shop.shipping.dashboard"
     verbose_name = _("Producer shipping dashboard")
 
-    def configure_permissions(self):
-        from vendors.dashboard.access import PRODUCER
-
-        self.default_permissions = PRODUCER
-
-    def ready(self):
-        self.configure_permissions()
+    producer_pages = ("producer-shipping",)
 
     def get_urls(self):
         from shop.shipping.dashboard.views import ProducerShippingView

@@ -2,22 +2,20 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from oscar.core.application import OscarDashboardConfig
+
+from vendors.dashboard.appconfig import DashboardAppConfig
 
 
-class TourismDashboardConfig(OscarDashboardConfig):
+class TourismDashboardConfig(DashboardAppConfig):
     name = "shop.tourism.dashboard"
     label = "tourism_dashboard"
     verbose_name = _("Tourism partners dashboard")
 
-    # Deciding on a partner sets its commission: staff only, as every page here.
-    default_permissions = ["is_staff"]
-    permissions_map = {
-        "tourism-partner-list": (["is_staff"],),
-        "tourism-partner-detail": (["is_staff"],),
-    }
+    # Deciding on a partner sets its commission: staff only, as every page here (the base's
+    # default), so no page is named in `producer_pages`.
 
     def ready(self):
+        super().ready()
         # Imported here: views import models, which are not ready while configs load.
         from shop.tourism.dashboard import views
 
