@@ -190,6 +190,26 @@ def test_a_decision_on_a_producer_in_another_state_changes_nothing(staff_client)
     assert not VendorStatusChange.objects.exists() and not vendor.partner.users.exists()
 
 
+def test_staff_never_decide_on_a_producer_they_belong_to(client, staff_user):
+    applied = VendorFactory(status=Vendor.Status.PENDING, applicant=staff_user)
+    member_of = VendorFactory(status=Vendor.Status.APPROVED)
+    member_of.partner.users.add(staff_user)
+    client.force_login(staff_user)
+
+    approved = client.post(f"/dashboard/producers/{applied.pk}/approve/", follow=True)
+    suspended = client.post(
+        f"/dashboard/producers/{member_of.pk}/suspend/", {"reason": "Thử"}, follow=True
+    )
+
+    applied.refresh_from_db()
+    member_of.refresh_from_db()
+    assert (applied.status, member_of.status) == (Vendor.Status.PENDING, Vendor.Status.APPROVED)
+    assert "một nhân viên khác quyết định" in approved.content.decode()
+    assert "một nhân viên khác quyết định" in suspended.content.decode()
+    assert not VendorStatusChange.objects.exists()
+    assert not applied.partner.users.exists()
+
+
 def test_an_unknown_producer_answers_404(staff_client):
     assert staff_client.get("/dashboard/producers/999999/").status_code == 404
     assert staff_client.post("/dashboard/producers/999999/approve/").status_code == 404

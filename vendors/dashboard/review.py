@@ -74,6 +74,10 @@ class ProducerDetailView(View):
         )
 
 
+def _decides_on_own(user, vendor: Vendor) -> bool:
+    return vendor.applicant_id == user.pk or vendor.partner.users.filter(pk=user.pk).exists()
+
+
 class ProducerDecisionView(View):
     """POST only: one decision on one producer, then back to its page."""
 
@@ -81,6 +85,13 @@ class ProducerDecisionView(View):
 
     def post(self, request, pk: int):
         vendor = get_object_or_404(Vendor.objects.select_related("partner", "applicant"), pk=pk)
+        if _decides_on_own(request.user, vendor):
+            # A member of staff who applied for, or works for, this producer would approve
+            # or shield their own business: another member of staff decides.
+            messages.error(
+                request, _("You belong to this producer: another member of staff decides on it.")
+            )
+            return redirect("dashboard:producer-review-detail", pk=vendor.pk)
         needs_reason = self.action in ("reject", "suspend")
         form = ReasonForm(request.POST, required=needs_reason)
         if not form.is_valid():
