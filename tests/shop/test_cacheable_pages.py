@@ -5,7 +5,10 @@ import gzip
 import json
 
 import pytest
-from django.test import Client
+from django.contrib import messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from oscar.apps.analytics.models import ProductRecord
 
 from catalogue.selectors import storefront_products
@@ -166,3 +169,35 @@ def test_a_reader_without_scripts_is_refused_once_then_can_add(product):
         f"/basket/add/{product.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token}
     )
     assert added.status_code == 302
+
+
+def test_a_page_with_a_csrf_token_is_never_public(client):
+    page = client.get("/accounts/login/")
+
+    assert 'name="csrfmiddlewaretoken" value="' in page.content.decode()
+    assert 'name="csrfmiddlewaretoken" value=""' not in page.content.decode()
+    assert "csrftoken" in page.cookies
+    assert "public" not in page.get("Cache-Control", "")
+
+
+def test_a_page_showing_a_message_is_never_public(client):
+    # The note a visitor gets after adding to the basket, as the messages cookie carries it.
+    storage = CookieStorage(RequestFactory().get("/"))
+    storage.add(messages.SUCCESS, "Đã thêm Mật ong vào giỏ hàng")
+    carrier = HttpResponse()
+    storage.update(carrier)
+    client.cookies[storage.cookie_name] = carrier.cookies[storage.cookie_name].value
+
+    page = client.get("/catalogue/")
+
+    assert "Đã thêm Mật ong vào giỏ hàng" in page.content.decode()
+    assert "public" not in page.get("Cache-Control", "")
+
+
+def test_language_switch_cannot_add_a_header_and_goes_home_without_next(client):
+    injected = client.get("/i18n/switch/", {"language": "en", "next": "/a\r\nSet-Cookie: x=1"})
+    bare = client.get("/i18n/switch/", {"language": "en"})
+
+    assert injected.status_code == 302
+    assert "\n" not in injected["Location"] and "x" not in injected.cookies
+    assert bare["Location"] == "/"
