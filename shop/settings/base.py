@@ -17,6 +17,7 @@ from shop import money
 from shop.orders.statuses import ORDER_STATUS_PIPELINE
 
 from .site import site_address
+from .storage import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -251,6 +252,9 @@ STORAGES = {
     "private": {"BACKEND": "catalogue.storage.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media and certificate scans on S3-compatible object storage when S3_BUCKET is set, so no
+# web node keeps files of its own (shop/settings/storage.py, docs/operations.md).
+STORAGES.update(media_storages(env, private_x_accel_prefix=PRIVATE_MEDIA_X_ACCEL_PREFIX))
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 # Seconds an SMTP server may stay silent. A mail is sent inside the transaction that records
