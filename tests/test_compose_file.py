@@ -56,9 +56,18 @@ def test_backups_run_only_when_asked():
     assert SERVICES["backup"]["command"] == ["/app/bin/backup"]
 
 
+def _strings(node) -> list[str]:
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _strings(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _strings(value)]
+    return [node] if isinstance(node, str) else []
+
+
 def test_every_required_setting_is_given_in_the_example_env_file():
-    text = (ROOT / "docker-compose.yml").read_text()
-    required = set(re.findall(r"\$\{([A-Z0-9_]+):\?", text))
+    required = {
+        name for text in _strings(COMPOSE) for name in re.findall(r"\$\{([A-Z0-9_]+):\?", text)
+    }
     example = {
         line.split("=", 1)[0]
         for line in (ROOT / ".env.example").read_text().splitlines()
