@@ -60,3 +60,15 @@ def _producers_paying(*, voucher) -> list[Vendor] | None:
     if not offers or any(not offer.is_producer_funded for offer in offers):
         return None
     return list({offer.vendor_id: offer.vendor for offer in offers}.values())
+
+
+def vouchers_of_producer(*, vendor: Vendor):
+    """The codes a producer pays for, newest first."""
+    from oscar.core.loading import get_model
+
+    Voucher = get_model("voucher", "Voucher")
+    return (
+        Voucher.objects.filter(pk__in=Voucher.objects.filter(offers__vendor=vendor).values("pk"))
+        .prefetch_related("offers__benefit")
+        .order_by("-date_created", "-pk")
+    )

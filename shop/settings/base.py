@@ -119,6 +119,8 @@ INSTALLED_APPS = [
     "shop.payments.dashboard.apps.PaymentsDashboardConfig",
     "shop.shipping.dashboard.apps.ProducerShippingDashboardConfig",
     "shop.tourism.dashboard.apps.TourismDashboardConfig",
+    # A producer's own voucher codes (shop/offer).
+    "shop.offer.dashboard.apps.ProducerVouchersDashboardConfig",
     "shop.demo.apps.DemoConfig",
 ]
 
@@ -302,6 +304,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Orders"), "url_name": "dashboard:producer-orders"},
             {"label": _("Ledger"), "url_name": "dashboard:producer-ledger"},
             {"label": _("Shipping"), "url_name": "dashboard:producer-shipping"},
+            {"label": _("Vouchers"), "url_name": "dashboard:producer-voucher-list"},
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
             {"label": _("QR labels"), "url_name": "dashboard:producer-labels"},
             {"label": _("OCOP certificates"), "url_name": "dashboard:producer-certificate-list"},
