@@ -54,9 +54,9 @@ INSTALLED_APPS = [
     "catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
+    "shop.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
     "customer.apps.CustomerConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -66,12 +66,12 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "shop.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
-    "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
+    "shop.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
     "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
     "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
-    "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
+    "shop.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     "widget_tweaks",
@@ -120,6 +120,8 @@ INSTALLED_APPS = [
     "shop.payments.dashboard.apps.PaymentsDashboardConfig",
     "shop.shipping.dashboard.apps.ProducerShippingDashboardConfig",
     "shop.tourism.dashboard.apps.TourismDashboardConfig",
+    # A producer's own voucher codes (shop/offer).
+    "shop.offer.dashboard.apps.ProducerVouchersDashboardConfig",
     "shop.demo.apps.DemoConfig",
 ]
 
@@ -306,6 +308,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Orders"), "url_name": "dashboard:producer-orders"},
             {"label": _("Ledger"), "url_name": "dashboard:producer-ledger"},
             {"label": _("Shipping"), "url_name": "dashboard:producer-shipping"},
+            {"label": _("Vouchers"), "url_name": "dashboard:producer-voucher-list"},
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
             {"label": _("QR labels"), "url_name": "dashboard:producer-labels"},
             {"label": _("OCOP certificates"), "url_name": "dashboard:producer-certificate-list"},
@@ -335,6 +338,9 @@ OSCAR_DASHBOARD_NAVIGATION = [
         ],
     },
 ]
+
+# Vouchers and offers (shop/offer): discounts are whole đồng, rounded by shop/money.py.
+OSCAR_OFFER_ROUNDING_FUNCTION = "shop.offer.utils.discount_round"
 
 # Oscar's stock search is haystack; the search issue replaces it with our own service.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
