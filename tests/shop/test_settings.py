@@ -25,14 +25,18 @@ PRODUCTION_ENV = {
 }
 
 
-def _manage(*args, env):
+def _manage_env(env: dict) -> dict:
     # Variables of the test run itself (the browser tests relax async safety) stay out.
     dropped = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
+    return {**clean, **env}
+
+
+def _manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env=_manage_env(env),
         capture_output=True,
         text=True,
         timeout=120,
