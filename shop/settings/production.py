@@ -1,5 +1,8 @@
 """Production: every secret and service comes from the environment, with no default."""
 
+from shop.errors import sentry_init
+from shop.logs import logging_config
+
 from .base import *  # noqa: F403
 from .site import site_address
 
@@ -54,3 +57,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
+
+# Logs as one JSON object per line for the log shipper (LOG_FORMAT=console to read them by
+# eye on a server); errors to Sentry when SENTRY_DSN is set.
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING = logging_config(json_lines=LOG_FORMAT == "json", level=LOG_LEVEL)
+SENTRY_ENABLED = sentry_init(
+    dsn=SENTRY_DSN,
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+)
