@@ -486,6 +486,8 @@ MIDDLEWARE = ["shop.request_log.RequestLogMiddleware", *MIDDLEWARE]
 DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True  # checked first by shop.request_log
 DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False  # the address is customer.client_address's
 DJANGO_STRUCTLOG_USER_ID_FIELD = "pk"
+# Workers log through LOGGING too (JSON lines in production), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Error reports to Sentry, in production only and only when SENTRY_DSN is set
 # (shop/errors.py): no personal data, the same masking of secrets as the logs.

@@ -86,3 +86,21 @@ def test_production_settings_refuse_to_start_without_the_bank_named_on_transfers
 
     assert result.returncode != 0
     assert "PAYMENT_BANK_NAME" in result.stderr
+
+
+def _sentry_state(env: dict) -> str:
+    code = (
+        "import sentry_sdk; from django.conf import settings; "
+        "print(settings.SENTRY_ENABLED, sentry_sdk.get_client().is_active())"
+    )
+    result = _manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_reports_errors_to_sentry_only_when_a_dsn_is_set():
+    without = {**PRODUCTION_ENV, "SENTRY_DSN": ""}
+    with_dsn = {**PRODUCTION_ENV, "SENTRY_DSN": "https://publickey@sentry.example/4"}
+
+    assert _sentry_state(without) == "False False"
+    assert _sentry_state(with_dsn) == "True True"
