@@ -84,6 +84,9 @@ def main() -> None:
     ):
         response = client.get(path, secure=True)
         answers[name] = {"status": response.status_code, "body": response.content.decode()}
+    # A probe inside the network: plain HTTP, no redirect to HTTPS.
+    health = client.get("/healthz")
+    answers["healthz"] = {"status": health.status_code, "body": health.content.decode()}
     with open(sys.argv[1], "w", encoding="utf-8") as out:
         json.dump(answers, out, ensure_ascii=False)
 

@@ -37,7 +37,7 @@ def production_answers(redis_url, tmp_path_factory):
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(folder / "media"),
         "PRIVATE_MEDIA_ROOT": str(folder / "private"),
-        "LOG_LEVEL": "WARNING",
+        "ELASTICSEARCH_URL": "http://127.0.0.1:1",
     }
     result = subprocess.run(
         [sys.executable, "-m", "tests.shop.production_site", str(out)],
@@ -48,7 +48,11 @@ def production_answers(redis_url, tmp_path_factory):
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return json.loads(out.read_text(encoding="utf-8"))
+    answers = json.loads(out.read_text(encoding="utf-8"))
+    answers["log_lines"] = [
+        json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")
+    ]
+    return answers
 
 
 def _only_the_site(text: str) -> list[str]:
@@ -93,3 +97,35 @@ def test_the_sitemap_and_the_feeds_name_the_site_address(production_answers, ans
     assert page["status"] == 200
     _only_the_site(page["body"])
     assert expected in page["body"]
+
+
+def test_production_logs_one_json_line_per_request(production_answers):
+    requests = [
+        line for line in production_answers["log_lines"] if line["event"] == "request_finished"
+    ]
+
+    assert [(line["method"], line["path"]) for line in requests] == [
+        ("POST", "/password-reset/"),
+        ("GET", "/sitemap.xml"),
+        ("GET", "/sitemap-pages.xml"),
+        ("GET", "/sitemap-products.xml"),
+        ("GET", "/sitemap-producers.xml"),
+        ("GET", "/stories/feed/rss/"),
+        ("GET", "/stories/feed/atom/"),
+        ("GET", "/healthz"),
+    ]
+    assert len({line["request_id"] for line in requests}) == len(requests)
+    assert all(line["level"] == "info" and "duration_ms" in line for line in requests)
+
+
+def test_the_health_check_answers_a_plain_http_probe_on_production_settings(
+    production_answers,
+):
+    health = production_answers["healthz"]
+    report = json.loads(health["body"])
+
+    # Elasticsearch is not running here: searches are answered by the database.
+    assert health["status"] == 200, report
+    assert report["status"] == "degraded" and report["search_backend"] == "database"
+    for component in ("database", "cache", "broker", "media_storage", "private_storage"):
+        assert report[component] == "ok", report
