@@ -14,9 +14,10 @@ from typing import Any
 
 import structlog
 
-# Keys (in a log call, a query string or a URL pattern) whose values are never written.
+# Keys (in a log call, a query string or a URL pattern) whose values are never written:
+# secrets, and the personal data a log line does not need.
 SENSITIVE = re.compile(
-    r"pass|pwd|secret|token|key|sig|auth|cookie|session|csrf|card|cvc|cvv|iban|uidb64",
+    r"pass|pwd|secret|token|key|sig|auth|cookie|session|csrf|card|cvc|cvv|iban|uidb64|email|phone",
     re.IGNORECASE,
 )
 MASK = "[masked]"

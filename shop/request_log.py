@@ -99,6 +99,6 @@ def _failed(sender, request, logger, exception, log_kwargs, **kwargs) -> None:
 
 
 signals.bind_extra_request_finished_metadata.connect(
-    _finished, dispatch_uid="shop.logs.request_finished"
+    _finished, dispatch_uid="shop.request_log.finished"
 )
-signals.bind_extra_request_failed_metadata.connect(_failed, dispatch_uid="shop.logs.request_failed")
+signals.bind_extra_request_failed_metadata.connect(_failed, dispatch_uid="shop.request_log.failed")

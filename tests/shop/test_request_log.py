@@ -122,9 +122,14 @@ def test_a_failing_request_is_one_error_line_with_its_context_and_traceback(clie
 
 def test_a_sensitive_key_logged_by_our_code_is_masked(json_lines):
     structlog.get_logger("shop.payments").warning(
-        "card_refused", card_number="4242424242424242", order="100001", api_key="sk_live_x"
+        "card_refused",
+        card_number="4242424242424242",
+        order="100001",
+        api_key="sk_live_x",
+        buyer={"email": "lan@example.vn", "id": 7},
     )
 
     [line] = [entry for entry in json_lines() if entry.get("event") == "card_refused"]
     assert line["card_number"] == "[masked]" and line["api_key"] == "[masked]"
+    assert line["buyer"] == {"email": "[masked]", "id": 7}
     assert line["order"] == "100001"
