@@ -21,7 +21,10 @@ SENSITIVE = re.compile(
     re.IGNORECASE,
 )
 MASK = "[masked]"
-_DROPPED_EVENTS = frozenset({"request_started", "streaming_started", "streaming_finished"})
+# A request or a task is one line, at its end; the lines of its start add nothing.
+_DROPPED_EVENTS = frozenset(
+    {"request_started", "streaming_started", "streaming_finished", "task_enqueued", "task_started"}
+)
 
 
 def masked(value: Any, *, depth: int = 0) -> Any:
@@ -43,7 +46,7 @@ def mask_secrets(logger: Any, method_name: str, event_dict: dict[str, Any]) -> d
 
 
 def drop_noise(logger: Any, method_name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
-    """structlog processor: a request is one line (its end), not one per stage."""
+    """structlog processor: a request or a task is one line (its end), not one per stage."""
     if event_dict.get("event") in _DROPPED_EVENTS:
         raise structlog.DropEvent
     return event_dict

@@ -486,8 +486,11 @@ MIDDLEWARE = ["shop.request_log.RequestLogMiddleware", *MIDDLEWARE]
 DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True  # checked first by shop.request_log
 DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False  # the address is customer.client_address's
 DJANGO_STRUCTLOG_USER_ID_FIELD = "pk"
-# Workers log through LOGGING too (JSON lines in production), not Celery's own format.
+# Workers log through LOGGING too (JSON lines in production), not Celery's own format, and a
+# task's lines carry the request_id (and user_id) of the request that queued it.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+INSTALLED_APPS += ["django_structlog"]
+DJANGO_STRUCTLOG_CELERY_ENABLED = True
 
 # Error reports to Sentry, in production only and only when SENTRY_DSN is set
 # (shop/errors.py): no personal data, the same masking of secrets as the logs.
