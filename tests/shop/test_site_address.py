@@ -130,21 +130,3 @@ def test_a_product_pages_shared_links_name_the_site_address_not_the_host_asked(
     assert _meta(page, "og:url") == f"https://cho-ocop.vn{product.get_absolute_url()}"
     assert f'"url": "https://cho-ocop.vn{product.get_absolute_url()}"' in page
     assert "http://localhost" not in page
-
-
-def test_a_partners_widget_links_to_the_site_address(client, public_address):
-    from tests.tourism.factories import WidgetFactory
-
-    product = ProductFactory(title="Miến dong Bình Liêu", stock=(85000, 10))
-    widget = WidgetFactory(product_ids=[product.pk])
-
-    page = client.get(
-        f"/embed/w/{widget.pk}/",
-        {"key": widget.partner.publishable_key},
-        HTTP_HOST="localhost",
-        HTTP_REFERER="https://khachsan.example/phong/",
-    ).content.decode()
-
-    assert f'href="https://cho-ocop.vn{product.get_absolute_url()}?ref=' in page
-    assert 'href="https://cho-ocop.vn/"' in page
-    assert "http://localhost" not in page
