@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from catalogue.models import Product
+from shop.site import site_url
 
 
 def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]:
@@ -18,7 +19,7 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
         "@context": "https://schema.org",
         "@type": "Product",
         "name": product.get_title(),
-        "url": request.build_absolute_uri(product.get_absolute_url()),
+        "url": site_url(product.get_absolute_url()),
     }
     if product.upc:
         data["sku"] = product.upc
@@ -33,7 +34,7 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
     image = product.primary_image()
     original = getattr(image, "original", None)
     if original:
-        data["image"] = request.build_absolute_uri(original.url)
+        data["image"] = site_url(original.url)
     if product.vendor_id:
         data["brand"] = {"@type": "Organization", "name": product.vendor.legal_name}
     strategy = getattr(request, "strategy", None)

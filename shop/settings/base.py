@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
 from shop import money
+from shop.logs import logging_config, structlog_configure
 from shop.orders.statuses import ORDER_STATUS_PIPELINE
 
 from .site import site_address
@@ -483,11 +484,25 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Logs (shop/logs.py, shop/request_log.py): one line per request (django-structlog) with its
+# id, the user's id, method, path, status and duration; the id comes from the X-Request-ID our
+# proxy sends, or is made here, and goes back in the response. LOG_FORMAT "console" reads well
+# in a terminal, "json" (production's default) gives a log shipper one object per line.
+structlog_configure()
+LOG_FORMAT = env("LOG_FORMAT", default="console")
+LOG_LEVEL = env("LOG_LEVEL", default="INFO")
+LOGGING = logging_config(json_lines=LOG_FORMAT == "json", level=LOG_LEVEL)
+MIDDLEWARE = ["shop.request_log.RequestLogMiddleware", *MIDDLEWARE]
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True  # checked first by shop.request_log
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False  # the address is customer.client_address's
+DJANGO_STRUCTLOG_USER_ID_FIELD = "pk"
+# Workers log through LOGGING too (JSON lines in production), not Celery's own format, and a
+# task's lines carry the request_id (and user_id) of the request that queued it.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+INSTALLED_APPS += ["django_structlog"]
+DJANGO_STRUCTLOG_CELERY_ENABLED = True
+
+# Error reports to Sentry, in production only and only when SENTRY_DSN is set
+# (shop/errors.py): no personal data, the same masking of secrets as the logs.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
