@@ -79,6 +79,8 @@ def test_the_progress_bar_in_english_on_the_preview_links_back_to_the_earlier_st
     assert _steps(html) == ["1 Address", "2 Payment", "3 Review", "4 Done"]
     assert 'href="/checkout/shipping-address/"' in html
     assert 'href="/checkout/payment-method/"' in html
+    # Shipping is priced per producer: nothing links to a step that is always skipped.
+    assert 'href="/checkout/shipping-method/"' not in html
 
 
 @pytest.mark.parametrize("sent", [{}, {"method": "bitcoin"}, {"method": "card"}])
