@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from wagtail.models import Collection
 
 from tests.factories import ProductFactory, VendorFactory, commune
 
@@ -35,6 +36,10 @@ def demo_site(transactional_db):
     # The browser tests start from an emptied database: the demo catalogue, stories, regions,
     # producer and orders are loaded here (without pictures, which the live server would not
     # serve anyway).
+    # Wagtail's root collection comes from a migration, so an earlier browser test's flush
+    # removed it; the demo's story pictures need it.
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     call_command("seed_demo", no_images=True, verbosity=0, stdout=StringIO(), stderr=StringIO())
 
 
