@@ -38,6 +38,9 @@ SORT_LABELS = {
     "stars": _("Most stars"),
     "newest": _("Newest"),
 }
+# A facet longer than this shows its first values and folds the rest under "more" (the
+# producers' list runs to dozens; a phone should not scroll past them all).
+FACET_SHOWN = 6
 # Facet name -> the request parameters its value sets.
 FACET_PARAMS = {
     "stars": ("stars",),
@@ -70,6 +73,13 @@ def _price_params(key: str) -> dict[str, str]:
     if high is not None:
         params["price_max"] = str(high - 1)
     return params
+
+
+def _filters_chosen(params: dict[str, str], *, fixed: dict[str, str]) -> int:
+    """How many facets the reader has narrowed (a province with its commune, or a price
+    range, counts once); a category page's own group is not the reader's choice."""
+    chosen = {k for k in params if k not in fixed}
+    return sum(1 for keys in FACET_PARAMS.values() if chosen & set(keys)) + ("in_stock" in chosen)
 
 
 class CatalogueView(TemplateView):
@@ -133,7 +143,14 @@ class CatalogueView(TemplateView):
                         "deselect_url": self._url(cleared),
                     }
                 )
-            data[name] = {"name": FACET_TITLES[name], "results": items}
+            folded = items[FACET_SHOWN:] if len(items) > FACET_SHOWN + 1 else []
+            data[name] = {
+                "name": FACET_TITLES[name],
+                "results": items,
+                "shown": items[: len(items) - len(folded)],
+                "folded": folded,
+                "folded_open": any(item["selected"] for item in folded),
+            }
         return data
 
     def get_context_data(self, **kwargs):
@@ -157,6 +174,7 @@ class CatalogueView(TemplateView):
             is_paginated=page.paginator.num_pages > 1,
             facet_data=self.facet_data(result),
             has_facets=True,
+            filter_count=_filters_chosen(current, fixed=self.fixed_params),
             selected_facets=[],
             form=None,
             query=self.query.q,
