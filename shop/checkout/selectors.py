@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from shop.orders.selectors import order_payment_method
 from shop.orders.statuses import PaymentMethod
+from shop.shipping.models import ProducerShippingRule
 from vendors.models import Fulfilment
 
 
@@ -14,10 +15,18 @@ class OrderParcel:
     lines: list = field(default_factory=list)
     goods: Decimal = Decimal("0")
     fee: Decimal = Decimal("0")
+    # The producer's delivery time in days, from its shipping rule; None when it has none.
+    days_min: int | None = None
+    days_max: int | None = None
 
     @property
     def total(self) -> Decimal:
+        """What the parcel costs the buyer: for cash on delivery, what its carrier collects."""
         return self.goods + self.fee
+
+    @property
+    def has_window(self) -> bool:
+        return self.days_min is not None and self.days_max is not None
 
 
 @dataclass
@@ -28,6 +37,10 @@ class OrderSummary:
     fees: Decimal
     total: Decimal
 
+    @property
+    def is_cod(self) -> bool:
+        return self.payment_method == PaymentMethod.COD
+
 
 def payment_method_labels() -> dict[str, str]:
     return {code: str(label) for code, label in PaymentMethod.choices}
@@ -36,18 +49,35 @@ def payment_method_labels() -> dict[str, str]:
 def order_summary(*, order) -> OrderSummary:
     """The order's lines grouped by producer, each parcel with its fee, and the total."""
     fulfilments = list(
-        Fulfilment.objects.filter(order=order).select_related("vendor").order_by("pk")
+        Fulfilment.objects.filter(order=order)
+        .select_related("vendor", "vendor__shipping_rule")
+        .order_by("pk")
     )
     lines = list(order.lines.order_by("pk"))
     parcels = []
     for fulfilment in fulfilments:
         mine = [line for line in lines if line.partner_id == fulfilment.vendor.partner_id]
+        rule = _shipping_rule_of(fulfilment.vendor)
         parcels.append(
             OrderParcel(
                 vendor=fulfilment.vendor,
                 lines=mine,
                 goods=sum((line.line_price_incl_tax for line in mine), Decimal("0")),
                 fee=fulfilment.shipping_fee,
+                days_min=rule.days_min if rule else None,
+                days_max=rule.days_max if rule else None,
+            )
+        )
+    # Lines of a partner that is no producer have no parcel of their own: shown together,
+    # last, so that the parcels still add up to the order.
+    shipped = {id(line) for parcel in parcels for line in parcel.lines}
+    others = [line for line in lines if id(line) not in shipped]
+    if others:
+        parcels.append(
+            OrderParcel(
+                vendor=None,
+                lines=others,
+                goods=sum((line.line_price_incl_tax for line in others), Decimal("0")),
             )
         )
     method = order_payment_method(order=order)
@@ -58,3 +88,10 @@ def order_summary(*, order) -> OrderSummary:
         fees=order.shipping_incl_tax,
         total=order.total_incl_tax,
     )
+
+
+def _shipping_rule_of(vendor):
+    try:
+        return vendor.shipping_rule
+    except ProducerShippingRule.DoesNotExist:
+        return None

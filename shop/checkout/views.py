@@ -21,6 +21,7 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
 
 from shop.checkout.addresses import address_data
+from shop.checkout.selectors import order_summary
 from shop.csp import origin_of
 from shop.orders.statuses import PaymentMethod, status_at_placement
 from shop.payments import gateway as stripe_gateway
@@ -218,4 +219,5 @@ class ThankYouView(views.ThankYouView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["payment"] = order_payment_summary(order=self.object)
+        context["summary"] = order_summary(order=self.object)
         return context
