@@ -145,6 +145,14 @@ def test_no_page_scrolls_sideways_at_360_px(live_server, browser, demo_site, scr
     page.locator("#place-order").click()
     page.wait_for_url("**/checkout/thank-you/")
     _fits(page)
+    # The order as its producer's parcel, with what the courier collects.
+    assert page.locator(".order-parcel").count() >= 1
+    assert "Trả cho người giao hàng khi nhận" in page.locator(".order-parcel").first.inner_text()
+    screenshot(page, "phone-thank-you")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _fits(page)
+    screenshot(page, "phone-thank-you-390")
+    page.set_viewport_size(PHONE)
 
     # The producer at work, and a buyer's account.
     producer = get_user_model().objects.get(email="vendor@ocop.local")
