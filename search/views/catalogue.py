@@ -30,6 +30,7 @@ FACET_TITLES = {
     "province": _("Province"),
     "vendor": _("Producer"),
     "price": _("Price"),
+    "rating": _("Buyers' rating"),
 }
 SORT_LABELS = {
     "relevance": _("Relevance"),
@@ -37,6 +38,7 @@ SORT_LABELS = {
     "-price": _("Price: high to low"),
     "stars": _("Most stars"),
     "newest": _("Newest"),
+    "rating": _("Best rated by buyers"),
 }
 # Facet name -> the request parameters its value sets.
 FACET_PARAMS = {
@@ -45,6 +47,7 @@ FACET_PARAMS = {
     "category": ("category",),
     "vendor": ("vendor",),
     "price": ("price_min", "price_max"),
+    "rating": ("rating",),
 }
 
 
@@ -114,6 +117,9 @@ class CatalogueView(TemplateView):
                 if name == "price":
                     chosen = _price_params(value.value)
                     label = _price_label(value.value)
+                elif name == "rating":
+                    # Words, never stars: the OCOP stars facet sits just above.
+                    label = _("Rated %(level)s/5 and up by buyers") % {"level": value.value}
                 else:
                     chosen = {FACET_PARAMS[name][0]: value.value}
                     label = value.label
