@@ -118,6 +118,7 @@ class CatalogueView(TemplateView):
                     chosen = _price_params(value.value)
                     label = _price_label(value.value)
                 elif name == "rating":
+                    chosen = {"rating": value.value}
                     # Words, never stars: the OCOP stars facet sits just above.
                     label = _("Rated %(level)s/5 and up by buyers") % {"level": value.value}
                 else:

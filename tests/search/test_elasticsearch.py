@@ -329,6 +329,7 @@ def test_an_answer_becomes_hits_and_facets_like_the_database_backends(monkeypatc
                 }
             }
         },
+        "rating": {"values": {"buckets": {"4": {"doc_count": 1}}}},
     }
     cluster = CannedCluster(
         {"hits": {"total": {"value": 3}, "hits": []}, "aggregations": aggregations},
@@ -355,6 +356,7 @@ def test_an_answer_becomes_hits_and_facets_like_the_database_backends(monkeypatc
     ]
     assert result.facets["vendor"][0].label == "HTX A"
     assert [v.count for v in result.facets["price"]][:2] == [2, 1]
+    assert [(v.value, v.count) for v in result.facets["rating"]] == [("4", 1)]
     assert list(result.facets) == list(FACETS)
 
 
