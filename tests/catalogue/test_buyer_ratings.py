@@ -127,7 +127,9 @@ def test_filter_rated_4_and_up_by_buyers_on_search_and_the_catalogue(english, sh
     # Typed words take another path through the index: the filter holds there too.
     found = english.get("/search/", {"q": "mien", "rating": "4"}).content.decode()
     assert _card_titles(found) == ["Miến dong Bình Liêu"]
-    assert _card_titles(english.get("/search/", {"q": "dau so", "rating": "4"}).content.decode()) == []
+    assert (
+        _card_titles(english.get("/search/", {"q": "dau so", "rating": "4"}).content.decode()) == []
+    )
 
 
 def test_sort_best_rated_by_buyers_puts_unrated_products_last(english, shelf):
@@ -153,7 +155,9 @@ def test_sort_best_rated_by_buyers_puts_unrated_products_last(english, shelf):
 def test_the_api_serves_the_buyers_rating_filter_and_sort(client, shelf):
     answer = client.get("/api/v1/products/", {"rating": "4", "sort": "rating"}).json()
 
-    assert [(r["title"], r["buyer_rating"], r["buyer_rating_count"]) for r in answer["results"]] == [
+    assert [
+        (r["title"], r["buyer_rating"], r["buyer_rating_count"]) for r in answer["results"]
+    ] == [
         ("Miến dong Bình Liêu", 5.0, 1),
         ("Mật ong hoa Ban", 4.5, 2),
     ]
@@ -190,7 +194,8 @@ def test_withdrawing_or_deleting_a_review_updates_the_rating_and_the_index(
 
 def test_approving_a_review_keeps_a_producers_edit_made_meanwhile(shelf):
     review = ProductReview.objects.get(product=shelf["oil"])
-    review.product  # the moderator's copy of the product, loaded before the producer's edit
+    # The moderator's copy of the product, loaded before the producer's edit.
+    assert review.product.title == "Dầu sở Bình Liêu"
     Product.objects.filter(pk=shelf["oil"].pk).update(title="Dầu sở Bình Liêu 250 ml")
 
     review.status = ProductReview.APPROVED
