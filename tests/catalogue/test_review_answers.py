@@ -120,3 +120,23 @@ def test_the_producers_menu_leads_to_its_buyer_reviews(reviews):
 
     assert LIST in dashboard
     assert "Buyer reviews" in dashboard
+
+
+def test_staff_take_down_an_answer_in_the_admin_and_the_review_stays(producer, reviews):
+    producer.post(_answer_url(reviews["own"]), {"body": "Số điện thoại riêng: 0912 345 678"})
+    answer = ProductReviewAnswer.objects.get()
+    admin = Client()
+    admin.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    listed = admin.get("/django-admin/reviews/productreviewanswer/")
+    removed = admin.post(
+        f"/django-admin/reviews/productreviewanswer/{answer.pk}/delete/", {"post": "yes"}
+    )
+
+    assert listed.status_code == 200
+    assert removed.status_code == 302
+    assert not ProductReviewAnswer.objects.exists()
+    assert ProductReview.objects.filter(pk=reviews["own"].pk).exists()
+    page = Client().get(reviews["own"].product.get_absolute_url()).content.decode()
+    assert "Gói hơi móp" in page
+    assert "0912 345 678" not in page
