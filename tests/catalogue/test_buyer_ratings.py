@@ -204,3 +204,17 @@ def test_approving_a_review_keeps_a_producers_edit_made_meanwhile(shelf):
     oil = Product.objects.get(pk=shelf["oil"].pk)
     assert oil.title == "Dầu sở Bình Liêu 250 ml"
     assert (oil.rating, oil.num_approved_reviews) == (5.0, 1)
+
+
+def test_the_badge_schema_org_and_the_api_round_the_average_alike(english, client, rate):
+    honey = ProductFactory(title="Mật ong bạc hà")
+    rate(honey, 4, 4, 4, 5)  # 4,25
+
+    page = english.get(honey.get_absolute_url()).content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page, re.S)
+    product = next(json.loads(b) for b in blocks if '"Product"' in b)
+    detail = client.get(f"/api/v1/products/{honey.pk}/").json()
+
+    assert "4.3/5 · 4 ratings" in page
+    assert product["aggregateRating"]["ratingValue"] == 4.3
+    assert detail["buyer_rating"] == 4.3
