@@ -313,6 +313,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
             {"label": _("QR labels"), "url_name": "dashboard:producer-labels"},
             {"label": _("OCOP certificates"), "url_name": "dashboard:producer-certificate-list"},
+            {"label": _("Buyer reviews"), "url_name": "dashboard:producer-buyer-reviews"},
         ],
     },
     {
