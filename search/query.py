@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from catalogue.numbers import number_parse
@@ -184,7 +184,10 @@ def buyer_rating_shown(rating: float | None, count: int) -> float | None:
     `floatformat`), and none without approved reviews."""
     if not count or rating is None:
         return None
-    return float(Decimal(repr(float(rating))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    # Averages are 1 to 5, so adding a half tenth and dropping the rest rounds half up; Decimal
+    # keeps 4.45 from reading as 4.4499… (money alone goes through shop.money).
+    tenths = int(Decimal(repr(float(rating))) * 10 + Decimal("0.5"))
+    return tenths / 10
 
 
 def buyer_rating_floor(level: int) -> float:
