@@ -66,14 +66,17 @@ def order_status_check(*, order, token: str) -> str:
     return OrderLink.VALID
 
 
-def order_status_url(*, order) -> str:
-    """The address of the order's page for the mails: the account's order page when it was
-    placed from an account, else a fresh signed link."""
+def order_status_path(*, order) -> str:
+    """The path of the order's page: the account's order page when it was placed from an
+    account, else a fresh signed link."""
     if order.user_id is not None:
-        path = reverse("customer:order", kwargs={"order_number": order.number})
-    else:
-        path = reverse(
-            "customer:anon-order",
-            kwargs={"order_number": order.number, "hash": order_status_token(order=order)},
-        )
-    return settings.SITE_URL + path
+        return reverse("customer:order", kwargs={"order_number": order.number})
+    return reverse(
+        "customer:anon-order",
+        kwargs={"order_number": order.number, "hash": order_status_token(order=order)},
+    )
+
+
+def order_status_url(*, order) -> str:
+    """The order's page as the mails link to it (the site's public address)."""
+    return settings.SITE_URL + order_status_path(order=order)

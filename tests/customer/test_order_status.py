@@ -185,3 +185,16 @@ def test_the_mails_of_a_registered_buyer_lead_to_their_account(orders):
     assert order_status_url(order=orders.member).endswith(
         f"/accounts/orders/{orders.member.number}/"
     )
+
+
+def test_the_thank_you_page_leads_a_guest_to_their_order_page(client, orders):
+    session = client.session
+    session["checkout_order_id"] = orders.guest.pk
+    session.save()
+
+    page = client.get("/checkout/thank-you/").content.decode()
+    [path] = re.findall(r'id="order-status-link"[^>]*href="([^"]+)"', page)
+
+    response = client.get(path.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert "Kiện hàng của HTX Miến dong Bình Liêu" in response.content.decode()
