@@ -13,7 +13,7 @@ TEST_WORKERS ?= 2
 .DEFAULT_GOAL := help
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,20 @@ lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+check-deploy: install ## Validate docker-compose.yml and .env.example, lint the Dockerfile (needs docker-compose)
+	bin/check-deploy
+
+test-es: install ## Run the Elasticsearch tests against the server at ELASTICSEARCH_URL
+	@if [ -z "$$ELASTICSEARCH_URL" ]; then \
+	  echo "ELASTICSEARCH_URL is not set: start a server (docs/search.md) and run" >&2; \
+	  echo "  make test-es ELASTICSEARCH_URL=http://127.0.0.1:9200" >&2; \
+	  exit 2; \
+	fi
+	ELASTICSEARCH_URL="$(ELASTICSEARCH_URL)" $(PY) -m pytest -p no:cacheprovider \
+	  tests/search/test_elasticsearch.py $(PYTEST_ARGS)
+
 messages: install ## Refresh the Vietnamese message catalogue and compile it (needs gettext)
 	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=var
 	$(PY) manage.py compilemessages -l vi --ignore=.venv
 
-.PHONY: help install run test test-postgres lint messages
+.PHONY: help install run test test-postgres lint check-deploy test-es messages

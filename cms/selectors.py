@@ -20,6 +20,7 @@ from catalogue.text import vietnamese_sorted
 from cms.models import RegionIndexPage, RegionPage, StoryIndexPage, StoryPage
 from search.query import SearchQuery
 from search.service import search_products
+from shop.site import site_url
 from vendors.models import Vendor
 
 
@@ -177,7 +178,8 @@ def region_page_for(*, province: Province | None) -> RegionPage | None:
 
 
 def _absolute(request: HttpRequest | None, url: str) -> str:
-    return request.build_absolute_uri(url) if request is not None else url
+    # On the public address, not the host this request came in on (shared links, crawlers).
+    return site_url(url)
 
 
 def story_json_ld(*, story: StoryPage, request: HttpRequest | None) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from typing import Any
 from django.http import HttpRequest
 
 from catalogue.models import Product
+from search.query import buyer_rating_shown
+from shop.site import site_url
 
 
 def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]:
@@ -18,7 +20,7 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
         "@context": "https://schema.org",
         "@type": "Product",
         "name": product.get_title(),
-        "url": request.build_absolute_uri(product.get_absolute_url()),
+        "url": site_url(product.get_absolute_url()),
     }
     if product.upc:
         data["sku"] = product.upc
@@ -33,7 +35,7 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
     image = product.primary_image()
     original = getattr(image, "original", None)
     if original:
-        data["image"] = request.build_absolute_uri(original.url)
+        data["image"] = site_url(original.url)
     if product.vendor_id:
         data["brand"] = {"@type": "Organization", "name": product.vendor.legal_name}
     strategy = getattr(request, "strategy", None)
@@ -59,7 +61,8 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
     if reviews and product.rating is not None:
         data["aggregateRating"] = {
             "@type": "AggregateRating",
-            "ratingValue": round(float(product.rating), 1),
+            # Rounded as the page's badge rounds it (half up), so both say the same.
+            "ratingValue": buyer_rating_shown(product.rating, reviews),
             "reviewCount": reviews,
             "bestRating": 5,
             "worstRating": 1,

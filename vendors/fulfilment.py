@@ -39,6 +39,8 @@ class ParcelAmounts(Protocol):
     vendor: Vendor | None
     goods: Decimal
     fee: Decimal
+    # What discounts funded by the platform took off `goods` (0 if none).
+    platform_discount: Decimal
 
 
 @dataclass
@@ -46,6 +48,7 @@ class _LinesParcel:
     vendor: Vendor
     goods: Decimal
     fee: Decimal = Decimal("0")
+    platform_discount: Decimal = Decimal("0")
 
 
 def fulfilments_create_for_order(
@@ -56,7 +59,10 @@ def fulfilments_create_for_order(
     `parcels` is the split the placement computed once for the buyer (each producer's goods,
     tax and discounts included, and its fee); without it (orders written outside the
     checkout) the order's lines are grouped by producer, with free shipping. The sale is the
-    goods plus the fee; the commission is the producer's rate of the goods, in whole đồng.
+    goods plus the fee, as the buyer pays them for the parcel; a discount the platform funds
+    is credited back to the producer in an entry of its own; the commission is the
+    producer's rate of its goods before that discount (and after any discount it funds
+    itself), in whole đồng.
     Runs in the caller's transaction; a second call for the same order writes nothing.
     Returns the fulfilments it created.
     """
@@ -77,6 +83,7 @@ def fulfilments_create_for_order(
             continue
         goods = round_dong(parcel.goods)
         fee = round_dong(parcel.fee)
+        platform_discount = round_dong(getattr(parcel, "platform_discount", 0))
         fulfilment = Fulfilment.objects.create(order=order, vendor=vendor, shipping_fee=fee)
         # The first step of the parcel's timeline; the buyer's mail for it is the order's
         # confirmation (shop.checkout), so none is queued here.
@@ -92,10 +99,18 @@ def fulfilments_create_for_order(
             order=order,
             fulfilment=fulfilment,
         )
+        if platform_discount:
+            LedgerEntry.objects.create(
+                vendor=vendor,
+                kind=LedgerEntry.Kind.PLATFORM_DISCOUNT,
+                amount=platform_discount,
+                order=order,
+                fulfilment=fulfilment,
+            )
         LedgerEntry.objects.create(
             vendor=vendor,
             kind=LedgerEntry.Kind.COMMISSION,
-            amount=-round_dong(goods * vendor.commission_rate),
+            amount=-round_dong((goods + platform_discount) * vendor.commission_rate),
             order=order,
             fulfilment=fulfilment,
             # The rate may change later; the entry keeps the one it was taken at.
@@ -255,7 +270,12 @@ def fulfilment_cancel(
         if line.num_allocated:
             line.cancel_allocation(line.num_allocated)
     for entry in locked.ledger_entries.filter(
-        kind__in=[LedgerEntry.Kind.SALE, LedgerEntry.Kind.COMMISSION], reversed_by__isnull=True
+        kind__in=[
+            LedgerEntry.Kind.SALE,
+            LedgerEntry.Kind.PLATFORM_DISCOUNT,
+            LedgerEntry.Kind.COMMISSION,
+        ],
+        reversed_by__isnull=True,
     ):
         LedgerEntry.objects.create(
             vendor=entry.vendor,

@@ -264,6 +264,8 @@ class LedgerEntry(models.Model):
         COMMISSION = "commission", _("Commission")
         PAYOUT = "payout", _("Payout")
         REVERSAL = "reversal", _("Reversal")
+        # The platform pays the producer back what a discount it funds took off the sale.
+        PLATFORM_DISCOUNT = "discount", _("Discount paid by the platform")
 
     vendor = models.ForeignKey(
         Vendor, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("producer")
@@ -316,6 +318,7 @@ class LedgerEntry(models.Model):
                     models.Q(kind="sale", amount__gte=0)
                     | models.Q(kind="commission", amount__lte=0)
                     | models.Q(kind="payout", amount__lt=0)
+                    | models.Q(kind="discount", amount__gt=0)
                     | models.Q(kind="reversal", reverses__isnull=False)
                 ),
                 name="ledger_amount_sign_by_kind",

@@ -30,6 +30,7 @@ FACET_TITLES = {
     "province": _("Province"),
     "vendor": _("Producer"),
     "price": _("Price"),
+    "rating": _("Buyers' rating"),
 }
 SORT_LABELS = {
     "relevance": _("Relevance"),
@@ -37,7 +38,11 @@ SORT_LABELS = {
     "-price": _("Price: high to low"),
     "stars": _("Most stars"),
     "newest": _("Newest"),
+    "rating": _("Best rated by buyers"),
 }
+# A facet longer than this shows its first values and folds the rest under "more" (the
+# producers' list runs to dozens; a phone should not scroll past them all).
+FACET_SHOWN = 6
 # Facet name -> the request parameters its value sets.
 FACET_PARAMS = {
     "stars": ("stars",),
@@ -45,6 +50,7 @@ FACET_PARAMS = {
     "category": ("category",),
     "vendor": ("vendor",),
     "price": ("price_min", "price_max"),
+    "rating": ("rating",),
 }
 
 
@@ -70,6 +76,13 @@ def _price_params(key: str) -> dict[str, str]:
     if high is not None:
         params["price_max"] = str(high - 1)
     return params
+
+
+def _filters_chosen(params: dict[str, str], *, fixed: dict[str, str]) -> int:
+    """How many facets the reader has narrowed (a province with its commune, or a price
+    range, counts once); a category page's own group is not the reader's choice."""
+    chosen = {k for k in params if k not in fixed}
+    return sum(1 for keys in FACET_PARAMS.values() if chosen & set(keys)) + ("in_stock" in chosen)
 
 
 class CatalogueView(TemplateView):
@@ -114,6 +127,10 @@ class CatalogueView(TemplateView):
                 if name == "price":
                     chosen = _price_params(value.value)
                     label = _price_label(value.value)
+                elif name == "rating":
+                    chosen = {"rating": value.value}
+                    # Words, never stars: the OCOP stars facet sits just above.
+                    label = _("Rated %(level)s/5 and up by buyers") % {"level": value.value}
                 else:
                     chosen = {FACET_PARAMS[name][0]: value.value}
                     label = value.label
@@ -133,7 +150,14 @@ class CatalogueView(TemplateView):
                         "deselect_url": self._url(cleared),
                     }
                 )
-            data[name] = {"name": FACET_TITLES[name], "results": items}
+            folded = items[FACET_SHOWN:] if len(items) > FACET_SHOWN + 1 else []
+            data[name] = {
+                "name": FACET_TITLES[name],
+                "results": items,
+                "shown": items[: len(items) - len(folded)],
+                "folded": folded,
+                "folded_open": any(item["selected"] for item in folded),
+            }
         return data
 
     def get_context_data(self, **kwargs):
@@ -157,6 +181,7 @@ class CatalogueView(TemplateView):
             is_paginated=page.paginator.num_pages > 1,
             facet_data=self.facet_data(result),
             has_facets=True,
+            filter_count=_filters_chosen(current, fixed=self.fixed_params),
             selected_facets=[],
             form=None,
             query=self.query.q,

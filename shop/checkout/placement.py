@@ -9,6 +9,7 @@ fee and the producers' ledger, and submits the basket; the e-mails leave after c
 import logging
 from decimal import Decimal
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from django.utils.translation import ngettext, override
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
+from shop.offer.selectors import voucher_refusal
 from shop.orders.statuses import PaymentMethod
 from shop.partner.selectors import product_sellable
 from shop.shipping.selectors import method_parcels
@@ -40,6 +42,13 @@ Selector = get_class("partner.strategy", "Selector")
 ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
 UserAddress = get_model("address", "UserAddress")
+Voucher = get_model("voucher", "Voucher")
+
+
+class _OrderCreator(OrderCreator):
+    def record_voucher_usage(self, order, voucher, user):
+        # Oscar's voucher asks the user whether it is signed in; a guest's order has none.
+        super().record_voucher_usage(order, voucher, user or AnonymousUser())
 
 
 class OrderPlacementError(Exception):
@@ -123,6 +132,22 @@ class OrderAlreadyPlaced(OrderPlacementError):
         super().__init__(message)
 
 
+class VoucherRefused(OrderPlacementError):
+    """A code in the basket can no longer be used (its time ended, the buyer used it up in
+    another order meanwhile): it is taken off the basket, and the buyer sees the new total."""
+
+    def __init__(self, refusals: dict[int, str]):
+        self.voucher_ids = list(refusals)
+        super().__init__(
+            " ".join(refusals.values())
+            + " "
+            + _(
+                "The code was taken off your basket: check the new total, then place the "
+                "order again."
+            )
+        )
+
+
 class GuestEmailMissing(OrderPlacementError):
     def __init__(self):
         super().__init__(_("Enter your e-mail address to order without an account."))
@@ -142,9 +167,10 @@ def order_place(
 ) -> "Order":
     """Place the basket's order, or return the order already placed under `order_number`.
 
-    Raises an OrderPlacementError (NoLongerSold, SoldOut, PriceChanged, BasketEmpty,
-    OrderAlreadyPlaced, GuestEmailMissing) with a message for the buyer; then nothing was
-    written, except that a basket whose prices changed now holds the new prices.
+    Raises an OrderPlacementError (NoLongerSold, SoldOut, PriceChanged, VoucherRefused,
+    BasketEmpty, OrderAlreadyPlaced, GuestEmailMissing) with a message for the buyer; then
+    nothing was written, except that a basket whose prices changed now holds the new prices
+    and a refused code is off the basket.
     """
     if payment_method not in PaymentMethod.values:
         raise ValueError(f"Unknown payment method {payment_method!r}")
@@ -176,6 +202,12 @@ def order_place(
         # sees them and the next attempt passes.
         _basket_prices_refresh(basket)
         raise
+    except VoucherRefused as refused:
+        # Likewise the refused codes leave the basket, so the next attempt shows the total
+        # without them.
+        basket.vouchers.remove(*refused.voucher_ids)
+        basket.reset_offer_applications()
+        raise
 
 
 def _place(
@@ -203,6 +235,9 @@ def _place(
 
     if not basket.has_strategy:
         basket.strategy = Selector().strategy(request=request, user=user)
+    # The basket's codes are locked too, so two orders of one buyer cannot both use a code
+    # limited per buyer; each is asked again now (its dates, the buyer's earlier uses).
+    _vouchers_check(basket=basket, user=user)
     # Read the lines again now the basket is locked: another tab may have changed them.
     basket.reset_offer_applications()
     Applicator().apply(basket, user, request)
@@ -233,7 +268,7 @@ def _place(
         _address_book_update(user, shipping_addr)
 
     extra = {} if user is not None else {"guest_email": guest_email}
-    order = OrderCreator().place_order(
+    order = _OrderCreator().place_order(
         basket=basket,
         total=total,
         shipping_method=method,
@@ -273,6 +308,19 @@ def _place(
         len(parcels),
     )
     return order
+
+
+def _vouchers_check(*, basket, user) -> None:
+    ids = list(basket.vouchers.values_list("pk", flat=True))
+    if not ids:
+        return
+    refusals = {}
+    for voucher in Voucher._default_manager.select_for_update().filter(pk__in=ids).order_by("pk"):
+        refusal = voucher_refusal(voucher=voucher, user=user, basket=basket)
+        if refusal:
+            refusals[voucher.pk] = refusal
+    if refusals:
+        raise VoucherRefused(refusals)
 
 
 def _on_sale_check(lines) -> None:
@@ -403,5 +451,6 @@ __all__ = [
     "OrderPlacementError",
     "PriceChanged",
     "SoldOut",
+    "VoucherRefused",
     "order_place",
 ]

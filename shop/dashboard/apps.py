@@ -2,8 +2,8 @@
 
 Oscar's own sub-apps keep their paths; each area of ours is a dashboard app with its own
 permissions (vendors.dashboard, catalogue.dashboard, shop.payments.dashboard,
-shop.shipping.dashboard, shop.tourism.dashboard), included here at paths that overlap none of
-Oscar's, so no URL depends on the order of the list.
+shop.shipping.dashboard, shop.tourism.dashboard, shop.offer.dashboard), included here at paths
+that overlap none of Oscar's, so no URL depends on the order of the list.
 """
 
 import oscar.apps.dashboard.apps as apps
@@ -21,6 +21,7 @@ class DashboardConfig(apps.DashboardConfig):
         self.payments_app = registry.get_app_config("payments_dashboard")
         self.producer_shipping_app = registry.get_app_config("producer_shipping_dashboard")
         self.tourism_app = registry.get_app_config("tourism_dashboard")
+        self.producer_vouchers_app = registry.get_app_config("producer_vouchers_dashboard")
 
     def get_urls(self):
         return super().get_urls() + [
@@ -29,4 +30,5 @@ class DashboardConfig(apps.DashboardConfig):
             path("payments/", include(self.payments_app.urls[0])),
             path("producer/shipping/", include(self.producer_shipping_app.urls[0])),
             path("tourism-partners/", include(self.tourism_app.urls[0])),
+            path("producer/vouchers/", include(self.producer_vouchers_app.urls[0])),
         ]

@@ -4,6 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 from shop.orders.statuses import PaymentMethod
 
+# Three buyers in four pay cash on delivery: the payment step starts with it chosen.
+USUAL_METHOD = PaymentMethod.COD
+
+# What the payment step says under each method's name: one line on what happens next.
+METHOD_EXPLANATIONS = {
+    PaymentMethod.COD: _("Pay the courier in cash as each producer's parcel arrives."),
+    PaymentMethod.BANK_TRANSFER: _(
+        "Scan a QR code in your banking app after ordering; we ship once the money arrives."
+    ),
+    PaymentMethod.CARD: _("Visa, Mastercard or JCB, paid now on a secure page; handy from abroad."),
+}
+
 
 def method_choices() -> list[tuple[str, str]]:
     choices = [
@@ -14,7 +26,7 @@ def method_choices() -> list[tuple[str, str]]:
         ),
     ]
     if settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY:
-        choices.insert(0, (PaymentMethod.CARD, _("Card (Visa, Mastercard, JCB)")))
+        choices.append((PaymentMethod.CARD, _("Card (Visa, Mastercard, JCB)")))
     return choices
 
 
@@ -24,3 +36,19 @@ class PaymentMethodForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = method_choices()
+        offered = {value for value, _label in self.fields["method"].choices}
+        if self.initial.get("method") not in offered:
+            self.initial["method"] = USUAL_METHOD
+
+    def options(self) -> list[dict]:
+        """Each method's radio button with the title and the line the page shows for it."""
+        return [
+            {
+                "radio": radio,
+                "value": radio.data["value"],
+                "title": PaymentMethod(radio.data["value"]).label,
+                "explanation": METHOD_EXPLANATIONS[radio.data["value"]],
+                "usual": radio.data["value"] == USUAL_METHOD,
+            }
+            for radio in self["method"]
+        ]

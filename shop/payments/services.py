@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
-from shop.checkout.placement import OrderPlacementError, order_place
+from shop.checkout.placement import OrderPlacementError, VoucherRefused, order_place
 from shop.orders.lifecycle import order_cancel, order_payment_received
 from shop.orders.statuses import OrderStatus, PaymentMethod
 from shop.payments import gateway as stripe_gateway
@@ -206,6 +206,10 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
                     # an order is never placed for more or less than the money taken.
                     raise BasketChangedWhilePaying()
         except OrderPlacementError as error:
+            if isinstance(error, VoucherRefused):
+                # Taken off here, outside the rolled back block, as the placement does for
+                # the other payment methods: the next attempt is priced without the code.
+                basket.vouchers.remove(*error.voucher_ids)
             # Sold out or changed while the card was being paid: the money goes straight back.
             stripe_gateway.gateway().refund_create(
                 intent_id=intent.id,

@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
 from shop import money
+from shop.logs import logging_config, structlog_configure
 from shop.orders.statuses import ORDER_STATUS_PIPELINE
 
 from .site import site_address
+from .storage import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -53,9 +55,9 @@ INSTALLED_APPS = [
     "catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
+    "shop.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
     "customer.apps.CustomerConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -65,12 +67,12 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "shop.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
-    "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
+    "shop.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
     "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
     "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
-    "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
+    "shop.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     "widget_tweaks",
@@ -119,6 +121,8 @@ INSTALLED_APPS = [
     "shop.payments.dashboard.apps.PaymentsDashboardConfig",
     "shop.shipping.dashboard.apps.ProducerShippingDashboardConfig",
     "shop.tourism.dashboard.apps.TourismDashboardConfig",
+    # A producer's own voucher codes (shop/offer).
+    "shop.offer.dashboard.apps.ProducerVouchersDashboardConfig",
     "shop.demo.apps.DemoConfig",
 ]
 
@@ -251,6 +255,9 @@ STORAGES = {
     "private": {"BACKEND": "catalogue.storage.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media and certificate scans on S3-compatible object storage when S3_BUCKET is set, so no
+# web node keeps files of its own (shop/settings/storage.py, docs/operations.md).
+STORAGES.update(media_storages(env, private_x_accel_prefix=PRIVATE_MEDIA_X_ACCEL_PREFIX))
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 # Seconds an SMTP server may stay silent. A mail is sent inside the transaction that records
@@ -302,9 +309,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Orders"), "url_name": "dashboard:producer-orders"},
             {"label": _("Ledger"), "url_name": "dashboard:producer-ledger"},
             {"label": _("Shipping"), "url_name": "dashboard:producer-shipping"},
+            {"label": _("Vouchers"), "url_name": "dashboard:producer-voucher-list"},
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
             {"label": _("QR labels"), "url_name": "dashboard:producer-labels"},
             {"label": _("OCOP certificates"), "url_name": "dashboard:producer-certificate-list"},
+            {"label": _("Buyer reviews"), "url_name": "dashboard:producer-buyer-reviews"},
         ],
     },
     {
@@ -331,6 +340,9 @@ OSCAR_DASHBOARD_NAVIGATION = [
         ],
     },
 ]
+
+# Vouchers and offers (shop/offer): discounts are whole đồng, rounded by shop/money.py.
+OSCAR_OFFER_ROUNDING_FUNCTION = "shop.offer.utils.discount_round"
 
 # Oscar's stock search is haystack; the search issue replaces it with our own service.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
@@ -477,11 +489,25 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Logs (shop/logs.py, shop/request_log.py): one line per request (django-structlog) with its
+# id, the user's id, method, path, status and duration; the id comes from the X-Request-ID our
+# proxy sends, or is made here, and goes back in the response. LOG_FORMAT "console" reads well
+# in a terminal, "json" (production's default) gives a log shipper one object per line.
+structlog_configure()
+LOG_FORMAT = env("LOG_FORMAT", default="console")
+LOG_LEVEL = env("LOG_LEVEL", default="INFO")
+LOGGING = logging_config(json_lines=LOG_FORMAT == "json", level=LOG_LEVEL)
+MIDDLEWARE = ["shop.request_log.RequestLogMiddleware", *MIDDLEWARE]
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True  # checked first by shop.request_log
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False  # the address is customer.client_address's
+DJANGO_STRUCTLOG_USER_ID_FIELD = "pk"
+# Workers log through LOGGING too (JSON lines in production), not Celery's own format, and a
+# task's lines carry the request_id (and user_id) of the request that queued it.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+INSTALLED_APPS += ["django_structlog"]
+DJANGO_STRUCTLOG_CELERY_ENABLED = True
+
+# Error reports to Sentry, in production only and only when SENTRY_DSN is set
+# (shop/errors.py): no personal data, the same masking of secrets as the logs.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)

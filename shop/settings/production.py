@@ -1,5 +1,8 @@
 """Production: every secret and service comes from the environment, with no default."""
 
+from shop.errors import sentry_init
+from shop.logs import logging_config
+
 from .base import *  # noqa: F403
 from .site import site_address
 
@@ -47,6 +50,9 @@ STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStat
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+# Load balancers and container health checks probe over plain HTTP inside the network; the
+# answer holds no secret, and a redirect would read as "unhealthy".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -54,3 +60,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
+
+# Logs as one JSON object per line for the log shipper (LOG_FORMAT=console to read them by
+# eye on a server); errors to Sentry when SENTRY_DSN is set.
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING = logging_config(json_lines=LOG_FORMAT == "json", level=LOG_LEVEL)
+SENTRY_ENABLED = sentry_init(
+    dsn=SENTRY_DSN,
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+)

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory cache and mail, eager Celery."""
 
+from shop.logs import logging_config
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,6 +13,8 @@ CELERY_BROKER_URL = "memory://"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=BASE_DIR / "var" / "test-media")
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 DATABASES["default"]["TEST"] = {"NAME": None}
+# Quiet: lines go nowhere, records still reach pytest's log capture (caplog).
+LOGGING = logging_config(json_lines=False, level="INFO", quiet=True)
 # The suite calls the API many times from one address; the rate-limit test sets its own.
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,

@@ -30,6 +30,10 @@ class Parcel:
     goods: Decimal = Decimal("0")
     weight_kg: Decimal = Decimal("0")
     fee: Decimal = Decimal("0")
+    # The part of the goods' discounts the platform pays (vouchers and offers it funds): the
+    # producer is credited it, so its share is as at the price before those discounts.
+    # Discounts a producer funds are simply off `goods`.
+    platform_discount: Decimal = Decimal("0")
     days_min: int = 0
     days_max: int = 0
 
@@ -68,12 +72,14 @@ def basket_parcels(*, basket) -> list[Parcel]:
         parcel.lines.append(line)
         if line.line_price_incl_tax_incl_discounts is not None:
             parcel.goods += line.line_price_incl_tax_incl_discounts
+        parcel.platform_discount += _platform_discount(line)
         if line.product.get_product_class().requires_shipping:
             parcel.weight_kg += weights[line.product.pk] * line.quantity
     parcels = list(by_partner.values())
     for parcel in parcels:
         rule = _rule_of(parcel.vendor)
         parcel.goods = round_dong(parcel.goods)
+        parcel.platform_discount = round_dong(parcel.platform_discount)
         needs_shipping = any(
             line.product.get_product_class().requires_shipping for line in parcel.lines
         )
@@ -85,6 +91,19 @@ def basket_parcels(*, basket) -> list[Parcel]:
         parcel.days_min, parcel.days_max = rule.days_min, rule.days_max
     # Producers' parcels first, the odd lines without a producer last.
     return sorted(parcels, key=lambda parcel: parcel.vendor is None)
+
+
+def _platform_discount(line) -> Decimal:
+    """What the offers the platform funds took off this line (an offer says who funds it:
+    shop.offer; one that does not say is the platform's)."""
+    return sum(
+        (
+            application.amount
+            for application in line.discounts.all()
+            if not getattr(application.offer, "is_producer_funded", False)
+        ),
+        Decimal("0"),
+    )
 
 
 def _weights_kg(products) -> dict[int, Decimal]:

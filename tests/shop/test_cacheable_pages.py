@@ -96,7 +96,7 @@ def test_language_switch_ignores_an_unknown_language(client):
     assert answer.cookies["django_language"].value == "vi"
 
 
-def test_header_offers_the_switch_without_a_token(client):
+def test_header_offers_the_switch_without_a_token(client, demo_catalogue):
     text = client.get("/catalogue/").content.decode()
 
     assert 'action="/i18n/switch/" method="get"' in text

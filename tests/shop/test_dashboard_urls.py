@@ -23,6 +23,7 @@ OUR_APPS = (
     "shop.payments.",
     "shop.shipping.",
     "shop.tourism.",
+    "shop.offer.",
 )
 
 

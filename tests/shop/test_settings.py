@@ -25,14 +25,18 @@ PRODUCTION_ENV = {
 }
 
 
-def _manage(*args, env):
+def _manage_env(env: dict) -> dict:
     # Variables of the test run itself (the browser tests relax async safety) stay out.
     dropped = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
+    return {**clean, **env}
+
+
+def _manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env=_manage_env(env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -82,3 +86,21 @@ def test_production_settings_refuse_to_start_without_the_bank_named_on_transfers
 
     assert result.returncode != 0
     assert "PAYMENT_BANK_NAME" in result.stderr
+
+
+def _sentry_state(env: dict) -> str:
+    code = (
+        "import sentry_sdk; from django.conf import settings; "
+        "print(settings.SENTRY_ENABLED, sentry_sdk.get_client().is_active())"
+    )
+    result = _manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_reports_errors_to_sentry_only_when_a_dsn_is_set():
+    without = {**PRODUCTION_ENV, "SENTRY_DSN": ""}
+    with_dsn = {**PRODUCTION_ENV, "SENTRY_DSN": "https://publickey@sentry.example/4"}
+
+    assert _sentry_state(without) == "False False"
+    assert _sentry_state(with_dsn) == "True True"

@@ -114,3 +114,19 @@ def test_the_story_feed_and_the_sitemap_name_the_site_address(client, public_add
     assert "<atom:link" in feed and 'href="https://cho-ocop.vn/stories/feed/rss/"' in feed
     assert "<loc>https://cho-ocop.vn/sitemap-pages.xml</loc>" in sitemap
     assert "testserver" not in feed + sitemap
+
+
+def _meta(page: str, prop: str) -> str:
+    return re.search(rf'<meta property="{prop}" content="([^"]+)"', page).group(1)
+
+
+def test_a_product_pages_shared_links_name_the_site_address_not_the_host_asked(
+    client, public_address
+):
+    product = ProductFactory(title="Mật ong bạc hà Mèo Vạc", stock=(320000, 4))
+
+    page = client.get(product.get_absolute_url(), HTTP_HOST="localhost").content.decode()
+
+    assert _meta(page, "og:url") == f"https://cho-ocop.vn{product.get_absolute_url()}"
+    assert f'"url": "https://cho-ocop.vn{product.get_absolute_url()}"' in page
+    assert "http://localhost" not in page

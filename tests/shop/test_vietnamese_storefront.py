@@ -112,9 +112,13 @@ def test_the_password_reset_page_in_vietnamese(db, vietnamese):
 
 
 def _province_filter(page: str) -> list[str]:
-    lists = re.findall(r"<dl>(.*?)</dl>", page, re.S)
-    provinces = next(block for block in lists if "Điện Biên" in block)
-    return [name.strip() for name in re.findall(r"<a href=[^>]*>([^<]+)</a>", provinces)]
+    start = page.index('id="ocop-facet-province"')
+    provinces = page[start : page.index('<div class="ocop-facet">', start)]
+    return re.findall(
+        r'<a class="ocop-facet__option" href=[^>]*><span class="ocop-facet__box" '
+        r'aria-hidden="true"></span>([^<]+?)\s*<span class="ocop-facet__count">',
+        provinces,
+    )
 
 
 def test_the_catalogue_lists_provinces_in_vietnamese_order(demo_catalogue, vietnamese):

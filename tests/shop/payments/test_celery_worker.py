@@ -1,5 +1,5 @@
 """A real Celery worker with a real Redis broker sends the buyer's confirmation mail of an
-order placed at checkout."""
+order placed at checkout, and logs it with the id of the request that placed the order."""
 
 import sqlite3
 import time
@@ -98,3 +98,6 @@ def test_the_worker_sends_the_confirmation_of_an_order_placed_at_checkout(
     log = (tmp_path / "worker.log").read_text(errors="replace")
     assert found, log[-3000:]
     assert order.number in found[0].read_text(errors="replace")
+    # The worker's line about the mail names the request that placed the order.
+    [sent] = [line for line in log.splitlines() if f"Order {order.number} confirmed" in line]
+    assert f"request_id={response['X-Request-ID']}" in sent

@@ -20,6 +20,7 @@ from shop.demo.data import PRODUCTS, VENDORS
 from shop.demo.editorial import MODERATOR, editorial_demo_ensure
 from shop.demo.orders import demo_orders_ensure, demo_shipping_rules_ensure
 from shop.demo.tourism import demo_partner_ensure
+from shop.demo.vouchers import demo_vouchers_ensure
 
 # Per-row INFO lines (new producers, Oscar's stock alerts) would break up the progress bars.
 CHATTY_LOGGERS = ("oscar.alerts", "vendors.services")
@@ -148,6 +149,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Editorial pages: {regions} new regions, {stories} new stories.")
 
         accounts = (*accounts, demo_partner_ensure())
+
+        codes = demo_vouchers_ensure()
+        self.stdout.write(f"Voucher codes for the Tết campaign: {', '.join(codes)}.")
 
         self._print_accounts(accounts)
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))

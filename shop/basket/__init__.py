@@ -1,0 +1,1 @@
+"""Oscar's basket app, forked: a voucher code refused in the basket says why."""

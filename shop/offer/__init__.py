@@ -1,0 +1,1 @@
+"""Oscar's offer app, forked: who pays a discount, and whole-đồng discounts."""
