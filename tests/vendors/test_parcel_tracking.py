@@ -194,7 +194,7 @@ def test_a_parcel_that_moved_on_gets_no_mail_about_the_step_it_left(shop):
 
 
 def test_parcels_older_than_the_timeline_get_theirs_from_the_times_they_kept(shop):
-    migration = importlib.import_module("vendors.migrations.0006_parcel_events_and_carriers")
+    migration = importlib.import_module("vendors.migrations.0007_parcel_events_and_carriers")
     packed, shipped = timezone.now(), timezone.now()
     Fulfilment.objects.filter(pk=shop.mine.pk).update(
         status="shipped",

@@ -67,7 +67,7 @@ def timelines_backfill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("order", "0021_billingaddress_code_shippingaddress_code"),
-        ("vendors", "0005_mail_markers_to_sent_mail"),
+        ("vendors", "0006_ledger_platform_discount"),
     ]
 
     operations = [
