@@ -39,7 +39,9 @@ def test_a_buyer_who_received_the_honey_reviews_it_and_staff_publish_it(
     with transaction.atomic():
         parcel = placed_order([(honey, 1)], user=buyer, email=buyer.email).fulfilments.get()
     fulfilment_mark_delivered(
-        fulfilment=fulfilment_mark_shipped(fulfilment=parcel, carrier="GHN", tracking_code="GHN1")
+        fulfilment=fulfilment_mark_shipped(
+            fulfilment=parcel, carrier="GHN", tracking_code="GHN1234567"
+        )
     )
     page = _signed_in(browser, live_server.url, buyer)
 
