@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
+from catalogue.reviews.selectors import reviews_shown
 from catalogue.selectors import (
     product_is_on_sale,
     trace_code_normalise,
@@ -21,6 +22,14 @@ class ProductDetailView(OscarProductDetailView):
         if product_is_on_sale(product=listed) and (not product.is_child or product.is_public):
             return True
         return user_manages_product(user=request.user, product=listed)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The first approved reviews with their photos and answers, in three queries: the
+        # page reads the product's stored count for everything else.
+        if self.object.approved_review_count:
+            context["approved_reviews"] = list(reviews_shown(product_id=self.object.pk)[:3])
+        return context
 
     def send_signal(self, request, response, product):
         # Oscar's receivers write the view counter and the recently-viewed cookie on every

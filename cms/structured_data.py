@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from catalogue.models import Product
+from search.query import buyer_rating_shown
 from shop.site import site_url
 
 
@@ -60,7 +61,8 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
     if reviews and product.rating is not None:
         data["aggregateRating"] = {
             "@type": "AggregateRating",
-            "ratingValue": round(float(product.rating), 1),
+            # Rounded as the page's badge rounds it (half up), so both say the same.
+            "ratingValue": buyer_rating_shown(product.rating, reviews),
             "reviewCount": reviews,
             "bestRating": 5,
             "worstRating": 1,

@@ -1,21 +1,34 @@
 """Oscar's account views where this shop differs: a sign-up answers the same page whether or
 not its address has an account; the link mailed to a new address confirms it; signing out
-takes a POST."""
+takes a POST; an order's page shows each producer's parcel with its timeline, and a guest
+opens it with the signed link of the order's mails."""
+
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import get_language
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from oscar.apps.customer import views as oscar_views
+from oscar.core.loading import get_model
 
 from customer.services import account_confirm, account_signup
-from customer.tokens import signup_token
+from customer.tokens import OrderLink, order_status_check, signup_token
+from shop.checkout.selectors import order_summary
+from shop.orders.statuses import OrderStatus
+from vendors.fulfilment_selectors import order_parcels
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
 
 # The backend a confirmed account is signed in with (it logs in by e-mail).
 EMAIL_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
@@ -114,3 +127,78 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
         {"cooloff_minutes": minutes},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     ).render()
+
+
+def _order_status_label(order) -> str:
+    return str(dict(OrderStatus.choices).get(order.status, order.status))
+
+
+class OrderDetailView(oscar_views.OrderDetailView):
+    """Oscar's page of an order of the signed-in buyer (another buyer's number answers 404),
+    with each producer's parcel and its timeline above Oscar's lines and totals."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            parcels=order_parcels(order=self.object),
+            order_status_label=_order_status_label(self.object),
+            **kwargs,
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class AnonymousOrderDetailView(View):
+    """A guest's order page, opened by the signed link of the order's mails
+    (customer.tokens): the parcels with their timelines, the address and the totals.
+
+    A link that was not signed for this guest order, or is too old, gets a page that says
+    so and shows nothing of any order (403). The page is never cached and sends no
+    Referer, since its address is the key to it."""
+
+    template_name = "customer/order_status.html"
+    refused_template_name = "customer/order_link_refused.html"
+
+    def get(self, request, order_number: str, hash: str):
+        order = (
+            Order.objects.filter(number=order_number)
+            .select_related("shipping_address__country")
+            .first()
+        )
+        verdict = order_status_check(order=order, token=hash)
+        if verdict != OrderLink.VALID:
+            logger.info("Order link refused (%s) for order number %r", verdict, order_number[:32])
+            response = TemplateResponse(
+                request,
+                self.refused_template_name,
+                {
+                    "expired": verdict == OrderLink.EXPIRED,
+                    "max_age_days": settings.ORDER_STATUS_LINK_MAX_AGE_DAYS,
+                    "contact_email": settings.OCOP_CONTACT_EMAIL,
+                },
+                status=403,
+            )
+        else:
+            response = TemplateResponse(
+                request,
+                self.template_name,
+                {
+                    "order": order,
+                    "order_status_label": _order_status_label(order),
+                    "parcels": order_parcels(order=order),
+                    "summary": order_summary(order=order),
+                    "address": order.shipping_address,
+                    "contact_email": settings.OCOP_CONTACT_EMAIL,
+                },
+            )
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class AnonymousOrderFormView(View):
+    """Oscar asked a guest for their e-mail address before showing the order; the signed
+    link already names it, so this address leads to the same check."""
+
+    def get(self, request, order_number: str, hash: str):
+        return redirect("customer:anon-order", order_number=order_number, hash=hash)
+
+    post = get

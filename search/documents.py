@@ -9,6 +9,7 @@ from elasticsearch.dsl import (
     Completion,
     Date,
     Document,
+    Float,
     Index,
     Integer,
     Keyword,
@@ -68,6 +69,9 @@ class ProductDocument(Document):
     vendor_name = Keyword()
     price = Long()
     in_stock = Boolean()
+    # Buyers' average of approved reviews (absent without any) and their number.
+    rating = Float()
+    rating_count = Integer()
     date_created = Date()
     suggest = Completion(analyzer=folding, search_analyzer=folding)
 
@@ -117,6 +121,8 @@ def document_from_entry(entry: ProductIndexEntry) -> ProductDocument:
         vendor_name=entry.vendor.legal_name if entry.vendor else None,
         price=entry.price,
         in_stock=entry.in_stock,
+        rating=entry.rating if entry.rating_count else None,
+        rating_count=entry.rating_count,
         date_created=entry.date_created,
         suggest={"input": inputs},
     )

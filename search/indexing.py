@@ -80,6 +80,8 @@ def entry_for(product: Product) -> ProductIndexEntry:
         price=int(record.price) if record and record.price is not None else None,
         in_stock=bool(record and (record.num_in_stock or 0) - (record.num_allocated or 0) > 0),
         date_created=product.date_created or timezone.now(),
+        rating=product.rating if product.approved_review_count else None,
+        rating_count=product.approved_review_count,
     )
 
 

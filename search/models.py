@@ -34,6 +34,10 @@ class ProductIndexEntry(models.Model):
     )
     price = models.BigIntegerField(null=True)
     in_stock = models.BooleanField(default=False)
+    # The buyers' average of approved reviews (None without any) and their number: the
+    # "rated 4 and up by buyers" filter and the "best rated by buyers" sort.
+    rating = models.FloatField(null=True)
+    rating_count = models.PositiveIntegerField(default=0)
     date_created = models.DateTimeField()
     indexed_at = models.DateTimeField(auto_now=True)
 
@@ -44,6 +48,7 @@ class ProductIndexEntry(models.Model):
             models.Index(fields=["vendor"]),
             models.Index(fields=["price"]),
             models.Index(fields=["-date_created"]),
+            models.Index(fields=["-rating", "-rating_count"]),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from catalogue.numbers import number_parse
@@ -19,8 +20,11 @@ MAX_WORDS = 12
 PAGE_SIZE = 24
 MAX_PAGE = 1000
 MAX_PRICE = 10**12
-SORTS = ("relevance", "price", "-price", "stars", "newest")
+SORTS = ("relevance", "price", "-price", "stars", "newest", "rating")
 STAR_LEVELS = (3, 4, 5)
+# Buyers' average ratings offered as a filter ("rated 4 and up by buyers"); any level 1-5 is
+# understood in a URL.
+BUYER_RATING_LEVELS = (4,)
 # Price bands shown as a facet, in đồng: (key, lower bound inclusive, upper bound exclusive).
 PRICE_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
     ("0-100000", None, 100_000),
@@ -29,7 +33,7 @@ PRICE_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
     ("500000-1000000", 500_000, 1_000_000),
     ("1000000-", 1_000_000, None),
 )
-FACETS = ("stars", "province", "category", "vendor", "price")
+FACETS = ("stars", "province", "category", "vendor", "price", "rating")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,95}")
 _PROVINCE = re.compile(r"[0-9]{2}")
 _COMMUNE = re.compile(r"[0-9]{5}")
@@ -51,6 +55,8 @@ class SearchQuery:
     price_min: int | None = None
     price_max: int | None = None
     in_stock: bool = False
+    # The least average of buyers' approved reviews (1-5); never the OCOP stars.
+    rating: int | None = None
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
@@ -84,6 +90,7 @@ class SearchQuery:
         if price_min is not None and price_max is not None and price_min > price_max:
             price_min, price_max = price_max, price_min
         in_stock = str(get("in_stock") or "").lower() in ("1", "true", "on", "yes")
+        rating = take("rating", lambda v: number_parse(v, low=1, high=5))
         sort = str(get("sort") or "relevance")
         if sort not in SORTS:
             ignored.append("sort")
@@ -99,6 +106,7 @@ class SearchQuery:
             price_min=price_min,
             price_max=price_max,
             in_stock=in_stock,
+            rating=rating,
             sort=sort,
             page=min(page, MAX_PAGE),
             ignored=tuple(ignored),
@@ -118,13 +126,14 @@ class SearchQuery:
             "category": {"category": None},
             "vendor": {"vendor": None},
             "price": {"price_min": None, "price_max": None},
+            "rating": {"rating": None},
         }[facet]
         return replace(self, **cleared)
 
     def to_params(self) -> dict[str, str]:
         """The non-default parameters, for links (pagination, clearing one filter)."""
         params: dict[str, str] = {}
-        for name in ("q", "stars", "province", "commune", "category", "vendor"):
+        for name in ("q", "stars", "province", "commune", "category", "vendor", "rating"):
             value = getattr(self, name)
             if value not in (None, ""):
                 params[name] = str(value)
@@ -150,6 +159,9 @@ class Hit:
     vendor: str
     image: str
     in_stock: bool
+    # Buyers' average of approved reviews (one decimal) and their number; None and 0 without.
+    rating: float | None = None
+    rating_count: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -162,7 +174,26 @@ class Hit:
             "vendor": self.vendor,
             "image": self.image,
             "in_stock": self.in_stock,
+            "buyer_rating": self.rating,
+            "buyer_rating_count": self.rating_count,
         }
+
+
+def buyer_rating_shown(rating: float | None, count: int) -> float | None:
+    """The average as shown and served: one decimal rounded half up (as the badge's
+    `floatformat`), and none without approved reviews."""
+    if not count or rating is None:
+        return None
+    # Averages are 1 to 5, so adding a half tenth and dropping the rest rounds half up; Decimal
+    # keeps 4.45 from reading as 4.4499… (money alone goes through shop.money).
+    tenths = int(Decimal(repr(float(rating))) * 10 + Decimal("0.5"))
+    return tenths / 10
+
+
+def buyer_rating_floor(level: int) -> float:
+    """The least stored average that reads as `level` or more once rounded to one decimal:
+    a product shown "4/5" is found by "4 and up"."""
+    return level - 0.05
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
 from catalogue.models import OcopCertificate, Product, ProductCategory, ProductImage
+from catalogue.reviews.signals import buyer_rating_changed
 from vendors.models import Vendor
 
 
@@ -34,6 +35,10 @@ def _marks_changed(sender, instance, action, pk_set, **kwargs):
         queue_reindex([instance.pk])
 
 
+def _buyer_rating_changed(sender, product_id, **kwargs):
+    queue_reindex([product_id])
+
+
 def connect() -> None:
     StockRecord = get_model("partner", "StockRecord")
 
@@ -52,3 +57,5 @@ def connect() -> None:
         sender=Product.quality_marks.through,
         dispatch_uid="search.product_marks_changed",
     )
+    # The buyers' average is written with an UPDATE (no save signal): reviews announce it.
+    buyer_rating_changed.connect(_buyer_rating_changed, dispatch_uid="search.buyer_rating_changed")

@@ -37,6 +37,7 @@ RECORDS = [
     "partner.Partner",
     "vendors.Vendor",
     "vendors.Fulfilment",
+    "vendors.ParcelEvent",
     "vendors.LedgerEntry",
     "order.Order",
     "order.Line",
@@ -98,13 +99,15 @@ def _foreign_producer():
 
 
 def _foreign_parcel(*, vendor, product):
-    """An order of the other producer's product, its parcel and ledger entries renumbered."""
-    from vendors.models import Fulfilment, LedgerEntry
+    """An order of the other producer's product, its parcel (with its timeline) and ledger
+    entries renumbered."""
+    from vendors.models import Fulfilment, LedgerEntry, ParcelEvent
 
     order = placed_order([(product, 1)], email="nguoimua.bimat@example.vn")
     parcel = Fulfilment.objects.get(order=order, vendor=vendor)
     Fulfilment.objects.filter(pk=parcel.pk).update(id=FOREIGN_ID)
     LedgerEntry.objects.filter(fulfilment_id=parcel.pk).update(fulfilment_id=FOREIGN_ID)
+    ParcelEvent.objects.filter(fulfilment_id=parcel.pk).update(fulfilment_id=FOREIGN_ID)
     first = LedgerEntry.objects.filter(vendor=vendor).order_by("pk").first()
     LedgerEntry.objects.filter(pk=first.pk).update(id=FOREIGN_ID)
 

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.money import is_whole_dong, round_dong, vnd
-from vendors.models import Fulfilment, LedgerEntry, Vendor
+from vendors.carriers import Carrier, carrier_code, tracking_code_clean
+from vendors.models import Fulfilment, LedgerEntry, ParcelEvent, Vendor
 from vendors.signals import fulfilment_status_changed
-from vendors.statuses import FULFILMENT_TRANSITIONS
+from vendors.statuses import FULFILMENT_TRANSITIONS, STEP_OF_STATUS, ParcelStep
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,13 @@ def fulfilments_create_for_order(
         fee = round_dong(parcel.fee)
         platform_discount = round_dong(getattr(parcel, "platform_discount", 0))
         fulfilment = Fulfilment.objects.create(order=order, vendor=vendor, shipping_fee=fee)
+        # The first step of the parcel's timeline; the buyer's mail for it is the order's
+        # confirmation (shop.checkout), so none is queued here.
+        ParcelEvent.objects.create(
+            fulfilment=fulfilment,
+            step=ParcelStep.PLACED,
+            at=order.date_placed or fulfilment.created_at,
+        )
         LedgerEntry.objects.create(
             vendor=vendor,
             kind=LedgerEntry.Kind.SALE,
@@ -149,6 +157,23 @@ def _after_commit_notify_buyer(fulfilment_id: int, event: str) -> None:
     transaction.on_commit(lambda: notify_buyer.delay(fulfilment_id, event), robust=True)
 
 
+def _moved(locked: Fulfilment, old_status: str, *, at, note: str = "") -> None:
+    """Everything that follows a parcel's move, in the move's transaction: the step on its
+    timeline, the announcement to the packages above, and the buyer's mail after commit."""
+    ParcelEvent.objects.create(
+        fulfilment=locked,
+        step=STEP_OF_STATUS[locked.status],
+        at=at,
+        carrier=locked.carrier if locked.status == Status.SHIPPED else "",
+        tracking_code=locked.tracking_code if locked.status == Status.SHIPPED else "",
+        note=note,
+    )
+    fulfilment_status_changed.send(
+        sender=Fulfilment, fulfilment=locked, old_status=old_status, new_status=locked.status
+    )
+    _after_commit_notify_buyer(locked.pk, locked.status)
+
+
 def _locked(fulfilment: Fulfilment, *, to: str) -> Fulfilment:
     """The fulfilment's row, locked, after checking that it may move to `to`."""
     locked = (
@@ -168,12 +193,6 @@ def _locked(fulfilment: Fulfilment, *, to: str) -> Fulfilment:
     return locked
 
 
-def _announce(locked: Fulfilment, old_status: str) -> None:
-    fulfilment_status_changed.send(
-        sender=Fulfilment, fulfilment=locked, old_status=old_status, new_status=locked.status
-    )
-
-
 def _refresh(fulfilment: Fulfilment, locked: Fulfilment) -> Fulfilment:
     # The caller's object shows the new state too.
     fulfilment.refresh_from_db()
@@ -187,7 +206,7 @@ def fulfilment_mark_packed(*, fulfilment: Fulfilment) -> Fulfilment:
     locked.status = Status.PACKED
     locked.packed_at = timezone.now()
     locked.save(update_fields=["status", "packed_at"])
-    _announce(locked, old_status)
+    _moved(locked, old_status, at=locked.packed_at)
     return _refresh(fulfilment, locked)
 
 
@@ -196,24 +215,30 @@ def fulfilment_mark_shipped(
     *, fulfilment: Fulfilment, carrier: str, tracking_code: str
 ) -> Fulfilment:
     """Handed to the carrier: the allocated stock leaves the shelf and the buyer is told
-    the carrier and tracking code."""
-    carrier, tracking_code = carrier.strip(), tracking_code.strip()
-    if not carrier or not tracking_code:
+    the carrier, the tracking number and the carrier's tracking page.
+
+    `carrier` is one of vendors.carriers (its code, or its name as people write it); the
+    tracking number is checked there too, and may be left out only for the producer's own
+    delivery."""
+    code = carrier_code(carrier)
+    if not code:
         raise ValidationError(
-            _("Enter the carrier and the tracking code of the parcel."), code="tracking"
+            _("Choose the carrier from the list: %(carriers)s.")
+            % {"carriers": ", ".join(str(label) for label in Carrier.labels)},
+            code="carrier",
         )
+    tracking_code = tracking_code_clean(carrier=code, tracking_code=tracking_code)
     locked = _locked(fulfilment, to=Status.SHIPPED)
     old_status = locked.status
     for line in _lines_with_locked_stock(locked):
         if line.num_allocated:
             line.consume_allocation(line.num_allocated)
     locked.status = Status.SHIPPED
-    locked.carrier = carrier[:64]
-    locked.tracking_code = tracking_code[:64]
+    locked.carrier = code
+    locked.tracking_code = tracking_code
     locked.shipped_at = timezone.now()
     locked.save(update_fields=["status", "carrier", "tracking_code", "shipped_at"])
-    _announce(locked, old_status)
-    _after_commit_notify_buyer(locked.pk, Status.SHIPPED)
+    _moved(locked, old_status, at=locked.shipped_at)
     return _refresh(fulfilment, locked)
 
 
@@ -226,7 +251,7 @@ def fulfilment_mark_delivered(*, fulfilment: Fulfilment) -> Fulfilment:
     locked.save(update_fields=["status", "delivered_at"])
     # The order's lifecycle (shop.orders) hears it: the last parcel of a cash-on-delivery
     # order delivered means its money is in.
-    _announce(locked, old_status)
+    _moved(locked, old_status, at=locked.delivered_at)
     return _refresh(fulfilment, locked)
 
 
@@ -266,8 +291,7 @@ def fulfilment_cancel(
     locked.cancel_reason = reason
     locked.cancelled_at = timezone.now()
     locked.save(update_fields=["status", "cancel_reason", "cancelled_at"])
-    _announce(locked, old_status)
-    _after_commit_notify_buyer(locked.pk, Status.CANCELLED)
+    _moved(locked, old_status, at=locked.cancelled_at, note=reason)
     return _refresh(fulfilment, locked)
 
 

@@ -1,13 +1,17 @@
 """Read side of orders per producer: a producer's parcels, its ledger and the balances owed."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import DecimalField, Q, QuerySet, Sum, Value
+from django.db.models import DecimalField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from vendors.models import Fulfilment, LedgerEntry, Vendor
+from vendors.carriers import carrier_name, tracking_url
+from vendors.models import Fulfilment, LedgerEntry, ParcelEvent, Vendor
+from vendors.statuses import ParcelStep
 
 Kind = LedgerEntry.Kind
 _ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=14, decimal_places=0))
@@ -91,11 +95,113 @@ def ledger_csv_rows(*, vendor: Vendor) -> Iterator[tuple[str, ...]]:
         )
 
 
+@dataclass
+class TimelineStep:
+    """One step of a parcel's timeline: done (with its time) or still to come."""
+
+    step: str
+    label: str
+    at: datetime | None = None
+    note: str = ""
+    carrier: str = ""
+    tracking_code: str = ""
+    tracking_url: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.at is not None
+
+
+@dataclass
+class ParcelTimeline:
+    """A producer's parcel of an order as its buyer follows it."""
+
+    fulfilment: Fulfilment
+    lines: list = field(default_factory=list)
+    steps: list[TimelineStep] = field(default_factory=list)
+
+    @property
+    def vendor(self) -> Vendor:
+        return self.fulfilment.vendor
+
+    @property
+    def status(self) -> str:
+        return self.fulfilment.status
+
+    @property
+    def status_label(self) -> str:
+        return self.fulfilment.get_status_display()
+
+    @property
+    def carrier(self) -> str:
+        return carrier_name(self.fulfilment.carrier) if self.fulfilment.carrier else ""
+
+    @property
+    def tracking_code(self) -> str:
+        return self.fulfilment.tracking_code
+
+    @property
+    def tracking_url(self) -> str:
+        return tracking_url(
+            carrier=self.fulfilment.carrier, tracking_code=self.fulfilment.tracking_code
+        )
+
+
+# The way a parcel goes when nothing goes wrong; packing may be skipped.
+_AHEAD = (ParcelStep.PACKED, ParcelStep.SHIPPED, ParcelStep.DELIVERED)
+
+
+def _timeline(fulfilment: Fulfilment) -> list[TimelineStep]:
+    labels = dict(ParcelStep.choices)
+    steps = [
+        TimelineStep(
+            step=event.step,
+            label=str(labels[event.step]),
+            at=event.at,
+            note=event.note,
+            carrier=carrier_name(event.carrier) if event.carrier else "",
+            tracking_code=event.tracking_code,
+            tracking_url=tracking_url(carrier=event.carrier, tracking_code=event.tracking_code),
+        )
+        for event in fulfilment.events.all()
+    ]
+    reached = {step.step for step in steps}
+    if ParcelStep.CANCELLED in reached or ParcelStep.DELIVERED in reached:
+        return steps
+    # What is still to come, without a time, after the last step reached.
+    last = max((_AHEAD.index(s) for s in reached if s in _AHEAD), default=-1)
+    steps += [TimelineStep(step=s, label=str(labels[s])) for s in _AHEAD[last + 1 :]]
+    return steps
+
+
+def order_parcels(*, order) -> list[ParcelTimeline]:
+    """The order's parcels, one per producer, each with its lines and its timeline (steps
+    reached with their times, then the steps still to come)."""
+    fulfilments = (
+        Fulfilment.objects.filter(order=order)
+        .select_related("vendor")
+        .prefetch_related(Prefetch("events", queryset=ParcelEvent.objects.order_by("at", "pk")))
+        .order_by("pk")
+    )
+    lines = list(order.lines.select_related("product").order_by("pk"))
+    return [
+        ParcelTimeline(
+            fulfilment=fulfilment,
+            lines=[line for line in lines if line.partner_id == fulfilment.vendor.partner_id],
+            steps=_timeline(fulfilment),
+        )
+        for fulfilment in fulfilments
+    ]
+
+
 __all__ = [
     "LEDGER_CSV_HEADER",
+    "ParcelTimeline",
+    "TimelineStep",
     "fulfilments_for_vendor",
     "ledger_csv_rows",
     "ledger_entries_for_vendor",
     "ledger_summary",
+    "order_parcels",
     "vendors_with_balances",
 ]

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.html import validate_link
-from vendors.statuses import FulfilmentStatus
+from vendors.carriers import Carrier
+from vendors.statuses import FulfilmentStatus, ParcelStep
 
 # Vietnamese tax codes: 10 digits, or 10 digits, a dash and a 3-digit branch suffix.
 tax_code_validator = RegexValidator(
@@ -176,7 +177,8 @@ class Fulfilment(models.Model):
     shipping_fee = models.DecimalField(
         _("shipping fee"), max_digits=12, decimal_places=0, default=Decimal("0")
     )
-    carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    # A code of vendors.carriers; parcels shipped before the list existed keep the name typed.
+    carrier = models.CharField(_("carrier"), max_length=64, blank=True, choices=Carrier.choices)
     tracking_code = models.CharField(_("tracking code"), max_length=64, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -184,7 +186,6 @@ class Fulfilment(models.Model):
     shipped_at = models.DateTimeField(_("shipped"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
-    # The last buyer notice sent ("shipped" or "cancelled"), so a repeated task sends nothing.
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -195,9 +196,13 @@ class Fulfilment(models.Model):
             models.CheckConstraint(
                 condition=models.Q(shipping_fee__gte=0), name="fulfilment_fee_not_negative"
             ),
+            # The producer's own delivery has no carrier's tracking number.
             models.CheckConstraint(
                 condition=~models.Q(status=FulfilmentStatus.SHIPPED)
-                | (~models.Q(carrier="") & ~models.Q(tracking_code="")),
+                | (
+                    ~models.Q(carrier="")
+                    & (~models.Q(tracking_code="") | models.Q(carrier=Carrier.OWN))
+                ),
                 name="fulfilment_shipped_has_tracking",
             ),
         ]
@@ -214,6 +219,37 @@ class Fulfilment(models.Model):
     def reference(self) -> str:
         """Order number and producer, as printed on the parcel and in e-mails."""
         return f"{self.order.number}-{self.vendor_id}"
+
+
+class ParcelEvent(models.Model):
+    """A step of a parcel's timeline, with its time: placed, packed, shipped (with the
+    carrier and number it was shipped with), delivered or cancelled (with the reason).
+
+    Written by the services of vendors.fulfilment in the transaction that moves the parcel,
+    so the timeline and the status never disagree; a parcel reaches each step once.
+    """
+
+    Step = ParcelStep
+
+    fulfilment = models.ForeignKey(
+        Fulfilment, on_delete=models.CASCADE, related_name="events", verbose_name=_("fulfilment")
+    )
+    step = models.CharField(_("step"), max_length=12, choices=ParcelStep.choices)
+    at = models.DateTimeField(_("time"))
+    carrier = models.CharField(_("carrier"), max_length=64, blank=True, choices=Carrier.choices)
+    tracking_code = models.CharField(_("tracking code"), max_length=64, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("parcel event")
+        verbose_name_plural = _("parcel events")
+        constraints = [
+            models.UniqueConstraint(fields=["fulfilment", "step"], name="parcel_event_step_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fulfilment_id}: {self.step}"
 
 
 class LedgerEntry(models.Model):

@@ -27,3 +27,23 @@ FULFILMENT_TRANSITIONS: dict[str, frozenset[str]] = {
     FulfilmentStatus.DELIVERED: frozenset(),
     FulfilmentStatus.CANCELLED: frozenset(),
 }
+
+
+class ParcelStep(models.TextChoices):
+    """The steps of a parcel's timeline: its placing, then each status it moved to."""
+
+    PLACED = "placed", _("Order placed")
+    PACKED = "packed", _("Packed")
+    SHIPPED = "shipped", _("Handed to the carrier")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# The step a parcel reaches by moving to a status ("new" is where it starts: placed).
+STEP_OF_STATUS: dict[str, str] = {
+    FulfilmentStatus.NEW: ParcelStep.PLACED,
+    FulfilmentStatus.PACKED: ParcelStep.PACKED,
+    FulfilmentStatus.SHIPPED: ParcelStep.SHIPPED,
+    FulfilmentStatus.DELIVERED: ParcelStep.DELIVERED,
+    FulfilmentStatus.CANCELLED: ParcelStep.CANCELLED,
+}

@@ -11,7 +11,9 @@ from celery import shared_task
 from django.conf import settings
 from django.urls import reverse
 
+from customer.tokens import order_status_url
 from shop.mail.services import mail_send
+from vendors.carriers import carrier_name, tracking_url
 from vendors.models import Fulfilment, Vendor, VendorStatusChange
 
 logger = logging.getLogger(__name__)
@@ -78,7 +80,14 @@ def vendor_status_notify_task(change_id: int, language: str = "") -> bool:
     return sent
 
 
-BUYER_EVENTS = (Fulfilment.Status.SHIPPED, Fulfilment.Status.CANCELLED)
+# A mail to the buyer at each step of the parcel's timeline. Its first step, the order
+# placed, is told by the order's confirmation (shop.checkout.tasks), once for all parcels.
+BUYER_EVENTS = (
+    Fulfilment.Status.PACKED,
+    Fulfilment.Status.SHIPPED,
+    Fulfilment.Status.DELIVERED,
+    Fulfilment.Status.CANCELLED,
+)
 
 
 def parcel_mail_key(*, fulfilment_id: int, event: str) -> str:
@@ -87,10 +96,9 @@ def parcel_mail_key(*, fulfilment_id: int, event: str) -> str:
 
 
 def parcel_mail_keys(fulfilment: Fulfilment) -> list[str]:
-    """The once keys of a parcel's mails up to its present status."""
-    events = ["new"]
-    if fulfilment.status in BUYER_EVENTS:
-        events.append(fulfilment.status)
+    """The once keys of a parcel's mails for every step it has reached."""
+    reached = set(fulfilment.events.values_list("step", flat=True))
+    events = ["new", *(event for event in BUYER_EVENTS if event in reached)]
     return [parcel_mail_key(fulfilment_id=fulfilment.pk, event=event) for event in events]
 
 
@@ -118,7 +126,9 @@ def notify_vendor_new_order(fulfilment_id: int) -> bool:
 
 @shared_task(name="vendors.notify_buyer", ignore_result=True)
 def notify_buyer(fulfilment_id: int, event: str) -> bool:
-    """Tell the buyer a parcel was shipped (carrier, tracking code) or cancelled (reason)."""
+    """Tell the buyer their parcel moved: packed, shipped (carrier, tracking number and the
+    carrier's page), delivered or cancelled (reason); every mail links to the order's page.
+    A parcel that has already moved on gets no mail about the step it left."""
     fulfilment = (
         Fulfilment.objects.select_related("order", "vendor").filter(pk=fulfilment_id).first()
     )
@@ -131,7 +141,16 @@ def notify_buyer(fulfilment_id: int, event: str) -> bool:
     # The buyer's session language is not kept: the mail is in the site's language.
     return mail_send(
         template=f"vendors/emails/parcel_{event}",
-        context={"fulfilment": fulfilment, "lines": fulfilment.lines},
+        context={
+            "fulfilment": fulfilment,
+            "lines": fulfilment.lines,
+            "carrier": carrier_name(fulfilment.carrier),
+            "tracking_url": tracking_url(
+                carrier=fulfilment.carrier, tracking_code=fulfilment.tracking_code
+            ),
+            "order_url": order_status_url(order=fulfilment.order),
+            "contact_email": settings.OCOP_CONTACT_EMAIL,
+        },
         to=[email],
         once_key=parcel_mail_key(fulfilment_id=fulfilment.pk, event=event),
     )

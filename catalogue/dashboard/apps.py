@@ -1,5 +1,6 @@
 """Dashboard app of the OCOP side of the catalogue: certificates (a producer's own, and the
-staff's checks), a producer's batches and QR labels, and staff taking a listing off sale."""
+staff's checks), a producer's batches and QR labels and its answers to buyers' reviews, and
+staff taking a listing off sale."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -27,10 +28,12 @@ class OcopCatalogueDashboardConfig(DashboardAppConfig):
         "producer-label-product-png",
         "producer-label-batch-sheet",
         "producer-label-batch-png",
+        "producer-buyer-reviews",
+        "producer-buyer-review-answer",
     )
 
     def get_urls(self):
-        from catalogue.dashboard import moderation, trace, views
+        from catalogue.dashboard import moderation, reviews, trace, views
 
         urls = [
             # A producer's certificates, batches and labels.
@@ -90,6 +93,17 @@ class OcopCatalogueDashboardConfig(DashboardAppConfig):
                 "producer/labels/batch/<int:pk>.png",
                 trace.BatchQrView.as_view(),
                 name="producer-label-batch-png",
+            ),
+            # A producer's buyer reviews and its public answers.
+            path(
+                "producer/buyer-reviews/",
+                reviews.ProducerReviewListView.as_view(),
+                name="producer-buyer-reviews",
+            ),
+            path(
+                "producer/buyer-reviews/<int:pk>/answer/",
+                reviews.ProducerReviewAnswerView.as_view(),
+                name="producer-buyer-review-answer",
             ),
             # Staff: certificates across producers, and listings taken off sale.
             path(

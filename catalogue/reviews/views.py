@@ -16,6 +16,8 @@ from oscar.apps.catalogue.reviews.views import *  # noqa: F403
 
 from catalogue.models import Product
 from catalogue.reviews.forms import NOT_RECEIVED, ProductReviewForm
+from catalogue.reviews.selectors import reviews_shown
+from catalogue.reviews.services import review_photos_add
 from vendors.selectors import delivered_lines
 
 
@@ -48,7 +50,9 @@ class CreateProductReview(LoginRequiredMixin, oscar_views.CreateProductReview):
         # click gets Oscar's own answer to a second review instead of an error page.
         try:
             with transaction.atomic():
-                return super().form_valid(form)
+                response = super().form_valid(form)
+                review_photos_add(review=self.object, photos=form.cleaned_data.get("photos", []))
+                return response
         except IntegrityError:
             if not self.product.has_review_by(self.request.user):
                 raise
@@ -63,3 +67,30 @@ class CreateProductReview(LoginRequiredMixin, oscar_views.CreateProductReview):
             _("Thank you for your review. It will appear once our team has checked it."),
         )
         return self.product.get_absolute_url()
+
+
+class ProductReviewDetail(oscar_views.ProductReviewDetail):
+    """A review's own page: approved reviews of this product only. Oscar's answered any
+    review id, so a review waiting for staff (or refused) could be read by its address."""
+
+    def get_queryset(self):
+        return reviews_shown(product_id=self.kwargs["product_pk"])
+
+
+class ProductReviewList(oscar_views.ProductReviewList):
+    def get_queryset(self):
+        # Photos, answers and reviewers for the whole page at once.
+        return (
+            super()
+            .get_queryset()
+            .select_related("user", "answer", "answer__vendor")
+            .prefetch_related("photos")
+        )
+
+
+class AddVoteView(oscar_views.AddVoteView):
+    """Votes only on a published review of this product."""
+
+    def post(self, request, *args, **kwargs):
+        get_object_or_404(reviews_shown(product_id=kwargs["product_pk"]), pk=kwargs["pk"])
+        return super().post(request, *args, **kwargs)

@@ -17,6 +17,7 @@ from catalogue.text import fold_vietnamese
 from search.backends.base import SearchBackend
 from search.models import WORD_MAX_LENGTH, ProductIndexEntry, ProductIndexWord
 from search.query import (
+    BUYER_RATING_LEVELS,
     FACETS,
     PRICE_BANDS,
     STAR_LEVELS,
@@ -25,6 +26,8 @@ from search.query import (
     SearchQuery,
     SearchResult,
     Suggestion,
+    buyer_rating_floor,
+    buyer_rating_shown,
     by_count_then_name,
     province_facet_order,
 )
@@ -49,6 +52,8 @@ class _Row(NamedTuple):
     price: int | None
     in_stock: bool
     in_title: int
+    rating: float | None
+    rating_count: int
 
 
 def _split_rows(
@@ -112,6 +117,10 @@ class DatabaseBackend(SearchBackend):
             entries = entries.filter(price__lte=query.price_max)
         if query.in_stock:
             entries = entries.filter(in_stock=True)
+        if query.rating:
+            entries = entries.filter(
+                rating_count__gt=0, rating__gte=buyer_rating_floor(query.rating)
+            )
         return entries
 
     def _live_stars(self) -> Case:
@@ -145,6 +154,11 @@ class DatabaseBackend(SearchBackend):
             )
         if query.sort == "newest":
             return entries.order_by("-date_created", "-pk")
+        if query.sort == "rating":
+            # Best average first, more reviews first among equals; products no buyer rated last.
+            return entries.order_by(
+                F("rating").desc(nulls_last=True), "-rating_count", "-date_created", "-pk"
+            )
         # Relevance: every word in the title first, then stars, then what can be bought now.
         return entries.annotate(
             in_title=self._in_title(query.words), live_stars=self._live_stars()
@@ -236,6 +250,19 @@ class DatabaseBackend(SearchBackend):
                 query.price_min == low and (query.price_max == (high - 1 if high else None)),
             )
             for key, low, high in PRICE_BANDS
+        ]
+
+    def _facet_rating(self, query: SearchQuery) -> list[FacetValue]:
+        base = self.filtered(query.without("rating")).filter(rating_count__gt=0)
+        counts = base.aggregate(
+            **{
+                f"r{level}": Count("pk", filter=Q(rating__gte=buyer_rating_floor(level)))
+                for level in BUYER_RATING_LEVELS
+            }
+        )
+        return [
+            FacetValue(str(level), f"{level}+", counts[f"r{level}"], query.rating == level)
+            for level in BUYER_RATING_LEVELS
         ]
 
     # -- the service's entry points --------------------------------------------------------
@@ -337,6 +364,11 @@ class DatabaseBackend(SearchBackend):
             )
         if query.in_stock:
             tests["in_stock"] = lambda r: r.in_stock
+        if query.rating:
+            floor = buyer_rating_floor(query.rating)
+            tests["rating"] = lambda r: (
+                r.rating_count > 0 and r.rating is not None and r.rating >= floor
+            )
         return tests
 
     def _facets_from_rows(
@@ -395,6 +427,16 @@ class DatabaseBackend(SearchBackend):
             )
             for key, lo, hi in PRICE_BANDS
         ]
+        rated = [r.rating for r in pool("rating") if r.rating_count and r.rating is not None]
+        result["rating"] = [
+            FacetValue(
+                str(level),
+                f"{level}+",
+                sum(1 for value in rated if value >= buyer_rating_floor(level)),
+                query.rating == level,
+            )
+            for level in BUYER_RATING_LEVELS
+        ]
         return result
 
     def _empty_facets(self, query: SearchQuery) -> dict[str, list[FacetValue]]:
@@ -411,6 +453,10 @@ class DatabaseBackend(SearchBackend):
             return sorted(priced, key=lambda r: r.price, reverse=query.sort == "-price") + unpriced
         if query.sort == "stars":
             return sorted(rows, key=lambda r: -r.live_stars)
+        if query.sort == "rating":
+            rated = [r for r in rows if r.rating_count and r.rating is not None]
+            unrated = [r for r in rows if not (r.rating_count and r.rating is not None)]
+            return sorted(rated, key=lambda r: (-r.rating, -r.rating_count)) + unrated
         return sorted(rows, key=lambda r: (-r.in_title, -r.live_stars, not r.in_stock))
 
     def _hit(self, row: ProductIndexEntry) -> Hit:
@@ -425,6 +471,8 @@ class DatabaseBackend(SearchBackend):
             vendor=row.vendor.legal_name if row.vendor else "",
             image=row.image,
             in_stock=row.in_stock,
+            rating=buyer_rating_shown(row.rating, row.rating_count),
+            rating_count=row.rating_count,
         )
 
     def suggest(self, text: str, *, limit: int = 8) -> list[Suggestion]:

@@ -25,6 +25,7 @@ from search.backends.base import SearchBackend
 from search.documents import STEP, document_from_entry, index_name, product_index
 from search.models import ProductIndexEntry
 from search.query import (
+    BUYER_RATING_LEVELS,
     FACETS,
     PRICE_BANDS,
     STAR_LEVELS,
@@ -33,6 +34,8 @@ from search.query import (
     SearchQuery,
     SearchResult,
     Suggestion,
+    buyer_rating_floor,
+    buyer_rating_shown,
     by_count_then_name,
     province_facet_order,
 )
@@ -60,6 +63,8 @@ _SOURCE = [
     "province_name",
     "vendor_name",
     "in_stock",
+    "rating",
+    "rating_count",
 ]
 
 
@@ -83,6 +88,10 @@ def _valid_stars(today: date) -> list[Query]:
         Q("range", stars_from={"lte": day}),
         Q("range", stars_until={"gte": day}),
     ]
+
+
+def _rated_at_least(level: int) -> Query:
+    return Q("range", rating={"gte": buyer_rating_floor(level)})
 
 
 def _bool(filters: list[Query]) -> Query:
@@ -119,6 +128,8 @@ class ElasticsearchBackend(SearchBackend):
             filters["price"] = [Q("range", price=price)]
         if query.in_stock:
             filters[""] = [Q("term", in_stock=True)]
+        if query.rating:
+            filters["rating"] = [_rated_at_least(query.rating)]
         return filters
 
     @staticmethod
@@ -179,6 +190,15 @@ class ElasticsearchBackend(SearchBackend):
             return [{"price": {"order": "desc"}}, {"date_created": {"order": "desc"}}]
         if query.sort == "newest":
             return [{"date_created": {"order": "desc"}}, {"product_id": {"order": "desc"}}]
+        if query.sort == "rating":
+            # Unrated products carry no rating and sort last. `unmapped_type` lets an index
+            # built before ratings existed answer until the next rebuild.
+            return [
+                {"rating": {"order": "desc", "missing": "_last", "unmapped_type": "float"}},
+                {"rating_count": {"order": "desc", "unmapped_type": "integer"}},
+                {"date_created": {"order": "desc"}},
+                {"product_id": {"order": "desc"}},
+            ]
         # "stars" and "relevance": the function score already ranks; ties go to the newest.
         return [{"_score": {"order": "desc"}}, {"date_created": {"order": "desc"}}]
 
@@ -258,6 +278,13 @@ class ElasticsearchBackend(SearchBackend):
             bands[key] = Q("range", price=bounds)
         price.bucket("values", "filters", filters=bands)
 
+        rating = search.aggs.bucket("rating", "filter", filter=_bool(others["rating"]))
+        rating.bucket(
+            "values",
+            "filters",
+            filters={str(level): _rated_at_least(level) for level in BUYER_RATING_LEVELS},
+        )
+
     # -- the service's entry points --------------------------------------------------------
 
     def search(self, query: SearchQuery, *, facets: bool = True) -> SearchResult:
@@ -330,6 +357,14 @@ class ElasticsearchBackend(SearchBackend):
             )
             for key, low, high in PRICE_BANDS
         ]
+
+        rated = buckets("rating")
+        values["rating"] = [
+            FacetValue(
+                str(level), f"{level}+", rated[str(level)]["doc_count"], query.rating == level
+            )
+            for level in BUYER_RATING_LEVELS
+        ]
         return {name: values[name] for name in FACETS}
 
     def _hit(self, source: dict[str, Any]) -> Hit:
@@ -351,6 +386,8 @@ class ElasticsearchBackend(SearchBackend):
             vendor=source.get("vendor_name") or "",
             image=source.get("image") or "",
             in_stock=bool(source.get("in_stock")),
+            rating=buyer_rating_shown(source.get("rating"), source.get("rating_count") or 0),
+            rating_count=int(source.get("rating_count") or 0),
         )
 
     def suggest(self, text: str, *, limit: int = 8) -> list[Suggestion]:

@@ -30,6 +30,7 @@ FACET_TITLES = {
     "province": _("Province"),
     "vendor": _("Producer"),
     "price": _("Price"),
+    "rating": _("Buyers' rating"),
 }
 SORT_LABELS = {
     "relevance": _("Relevance"),
@@ -37,6 +38,7 @@ SORT_LABELS = {
     "-price": _("Price: high to low"),
     "stars": _("Most stars"),
     "newest": _("Newest"),
+    "rating": _("Best rated by buyers"),
 }
 # A facet longer than this shows its first values and folds the rest under "more" (the
 # producers' list runs to dozens; a phone should not scroll past them all).
@@ -48,6 +50,7 @@ FACET_PARAMS = {
     "category": ("category",),
     "vendor": ("vendor",),
     "price": ("price_min", "price_max"),
+    "rating": ("rating",),
 }
 
 
@@ -124,6 +127,10 @@ class CatalogueView(TemplateView):
                 if name == "price":
                     chosen = _price_params(value.value)
                     label = _price_label(value.value)
+                elif name == "rating":
+                    chosen = {"rating": value.value}
+                    # Words, never stars: the OCOP stars facet sits just above.
+                    label = _("Rated %(level)s/5 and up by buyers") % {"level": value.value}
                 else:
                     chosen = {FACET_PARAMS[name][0]: value.value}
                     label = value.label

@@ -20,6 +20,12 @@ class HitSerializer(serializers.Serializer):
     vendor = serializers.CharField(allow_blank=True)
     image = serializers.CharField(allow_blank=True)
     in_stock = serializers.BooleanField()
+    buyer_rating = serializers.FloatField(
+        allow_null=True,
+        help_text="Average of approved buyers' reviews, 1-5 with one decimal; null without "
+        "any. Not the OCOP stars.",
+    )
+    buyer_rating_count = serializers.IntegerField(help_text="Number of approved reviews.")
 
 
 class FacetsSerializer(serializers.Serializer):
@@ -28,6 +34,7 @@ class FacetsSerializer(serializers.Serializer):
     category = FacetValueSerializer(many=True)
     vendor = FacetValueSerializer(many=True)
     price = FacetValueSerializer(many=True)
+    rating = FacetValueSerializer(many=True)
 
 
 class SearchResultSerializer(serializers.Serializer):
@@ -55,6 +62,12 @@ class ProductDetailSerializer(serializers.Serializer):
     commune = serializers.CharField(allow_null=True)
     categories = serializers.ListField(child=serializers.CharField())
     images = serializers.ListField(child=serializers.CharField())
+    buyer_rating = serializers.FloatField(
+        allow_null=True,
+        help_text="Average of approved buyers' reviews, 1-5 with one decimal; null without "
+        "any. Not the OCOP stars.",
+    )
+    buyer_rating_count = serializers.IntegerField(help_text="Number of approved reviews.")
 
 
 class CategorySerializer(serializers.Serializer):

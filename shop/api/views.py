@@ -46,6 +46,11 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("price_min", OpenApiTypes.INT, description="Lowest price in đồng."),
     OpenApiParameter("price_max", OpenApiTypes.INT, description="Highest price in đồng."),
     OpenApiParameter("in_stock", OpenApiTypes.BOOL, description="Only products in stock."),
+    OpenApiParameter(
+        "rating",
+        OpenApiTypes.INT,
+        description="Least average of buyers' approved reviews (1-5), e.g. 4: rated 4 and up.",
+    ),
     OpenApiParameter("sort", OpenApiTypes.STR, enum=list(SORTS)),
     OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
 ]

@@ -9,6 +9,7 @@ import logging
 from celery import shared_task
 from oscar.core.loading import get_model
 
+from customer.tokens import order_status_url
 from shop.checkout.selectors import order_summary
 from shop.mail.services import mail_send
 
@@ -34,7 +35,11 @@ def order_confirmation_send(order_id: int, language: str = "") -> bool:
         return False
     sent = mail_send(
         template="checkout/emails/order_placed",
-        context={"order": order, "summary": order_summary(order=order)},
+        context={
+            "order": order,
+            "summary": order_summary(order=order),
+            "order_url": order_status_url(order=order),
+        },
         to=[order.email],
         once_key=order_confirmation_key(order),
         language=language,

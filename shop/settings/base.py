@@ -313,6 +313,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
             {"label": _("QR labels"), "url_name": "dashboard:producer-labels"},
             {"label": _("OCOP certificates"), "url_name": "dashboard:producer-certificate-list"},
+            {"label": _("Buyer reviews"), "url_name": "dashboard:producer-buyer-reviews"},
         ],
     },
     {
@@ -451,6 +452,10 @@ PAYMENT_TRANSFER_EXPIRY_HOURS = env.int("PAYMENT_TRANSFER_EXPIRY_HOURS", default
 # OCOP rules (DOMAIN.md): a recognition is valid 36 months; remind 30 days before expiry.
 OCOP_CERTIFICATE_VALIDITY_MONTHS = 36
 OCOP_CERTIFICATE_REMINDER_DAYS = 30
+
+# A guest's order-status link (customer.tokens) opens the order for this many days after the
+# mail that carried it was written; each later mail about the order carries a fresh link.
+ORDER_STATUS_LINK_MAX_AGE_DAYS = env.int("ORDER_STATUS_LINK_MAX_AGE_DAYS", default=90)
 
 # Public API (/api/v1/): read only; see docs/decisions.md for keys and limits.
 # How many reverse proxies of ours stand in front of the site (each appends to

@@ -17,7 +17,7 @@ from catalogue.html import clean_html
 from catalogue.models import Product
 from catalogue.numbers import id_parse
 from catalogue.selectors import storefront_products
-from search.query import SearchQuery
+from search.query import SearchQuery, buyer_rating_shown
 from search.service import search_products
 from shop.tourism.models import (
     OrderReferral,
@@ -233,4 +233,6 @@ def api_product_detail(*, product_id: int, strategy) -> dict | None:
         "commune": commune.name if commune else None,
         "categories": [c.slug for c in product.categories.all()],
         "images": [image.original.url for image in product.images.all() if image.original],
+        "buyer_rating": buyer_rating_shown(product.rating, product.approved_review_count),
+        "buyer_rating_count": product.approved_review_count,
     }

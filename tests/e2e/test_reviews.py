@@ -1,12 +1,15 @@
-"""A buyer whose parcel arrived reviews the product in Chromium; the review shows once staff
-approve it, as a buyers' rating beside, and unlike, the OCOP stars."""
+"""A buyer whose parcel arrived reviews the product in Chromium, with a photo; the review shows
+once staff approve it, as a buyers' rating beside, and unlike, the OCOP stars, with the
+producer's answer under it."""
 
 import pytest
 from django.db import transaction
 from django.test import Client
 from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
+from PIL import Image
 
+from catalogue.reviews.services import review_answer_add
 from tests.factories import CertificateFactory, ProductFactory, placed_order
 from vendors.fulfilment import fulfilment_mark_delivered, fulfilment_mark_shipped
 
@@ -26,7 +29,7 @@ def _signed_in(browser, base, user):
 
 
 def test_a_buyer_who_received_the_honey_reviews_it_and_staff_publish_it(
-    live_server, browser, site_data, screenshot
+    live_server, browser, site_data, screenshot, tmp_path
 ):
     honey = ProductFactory(title="Mật ong hoa Ban Điện Biên")
     CertificateFactory(product=honey, stars=4)
@@ -36,7 +39,9 @@ def test_a_buyer_who_received_the_honey_reviews_it_and_staff_publish_it(
     with transaction.atomic():
         parcel = placed_order([(honey, 1)], user=buyer, email=buyer.email).fulfilments.get()
     fulfilment_mark_delivered(
-        fulfilment=fulfilment_mark_shipped(fulfilment=parcel, carrier="GHN", tracking_code="GHN1")
+        fulfilment=fulfilment_mark_shipped(
+            fulfilment=parcel, carrier="GHN", tracking_code="GHN1234567"
+        )
     )
     page = _signed_in(browser, live_server.url, buyer)
 
@@ -48,6 +53,9 @@ def test_a_buyer_who_received_the_honey_reviews_it_and_staff_publish_it(
     if page.locator("#id_score").input_value() != "4":
         page.select_option("#id_score", "4", force=True)
     page.fill("#id_body", "Đóng gói cẩn thận, mật đúng vị hoa ban.")
+    photo = tmp_path / "mat-ong.jpg"
+    Image.new("RGB", (800, 600), (214, 160, 40)).save(photo, format="JPEG")
+    page.set_input_files("#id_photos", str(photo))
     page.locator("#add_review_form [type=submit]").click()
     page.wait_for_load_state()
     assert page.url.split("#")[0].endswith(honey.get_absolute_url()), page.locator(
@@ -59,6 +67,12 @@ def test_a_buyer_who_received_the_honey_reviews_it_and_staff_publish_it(
     assert review.score == 4
     review.status = ProductReview.APPROVED
     review.save()
+    review_answer_add(
+        review=review,
+        vendor=honey.vendor,
+        author=None,
+        body="Cảm ơn chị Lan đã tin dùng mật ong hoa ban!",
+    )
 
     page.reload()
     badge = page.locator(".buyer-rating").first
@@ -67,4 +81,10 @@ def test_a_buyer_who_received_the_honey_reviews_it_and_staff_publish_it(
     assert "4/5 · 1 lượt" in badge.inner_text()
     assert page.locator(".ocop-stars").first.is_visible()
     assert "Mật thơm, đặc" in page.locator("body").inner_text()
+    photo_shown = page.locator(".review-photos img").first
+    assert photo_shown.is_visible()
+    assert photo_shown.evaluate("img => img.naturalWidth") > 0
+    answer = page.locator(".review-answer")
+    assert "Cảm ơn chị Lan đã tin dùng mật ong hoa ban!" in answer.inner_text()
+    assert honey.vendor.legal_name in answer.inner_text()
     screenshot(page, "product-buyer-rating-vi")

@@ -329,6 +329,7 @@ def test_an_answer_becomes_hits_and_facets_like_the_database_backends(monkeypatc
                 }
             }
         },
+        "rating": {"values": {"buckets": {"4": {"doc_count": 1}}}},
     }
     cluster = CannedCluster(
         {"hits": {"total": {"value": 3}, "hits": []}, "aggregations": aggregations},
@@ -355,6 +356,7 @@ def test_an_answer_becomes_hits_and_facets_like_the_database_backends(monkeypatc
     ]
     assert result.facets["vendor"][0].label == "HTX A"
     assert [v.count for v in result.facets["price"]][:2] == [2, 1]
+    assert [(v.value, v.count) for v in result.facets["rating"]] == [("4", 1)]
     assert list(result.facets) == list(FACETS)
 
 
@@ -505,3 +507,73 @@ def test_update_indexes_listed_products_and_deletes_unlisted_ones(catalogue_rows
 
     assert {(a["_op_type"], a["_id"]) for a in sent} == {("index", honey.pk), ("delete", tea.pk)}
     assert all(a["_index"] == "ocop-products" for a in sent)
+
+
+# -- buyers' ratings -------------------------------------------------------------------------
+
+
+def test_buyers_rating_is_mapped_filtered_sorted_and_counted():
+    properties = _mapping()["mappings"]["properties"]
+    assert properties["rating"] == {"type": "float"}
+    assert properties["rating_count"] == {"type": "integer"}
+
+    body = _request(SearchQuery(rating=4, sort="rating"))
+
+    assert '{"range": {"rating": {"gte": 3.95}}}' in _filters_of(body["post_filter"])
+    assert body["sort"][:2] == [
+        {"rating": {"order": "desc", "missing": "_last", "unmapped_type": "float"}},
+        {"rating_count": {"order": "desc", "unmapped_type": "integer"}},
+    ]
+    rating = body["aggs"]["rating"]
+    assert '"rating"' not in _filters_of(rating["filter"])  # its own filter is left out
+    assert rating["aggs"]["values"]["filters"]["filters"] == {
+        "4": {"range": {"rating": {"gte": 3.95}}}
+    }
+
+
+@pytest.fixture
+def rated_rows(catalogue_rows):
+    from oscar.core.loading import get_model
+    from oscar.test.factories import UserFactory
+
+    ProductReview = get_model("reviews", "ProductReview")
+    for product, scores in (("noodles", (4, 5)), ("honey", (5,)), ("tea", (3, 2))):
+        for score in scores:
+            ProductReview.objects.create(
+                product=catalogue_rows[product],
+                user=UserFactory(),
+                score=score,
+                title="Đánh giá",
+                body="Đúng mô tả.",
+                status=ProductReview.APPROVED,
+            )
+    index_rebuild()
+    return catalogue_rows
+
+
+@pytest.mark.django_db
+def test_a_document_carries_the_buyers_rating_only_when_reviews_are_approved(rated_rows):
+    rated = document_from_entry(ProductIndexEntry.objects.get(product=rated_rows["noodles"]))
+    unrated = document_from_entry(ProductIndexEntry.objects.get(product=rated_rows["old"]))
+
+    assert (rated.rating, rated.rating_count) == (4.5, 2)
+    assert (unrated.to_dict().get("rating"), unrated.rating_count) == (None, 0)
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params", [{"rating": "4"}, {"sort": "rating"}, {"q": "mien", "sort": "rating"}]
+)
+def test_live_buyers_rating_answers_equal_the_database_backends(live, rated_rows, params):
+    backend = _live_backend()
+    query = SearchQuery.from_params(params)
+
+    expected = DatabaseBackend().search(query)
+    answer = backend.search(query)
+
+    assert [hit.product_id for hit in answer.hits] == [hit.product_id for hit in expected.hits]
+    assert [(h.rating, h.rating_count) for h in answer.hits] == [
+        (h.rating, h.rating_count) for h in expected.hits
+    ]
+    assert answer.facets == expected.facets

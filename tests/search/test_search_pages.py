@@ -62,8 +62,10 @@ def test_api_answers_the_same_contract_as_json(client, honey):
         "vendor": honey.vendor.legal_name,
         "image": "",
         "in_stock": True,
+        "buyer_rating": None,
+        "buyer_rating_count": 0,
     }
-    assert {"stars", "province", "category", "vendor", "price"} == set(answer["facets"])
+    assert {"stars", "province", "category", "vendor", "price", "rating"} == set(answer["facets"])
 
 
 def test_category_page_lists_its_subgroups_products(client, honey):

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from vendors.carriers import Carrier, tracking_code_clean, tracking_url
 from vendors.dashboard.access import ProducerScopeMixin
 from vendors.fulfilment import (
     TRANSITIONS,
@@ -28,10 +29,30 @@ class StatusFilterForm(forms.Form):
 
 
 class ShippedForm(forms.Form):
-    carrier = forms.CharField(
-        label=_("Carrier"), max_length=64, help_text=_("e.g. Viettel Post, GHN, VNPost")
+    carrier = forms.ChoiceField(
+        label=_("Carrier"), choices=[("", _("Choose the carrier")), *Carrier.choices]
     )
-    tracking_code = forms.CharField(label=_("Tracking code"), max_length=64)
+    tracking_code = forms.CharField(
+        label=_("Tracking number"),
+        max_length=64,
+        required=False,
+        help_text=_(
+            "As printed on the carrier's receipt. The buyer gets a link to the carrier's "
+            "tracking page. Not needed when you deliver the parcel yourself."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        carrier = cleaned.get("carrier")
+        if carrier:
+            try:
+                cleaned["tracking_code"] = tracking_code_clean(
+                    carrier=carrier, tracking_code=cleaned.get("tracking_code", "")
+                )
+            except ValidationError as error:
+                self.add_error("tracking_code", error)
+        return cleaned
 
 
 class CancelForm(forms.Form):
@@ -79,6 +100,9 @@ class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
             order=fulfilment.order,
             lines=fulfilment.lines.select_related("product"),
             address=fulfilment.order.shipping_address,
+            tracking_url=tracking_url(
+                carrier=fulfilment.carrier, tracking_code=fulfilment.tracking_code
+            ),
             can_pack=Fulfilment.Status.PACKED in allowed,
             can_ship=Fulfilment.Status.SHIPPED in allowed,
             can_deliver=Fulfilment.Status.DELIVERED in allowed,

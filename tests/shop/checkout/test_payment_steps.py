@@ -294,7 +294,7 @@ def test_an_expired_transfer_with_a_parcel_already_shipped_cancels_the_rest(engl
     checkout_to_payment(english, [(products[0], 1), (products[1], 1)], method="bank_transfer")
     order = Order.objects.get()
     shipped, waiting = Fulfilment.objects.filter(order=order).order_by("pk")
-    fulfilment_mark_shipped(fulfilment=shipped, carrier="VNPost", tracking_code="VN1")
+    fulfilment_mark_shipped(fulfilment=shipped, carrier="VNPost", tracking_code="EE123456789VN")
     Order.objects.filter(pk=order.pk).update(date_placed=order.date_placed - timedelta(days=30))
 
     assert expire_bank_transfers.delay().get() == [order.number]

@@ -78,7 +78,7 @@ def test_cancelling_on_the_dashboard_cancels_the_parcels_and_reverses_the_ledger
 ):
     order = _order(english, products, "cod")
     noodles, honey = Fulfilment.objects.filter(order=order).order_by("pk")
-    fulfilment_mark_shipped(fulfilment=honey, carrier="VNPost", tracking_code="VN1")
+    fulfilment_mark_shipped(fulfilment=honey, carrier="VNPost", tracking_code="EE123456789VN")
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -129,7 +129,7 @@ def test_cash_marked_paid_on_the_dashboard_is_not_collected_again_on_delivery(
 
     _dashboard_status(staff, order, OrderStatus.PAID)
     for parcel in Fulfilment.objects.filter(order=order):
-        fulfilment_mark_shipped(fulfilment=parcel, carrier="VNPost", tracking_code="VN1")
+        fulfilment_mark_shipped(fulfilment=parcel, carrier="VNPost", tracking_code="EE123456789VN")
         fulfilment_mark_delivered(fulfilment=parcel)
 
     order.refresh_from_db()
@@ -140,7 +140,7 @@ def test_cash_marked_paid_on_the_dashboard_is_not_collected_again_on_delivery(
 def test_a_paid_order_cannot_be_cancelled_on_the_dashboard(english, products, staff):
     order = _order(english, products, "cod")
     for parcel in Fulfilment.objects.filter(order=order):
-        fulfilment_mark_shipped(fulfilment=parcel, carrier="VNPost", tracking_code="VN1")
+        fulfilment_mark_shipped(fulfilment=parcel, carrier="VNPost", tracking_code="EE123456789VN")
         fulfilment_mark_delivered(fulfilment=parcel)
     order.refresh_from_db()
     assert order.status == OrderStatus.PAID

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _deliver(fulfilment):
-    fulfilment_mark_shipped(fulfilment=fulfilment, carrier="VNPost", tracking_code="VN123")
+    fulfilment_mark_shipped(fulfilment=fulfilment, carrier="VNPost", tracking_code="EE123456785VN")
     fulfilment_mark_delivered(fulfilment=fulfilment)
 
 
