@@ -112,3 +112,15 @@ def test_the_cancel_link_does_not_lead_off_site(client, sold_out):
     )
     assert response.status_code == 302
     assert response["Location"] == sold_out.get_absolute_url()
+
+
+def test_goods_freed_by_a_cancelled_parcel_mail_the_alert(sold_out):
+    record = sold_out.stockrecords.get()
+    record.num_in_stock = 2
+    record.num_allocated = 2  # all of it held by an order
+    committed(record.save)
+    ProductAlert.objects.create(product=sold_out, user=UserFactory(email="bon@example.vn"))
+    mail.outbox.clear()
+
+    committed(lambda: record.cancel_allocation(2))
+    assert [m.to for m in mail.outbox] == [["bon@example.vn"]]
