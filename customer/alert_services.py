@@ -38,7 +38,7 @@ def product_alerts_send(*, product_id: int) -> int:
     for alert_id in list(ids):
         with transaction.atomic():
             alert = (
-                ProductAlert.objects.select_for_update()
+                ProductAlert.objects.select_for_update(of=("self",))
                 .select_related("user")
                 .filter(pk=alert_id, status=ProductAlert.ACTIVE)
                 .first()
