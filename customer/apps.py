@@ -8,6 +8,9 @@ class CustomerConfig(apps.CustomerConfig):
 
     def ready(self):
         super().ready()
+        from customer import receivers
+
+        receivers.connect()
         self.signup_sent_view = get_class("customer.views", "SignupSentView")
         self.signup_confirm_view = get_class("customer.views", "SignupConfirmView")
 

@@ -44,3 +44,11 @@ def account_signup_mail(user_id: int, kind: str, *, next_url: str = "", language
     return mail_send(
         template=f"customer/emails/{kind}", context=context, to=[user.email], language=language
     )
+
+
+@shared_task(name="customer.product_alerts_send", ignore_result=True)
+def product_alerts_send(product_id: int) -> int:
+    """Queued by a restock; safe to run twice (each alert is mailed once)."""
+    from customer.alert_services import product_alerts_send as send
+
+    return send(product_id=product_id)

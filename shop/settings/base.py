@@ -449,6 +449,11 @@ PAYMENT_BANK_ACCOUNT = env("PAYMENT_BANK_ACCOUNT", default="0011001234567")
 PAYMENT_BANK_ACCOUNT_HOLDER = env("PAYMENT_BANK_ACCOUNT_HOLDER", default="CONG TY CHO OCOP")
 PAYMENT_TRANSFER_EXPIRY_HOURS = env.int("PAYMENT_TRANSFER_EXPIRY_HOURS", default=48)
 
+# Stock alerts: Oscar's receiver mails alerts inside the request that saves any stock record.
+# Here a restock (stock going from none to some) queues customer.product_alerts_send after
+# commit instead, which mails each alert once (customer/receivers.py).
+OSCAR_EAGER_ALERTS = False
+
 # OCOP rules (DOMAIN.md): a recognition is valid 36 months; remind 30 days before expiry.
 OCOP_CERTIFICATE_VALIDITY_MONTHS = 36
 OCOP_CERTIFICATE_REMINDER_DAYS = 30

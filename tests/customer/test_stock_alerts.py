@@ -1,0 +1,126 @@
+"""'Tell me when it is back': buyers and guests ask from the page of a product out of stock,
+and a restock mails each alert once, with the guest's cancel link working without an account."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import TestCase
+from oscar.core.loading import get_model
+from oscar.test.factories import UserFactory
+
+from tests.factories import ProductFactory, VendorFactory
+
+pytestmark = pytest.mark.django_db
+
+ProductAlert = get_model("customer", "ProductAlert")
+
+
+def committed(call):
+    """Run `call` as a request would: what it queued after commit runs (here, eagerly)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return call()
+
+
+def stock_set(product, quantity):
+    record = product.stockrecords.get()
+    record.num_in_stock = quantity
+    committed(record.save)
+
+
+@pytest.fixture
+def sold_out():
+    return ProductFactory(vendor=VendorFactory(), stock=("85000", 0), title="Mật ong Bình Liêu")
+
+
+def test_a_guest_asks_confirms_and_a_restock_mails_once(client, sold_out):
+    page = client.get(sold_out.get_absolute_url())
+    assert 'id="alert_form"' in page.content.decode()
+    response = committed(
+        lambda: client.post(
+            f"/accounts/alerts/create/{sold_out.pk}/", {"email": "khach@example.vn"}
+        )
+    )
+    assert response.status_code == 302
+    [confirmation] = mail.outbox
+    confirm_path = re.search(r"/accounts/alerts/confirm/\w+/", confirmation.body).group(0)
+    client.get(confirm_path)
+    mail.outbox.clear()
+
+    stock_set(sold_out, 5)
+    [sent] = mail.outbox
+    assert sent.to == ["khach@example.vn"]
+    assert "Mật ong Bình Liêu" in sent.subject
+    assert sold_out.get_absolute_url() in sent.body
+
+    mail.outbox.clear()
+    stock_set(sold_out, 0)
+    stock_set(sold_out, 3)
+    assert mail.outbox == []
+
+
+def test_each_buyer_gets_one_mail_and_a_cancelled_alert_none(client, sold_out):
+    buyers = [UserFactory(email=f"mua{n}@example.vn") for n in range(2)]
+    for buyer in buyers:
+        client.force_login(buyer)
+        page = client.get(sold_out.get_absolute_url()).content.decode()
+        assert 'id="alert_form"' in page
+        committed(lambda: client.post(f"/accounts/alerts/create/{sold_out.pk}/", {}))
+    client.logout()
+    guest = committed(
+        lambda: ProductAlert.objects.create(
+            product=sold_out, email="huy@example.vn", status=ProductAlert.ACTIVE
+        )
+    )
+    # The guest's cancel link works without signing in.
+    response = client.get(f"/accounts/alerts/cancel/key/{guest.key}/")
+    assert response.status_code == 302
+    mail.outbox.clear()
+
+    stock_set(sold_out, 4)
+    assert sorted(m.to[0] for m in mail.outbox) == ["mua0@example.vn", "mua1@example.vn"]
+    assert set(ProductAlert.objects.values_list("status", flat=True)) == {
+        ProductAlert.CLOSED,
+        ProductAlert.CANCELLED,
+    }
+
+
+def test_a_task_run_twice_mails_once(sold_out):
+    from customer.tasks import product_alerts_send
+
+    ProductAlert.objects.create(product=sold_out, user=UserFactory(email="mot@example.vn"))
+    record = sold_out.stockrecords.get()
+    record.num_in_stock = 2
+    record.save()  # not committed: the task is run by hand below, twice
+    product_alerts_send(sold_out.pk)
+    ProductAlert.objects.update(status=ProductAlert.ACTIVE)  # as if the close were lost
+    product_alerts_send(sold_out.pk)
+    assert [m.to for m in mail.outbox] == [["mot@example.vn"]]
+
+
+@pytest.mark.parametrize("key", ["forged", "a" * 300, "%00"])
+def test_a_forged_cancel_key_is_refused(client, key):
+    response = client.get(f"/accounts/alerts/cancel/key/{key}/")
+    # A key that is no alert's is not found; one no URL can hold (a NUL) is a bad request.
+    assert response.status_code == (400 if key == "%00" else 404)
+
+
+def test_the_cancel_link_does_not_lead_off_site(client, sold_out):
+    alert = ProductAlert.objects.create(product=sold_out, email="ba@example.vn")
+    response = client.get(
+        f"/accounts/alerts/cancel/key/{alert.key}/", {"next": "https://evil.example/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == sold_out.get_absolute_url()
+
+
+def test_goods_freed_by_a_cancelled_parcel_mail_the_alert(sold_out):
+    record = sold_out.stockrecords.get()
+    record.num_in_stock = 2
+    record.num_allocated = 2  # all of it held by an order
+    committed(record.save)
+    ProductAlert.objects.create(product=sold_out, user=UserFactory(email="bon@example.vn"))
+    mail.outbox.clear()
+
+    committed(lambda: record.cancel_allocation(2))
+    assert [m.to for m in mail.outbox] == [["bon@example.vn"]]
