@@ -111,6 +111,7 @@ def test_a_guest_opens_the_order_from_the_link_in_the_confirmation(client, order
     assert "Kiện hàng của HTX Mật ong Điện Biên" in page
     assert "Đã hủy" in page and "Hết mật vụ này" in page
     assert "12 Phố Hàng Bạc" in page
+    assert "0912 345 678" in page  # the phone as a Vietnamese reader writes it
     # The address is the key: kept by no cache, sent to no other site.
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert response["Referrer-Policy"] == "no-referrer"
