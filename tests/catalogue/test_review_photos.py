@@ -68,7 +68,9 @@ def buyer(noodles, english):
     person = UserFactory(first_name="Lan", last_name="Trần")
     parcel = placed_order([(noodles, 1)], user=person, email=person.email).fulfilments.get()
     fulfilment_mark_delivered(
-        fulfilment=fulfilment_mark_shipped(fulfilment=parcel, carrier="GHN", tracking_code="G1")
+        fulfilment=fulfilment_mark_shipped(
+            fulfilment=parcel, carrier="ghn", tracking_code="GHN123456"
+        )
     )
     english.force_login(person)
     return person
