@@ -10,10 +10,9 @@ from oscar.test.factories import UserFactory
 from catalogue.models import Commune
 from catalogue.services import ocop_categories_sync, places_sync
 from customer.tasks import product_alerts_send
-from shop.celery import app as celery_app
 from tests.factories import ProductFactory, VendorFactory
-from tests.services import _stop, celery_worker_start
-from tests.shop.payments.test_celery_worker import WORKER_SETTINGS, _database_url_for_worker
+from tests.services import _stop
+from tests.shop.payments.test_celery_worker import tasks_to_redis, worker_with_mail_files
 
 ProductAlert = get_model("customer", "ProductAlert")
 
@@ -25,15 +24,7 @@ def test_the_worker_mails_a_restocked_alert_once(redis_url, tmp_path, request):
     if not Commune.objects.exists():  # an earlier committed test emptied the database
         places_sync()
         ocop_categories_sync()
-    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-
-    def broker_use(**conf):
-        celery_app.conf.update(conf)
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-
-    broker_use(task_always_eager=False, broker_url=redis_url)
-    request.addfinalizer(lambda: broker_use(**saved))
+    tasks_to_redis(redis_url, request)
     product = ProductFactory(vendor=VendorFactory(), stock=("85000", 0))
     ProductAlert.objects.create(product=product, user=UserFactory(email="cho@example.vn"))
     record = product.stockrecords.get()
@@ -41,20 +32,7 @@ def test_the_worker_mails_a_restocked_alert_once(redis_url, tmp_path, request):
     record.save()  # committed: the restock's task goes to Redis
     product_alerts_send.delay(product.pk)  # the same task delivered a second time
 
-    mail_dir = tmp_path / "mail"
-    mail_dir.mkdir()
-    settings_dir = tmp_path / "settings"
-    settings_dir.mkdir()
-    (settings_dir / "worker_settings.py").write_text(WORKER_SETTINGS.format(mail_dir=str(mail_dir)))
-    worker = celery_worker_start(
-        env={
-            "PYTHONPATH": str(settings_dir),
-            "DJANGO_SETTINGS_MODULE": "worker_settings",
-            "DATABASE_URL": _database_url_for_worker(tmp_path),
-            "REDIS_URL": redis_url,
-        },
-        log_path=tmp_path / "worker.log",
-    )
+    worker, mail_dir = worker_with_mail_files(tmp_path, redis_url)
     log_path = tmp_path / "worker.log"
     try:
         deadline = time.monotonic() + 90

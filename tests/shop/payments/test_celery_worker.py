@@ -44,11 +44,9 @@ def _database_url_for_worker(tmp_path) -> str:
     return f"postgres://{credentials}{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_worker_sends_the_confirmation_of_an_order_placed_at_checkout(
-    client, redis_url, tmp_path, request, reference_data
-):
-    # Tasks of this test go to Redis instead of running in the test's process.
+def tasks_to_redis(redis_url, request) -> None:
+    """Send this test's tasks to Redis instead of running them in the test's process; the
+    earlier settings come back when the test ends."""
     saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
 
     def broker_use(**conf):
@@ -60,13 +58,11 @@ def test_the_worker_sends_the_confirmation_of_an_order_placed_at_checkout(
 
     broker_use(task_always_eager=False, broker_url=redis_url)
     request.addfinalizer(lambda: broker_use(**saved))
-    vietnam_ensure()
-    product = ProductFactory(vendor=VendorFactory(), stock=("85000", 5))
 
-    response = checkout_to_payment(client, [(product, 1)], method="cod", email="mua@example.vn")
-    assert response.status_code == 302
-    order = Order.objects.get()
 
+def worker_with_mail_files(tmp_path, redis_url):
+    """A Celery worker on Redis and this test's database, writing its mails as files into
+    the returned folder and its log to tmp_path / "worker.log"."""
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     settings_dir = tmp_path / "settings"
@@ -81,6 +77,22 @@ def test_the_worker_sends_the_confirmation_of_an_order_placed_at_checkout(
         },
         log_path=tmp_path / "worker.log",
     )
+    return worker, mail_dir
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_sends_the_confirmation_of_an_order_placed_at_checkout(
+    client, redis_url, tmp_path, request, reference_data
+):
+    tasks_to_redis(redis_url, request)
+    vietnam_ensure()
+    product = ProductFactory(vendor=VendorFactory(), stock=("85000", 5))
+
+    response = checkout_to_payment(client, [(product, 1)], method="cod", email="mua@example.vn")
+    assert response.status_code == 302
+    order = Order.objects.get()
+
+    worker, mail_dir = worker_with_mail_files(tmp_path, redis_url)
     try:
         deadline = time.monotonic() + 90
         found = []
