@@ -13,6 +13,9 @@ class CustomerConfig(apps.CustomerConfig):
         receivers.connect()
         self.signup_sent_view = get_class("customer.views", "SignupSentView")
         self.signup_confirm_view = get_class("customer.views", "SignupConfirmView")
+        from shop.privacy.views import personal_data_page
+
+        self.personal_data_view = personal_data_page
 
     def get_urls(self):
         urls = [
@@ -22,5 +25,7 @@ class CustomerConfig(apps.CustomerConfig):
                 self.signup_confirm_view.as_view(),
                 name="signup-confirm",
             ),
+            # The signed-in account's own data; no id in the address, so nobody else's.
+            path("personal-data/", self.personal_data_view, name="personal-data"),
         ]
         return urls + super().get_urls()

@@ -6,14 +6,16 @@ opens it with the signed link of the order's mails."""
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model, login
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -24,6 +26,9 @@ from customer.services import account_confirm, account_signup
 from customer.tokens import OrderLink, order_status_check, signup_token
 from shop.checkout.selectors import order_summary
 from shop.orders.statuses import OrderStatus
+from shop.privacy.models import ConsentMethod, ConsentPurpose
+from shop.privacy.selectors import erasure_refusals
+from shop.privacy.services import ErasureRefused, account_erase, consent_give
 from vendors.fulfilment_selectors import order_parcels
 
 logger = logging.getLogger(__name__)
@@ -35,12 +40,15 @@ EMAIL_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
 
 
 def _signup(request: HttpRequest, form) -> HttpResponse:
-    account_signup(
+    user = account_signup(
         email=form.cleaned_data["email"],
         password=form.cleaned_data["password1"],
         next_url=form.cleaned_data.get("redirect_url") or "",
         language=get_language() or "",
     )
+    # Only a new account records the consent: an address that has one gets nothing written.
+    if user is not None:
+        consent_give(purpose=ConsentPurpose.ACCOUNT, method=ConsentMethod.SIGNUP_FORM, user=user)
     return redirect("customer:signup-sent")
 
 
@@ -115,6 +123,37 @@ class LogoutView(oscar_views.LogoutView):
 
     def post(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+
+class ProfileDeleteView(oscar_views.ProfileDeleteView):
+    """ "Delete my account": the password again, then the account's personal data erased and
+    its orders kept anonymised (shop.privacy.services.account_erase), instead of Oscar's
+    plain delete, which left the buyer's name and address on every order. Refused, with the
+    reason, while an order is still on its way or the account manages a business."""
+
+    template_name = "privacy/account_delete.html"
+    page_title = gettext_lazy("Delete my account")
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("erasure_refusals", erasure_refusals(user=self.request.user))
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        try:
+            account_erase(user=self.request.user)
+        except ErasureRefused as refused:
+            return self.render_to_response(
+                self.get_context_data(form=form, erasure_refusals=refused.reasons), status=409
+            )
+        logout(self.request)
+        messages.success(
+            self.request,
+            _(
+                "Your account and its personal data are deleted. Your orders are kept, "
+                "without your name, for the shop's accounts."
+            ),
+        )
+        return redirect(self.get_success_url())
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

@@ -13,6 +13,7 @@ from catalogue import views as catalogue_views
 from catalogue.numbers import url_ids_bound
 from search.views.search import suggestions
 from shop.csp import csp_report
+from shop.privacy.views import policy as privacy_policy
 from shop.views import healthz, switch_language
 from vendors import views as vendor_views
 
@@ -32,6 +33,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("sell/", include("vendors.urls")),
+    path("privacy/", privacy_policy, name="privacy-policy"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

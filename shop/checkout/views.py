@@ -29,6 +29,10 @@ from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
 from shop.payments.models import PaymentAttempt
 from shop.payments.selectors import order_payment_summary
+from shop.privacy.forms import CheckoutConsentForm
+from shop.privacy.models import ConsentMethod, ConsentPurpose
+from shop.privacy.selectors import checkout_consent_needed
+from shop.privacy.services import consent_give
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +118,27 @@ class PaymentDetailsView(views.PaymentDetailsView):
         context = super().get_context_data(**kwargs)
         context["payment_method"] = self.checkout_session.payment_method()
         context["methods"] = PaymentMethod
+        if checkout_consent_needed(user=self.request.user):
+            context.setdefault("consent_form", CheckoutConsentForm())
         return context
+
+    def handle_place_order_submission(self, request):
+        # Every way to pay starts from this "Place order": the consent is asked here, of a
+        # guest each time, of an account once per version of the privacy policy.
+        if checkout_consent_needed(user=request.user):
+            form = CheckoutConsentForm(request.POST)
+            if not form.is_valid():
+                return self.render_preview(request, consent_form=form)
+            signed_in = request.user.is_authenticated
+            consent_give(
+                purpose=ConsentPurpose.ORDERS,
+                method=ConsentMethod.CHECKOUT_FORM,
+                user=request.user if signed_in else None,
+                email="" if signed_in else (self.checkout_session.get_guest_email() or ""),
+                # The number the order will be placed under, whichever way it is paid.
+                order_number=str(self.generate_order_number(request.basket)),
+            )
+        return super().handle_place_order_submission(request)
 
     def get_payment_method(self) -> str:
         return self.checkout_session.payment_method()

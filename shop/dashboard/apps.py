@@ -2,7 +2,8 @@
 
 Oscar's own sub-apps keep their paths; each area of ours is a dashboard app with its own
 permissions (vendors.dashboard, catalogue.dashboard, shop.payments.dashboard,
-shop.shipping.dashboard, shop.tourism.dashboard, shop.offer.dashboard), included here at paths
+shop.shipping.dashboard, shop.tourism.dashboard, shop.offer.dashboard,
+shop.privacy.dashboard), included here at paths
 that overlap none of Oscar's, so no URL depends on the order of the list.
 """
 
@@ -22,6 +23,7 @@ class DashboardConfig(apps.DashboardConfig):
         self.producer_shipping_app = registry.get_app_config("producer_shipping_dashboard")
         self.tourism_app = registry.get_app_config("tourism_dashboard")
         self.producer_vouchers_app = registry.get_app_config("producer_vouchers_dashboard")
+        self.privacy_app = registry.get_app_config("privacy_dashboard")
 
     def get_urls(self):
         return super().get_urls() + [
@@ -31,4 +33,5 @@ class DashboardConfig(apps.DashboardConfig):
             path("producer/shipping/", include(self.producer_shipping_app.urls[0])),
             path("tourism-partners/", include(self.tourism_app.urls[0])),
             path("producer/vouchers/", include(self.producer_vouchers_app.urls[0])),
+            path("personal-data/", include(self.privacy_app.urls[0])),
         ]

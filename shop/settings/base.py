@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "shop.payments.apps.PaymentsConfig",
     "shop.orders.apps.OrdersConfig",
     "shop.tourism.apps.TourismConfig",
+    # Personal data: consents, a buyer's copy of their data, erasure (shop/privacy).
+    "shop.privacy.apps.PrivacyConfig",
     # Our dashboard apps, included by the forked dashboard's get_urls()
     "vendors.dashboard.apps.VendorsDashboardConfig",
     "catalogue.dashboard.apps.OcopCatalogueDashboardConfig",
@@ -123,6 +125,8 @@ INSTALLED_APPS = [
     "shop.tourism.dashboard.apps.TourismDashboardConfig",
     # A producer's own voucher codes (shop/offer).
     "shop.offer.dashboard.apps.ProducerVouchersDashboardConfig",
+    # Staff copy or erase a buyer's data on request (shop/privacy).
+    "shop.privacy.dashboard.apps.PrivacyDashboardConfig",
     "shop.demo.apps.DemoConfig",
 ]
 
@@ -341,6 +345,17 @@ OSCAR_DASHBOARD_NAVIGATION = [
     },
 ]
 
+# Personal data (shop/privacy): staff copy or erase a buyer's data on request.
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Personal data"),
+        "icon": "fas fa-user-shield",
+        "children": [
+            {"label": _("Buyers' data requests"), "url_name": "dashboard:privacy-requests"},
+        ],
+    },
+]
+
 # Vouchers and offers (shop/offer): discounts are whole đồng, rounded by shop/money.py.
 OSCAR_OFFER_ROUNDING_FUNCTION = "shop.offer.utils.discount_round"
 
@@ -461,6 +476,11 @@ OCOP_CERTIFICATE_REMINDER_DAYS = 30
 # A guest's order-status link (customer.tokens) opens the order for this many days after the
 # mail that carried it was written; each later mail about the order carries a fresh link.
 ORDER_STATUS_LINK_MAX_AGE_DAYS = env.int("ORDER_STATUS_LINK_MAX_AGE_DAYS", default=90)
+
+# Personal data (shop/privacy): the version of the privacy policy in force, the date it took
+# effect. Each consent records it; change it with the policy's text (templates/privacy/) and
+# signed-in buyers are asked again at their next checkout.
+PRIVACY_POLICY_VERSION = "2026-12-01"
 
 # Public API (/api/v1/): read only; see docs/decisions.md for keys and limits.
 # How many reverse proxies of ours stand in front of the site (each appends to

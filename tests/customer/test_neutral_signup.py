@@ -25,6 +25,7 @@ def register(client, email, **extra):
                 "registration-email": email,
                 "registration-password1": PASSWORD,
                 "registration-password2": PASSWORD,
+                "registration-privacy_consent": "on",
                 "registration_submit": "1",
                 **extra,
             },
@@ -65,7 +66,12 @@ def test_registration_answers_the_same_for_a_known_and_a_new_address(vietnamese,
 
 def test_the_registration_page_answers_the_same_too(client):
     UserFactory(email="lan@example.vn")
-    data = {"email": "lan@example.vn", "password1": PASSWORD, "password2": PASSWORD}
+    data = {
+        "email": "lan@example.vn",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "privacy_consent": "on",
+    }
 
     known = client.post("/accounts/register/", data)
     new = client.post("/accounts/register/", {**data, "email": "mai@example.vn"})

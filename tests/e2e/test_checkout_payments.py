@@ -34,6 +34,7 @@ def _buy(page, base, products, *, method: str, email: str):
     page.check(f"input[name=method][value={method}]")
     page.click("#choose-payment")
     page.wait_for_url("**/checkout/preview/")
+    page.check("#id_privacy_consent")
     page.click("#place-order")
 
 

@@ -142,6 +142,7 @@ def test_no_page_scrolls_sideways_at_360_px(live_server, browser, demo_site, scr
     price = line.locator(".row > :nth-child(4)").bounding_box()
     assert abs(quantity["y"] - price["y"]) < 20
     screenshot(page, "phone-preview")
+    page.locator("#id_privacy_consent").check()
     page.locator("#place-order").click()
     page.wait_for_url("**/checkout/thank-you/")
     _fits(page)

@@ -55,4 +55,4 @@ def checkout_to_payment(client, products, *, method: str, email: str = "khach@ex
     assert response.status_code == 302
     assert response["Location"].endswith("/checkout/preview/")
     assert client.get("/checkout/preview/").status_code == 200
-    return client.post("/checkout/preview/", {"action": "place_order"})
+    return client.post("/checkout/preview/", {"action": "place_order", "privacy_consent": "on"})

@@ -129,7 +129,7 @@ def test_cash_on_delivery_order_through_the_pages(client, two_producers):
     fill_basket(client, [(noodle, 1), (honey, 1)])
     to_preview(client)
 
-    response = client.post("/checkout/preview/", {"action": "place_order"})
+    response = client.post("/checkout/preview/", {"action": "place_order", "privacy_consent": "on"})
 
     assert response.status_code == 302
     assert response["Location"].endswith("/checkout/thank-you/")
@@ -144,9 +144,11 @@ def test_a_second_click_on_place_order_places_no_second_order(english, two_produ
     noodle, _honey = two_producers
     fill_basket(english, [(noodle, 1)])
     to_preview(english)
-    english.post("/checkout/preview/", {"action": "place_order"})
+    english.post("/checkout/preview/", {"action": "place_order", "privacy_consent": "on"})
 
-    again = english.post("/checkout/preview/", {"action": "place_order"}, follow=True)
+    again = english.post(
+        "/checkout/preview/", {"action": "place_order", "privacy_consent": "on"}, follow=True
+    )
 
     assert Order.objects.count() == 1
     order = Order.objects.get()
@@ -168,7 +170,9 @@ def test_a_product_sold_out_at_the_click_shows_the_preview_with_a_message(
 
     monkeypatch.setattr(placement, "_stock_take_check", taken_meanwhile)
 
-    response = english.post("/checkout/preview/", {"action": "place_order"})
+    response = english.post(
+        "/checkout/preview/", {"action": "place_order", "privacy_consent": "on"}
+    )
 
     assert response.status_code == 200
     text = response.content.decode()

@@ -108,7 +108,9 @@ def test_a_basket_filled_before_the_take_down_cannot_check_out(english, honey, t
     take_down(honey)
 
     preview = english.get("/checkout/preview/", follow=True)
-    placed = english.post("/checkout/preview/", {"action": "place_order"}, follow=True)
+    placed = english.post(
+        "/checkout/preview/", {"action": "place_order", "privacy_consent": "on"}, follow=True
+    )
 
     for response in (preview, placed):
         assert response.redirect_chain[-1][0].endswith("/basket/")
