@@ -189,16 +189,17 @@ class CatalogueView(TemplateView):
         facet = {"name": FACET_TITLES[name], "results": items, "more_url": "", "rest": []}
         if name in LAZY_FACETS and len(items) > FACET_SHOWN + 1:
             # The top few and any chosen value stay on the page; the rest waits for "see all".
-            if self.more == name:
-                return {**facet, "shown": items, "folded": []}
             top = items[:FACET_SHOWN]
             shown = top + [item for item in items[FACET_SHOWN:] if item["selected"]]
+            rest = [item for item in items if item not in shown]
+            if self.more == name:
+                return {**facet, "shown": items, "folded": [], "rest": rest}
             more_url = self._url({**current, "more": name})
             return {
                 **facet,
                 "shown": shown,
                 "folded": [],
-                "rest": [item for item in items if item not in shown],
+                "rest": rest,
                 "more_url": f"{more_url}#ocop-facet-{name}",
                 "fragment_url": f"{more_url}&fragment=1",
             }
