@@ -244,6 +244,12 @@ def _roll(*, to: date) -> None:
     summary_update(before=before, after=[facts_of(e) for e in changed])
 
 
+# A search builds a missing summary itself only for a small index (a new or test database):
+# at national scale the build takes seconds, which belongs to `search_index --rebuild` (run by
+# every deploy and every night), and searches count rows until it has run.
+BUILD_ON_READ_LIMIT = 5000
+
+
 def summary_ensure(*, day: date) -> bool:
     """Make the summary count for `day` (build it, or move it from another day); False if it
     cannot be had now (an index write or rebuild holds it), and the search then counts rows
@@ -256,6 +262,8 @@ def summary_ensure(*, day: date) -> bool:
             if state.day == day:
                 return True
             if state.day is None:
+                if ProductIndexEntry.objects.count() > BUILD_ON_READ_LIMIT:
+                    return False
                 entries_lock(nowait=True)
                 summary_build(day=day)
             else:

@@ -106,7 +106,7 @@ class CatalogueView(TemplateView):
         self.query = self.get_query()
         self.result = search_products(query=self.query)
         # ?more=vendor: that facet's every value (the page in full, or with fragment=1 only
-        # the rest of the list, which the "see all" script loads).
+        # the list, which the "see all" script puts in place of the short one).
         more = request.GET.get("more")
         self.more = more if more in LAZY_FACETS else None
         if self.more:
@@ -118,7 +118,7 @@ class CatalogueView(TemplateView):
                 return render(
                     request,
                     "search/partials/facet_values.html",
-                    {"field": self.more, "items": facet["rest"] if facet else []},
+                    {"field": self.more, "items": facet["results"] if facet else []},
                 )
         return super().get(request, *args, **kwargs)
 
@@ -186,20 +186,18 @@ class CatalogueView(TemplateView):
         return data
 
     def _folding(self, name: str, items: list[dict], current: dict[str, str]) -> dict:
-        facet = {"name": FACET_TITLES[name], "results": items, "more_url": "", "rest": []}
+        facet = {"name": FACET_TITLES[name], "results": items, "more_url": ""}
         if name in LAZY_FACETS and len(items) > FACET_SHOWN + 1:
             # The top few and any chosen value stay on the page; the rest waits for "see all".
+            if self.more == name:
+                return {**facet, "shown": items, "folded": []}
             top = items[:FACET_SHOWN]
             shown = top + [item for item in items[FACET_SHOWN:] if item["selected"]]
-            rest = [item for item in items if item not in shown]
-            if self.more == name:
-                return {**facet, "shown": items, "folded": [], "rest": rest}
             more_url = self._url({**current, "more": name})
             return {
                 **facet,
                 "shown": shown,
                 "folded": [],
-                "rest": rest,
                 "more_url": f"{more_url}#ocop-facet-{name}",
                 "fragment_url": f"{more_url}&fragment=1",
             }

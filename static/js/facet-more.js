@@ -1,6 +1,6 @@
-/* "See all" on a long facet (producers): the first opening fetches the rest of the list from
-   the link's address with fragment=1 and puts it in place of the link. Without this script,
-   or if the fetch fails, the link leads to the page with the whole list. */
+/* "See all" on a long facet (producers): opening it fetches the whole list (the link's address
+   with fragment=1) and puts it in place of the short list, "see all" included. Without this
+   script, or if the fetch fails, the link leads to the page with the whole list. */
 (function () {
     "use strict";
 
@@ -23,9 +23,10 @@
                 // Our own escaped markup; parsed inert, then moved into the page.
                 var parsed = new DOMParser().parseFromString(html, "text/html");
                 var list = parsed.querySelector("ul");
-                var link = details.querySelector(".ocop-facet__all");
-                if (list && link) {
-                    link.replaceWith(document.importNode(list, true));
+                var short = details.parentNode.querySelector("ul.ocop-facet__list");
+                if (list && short) {
+                    short.replaceWith(document.importNode(list, true));
+                    details.remove();
                 }
             })
             .catch(function () {

@@ -136,3 +136,21 @@ def test_the_api_counts_facets_with_text_only_when_asked(client, shelf):
         "selected": False,
     }
     assert set(browsing["facets"]) == {"stars", "province", "category", "vendor", "price", "rating"}
+
+
+def test_a_large_index_counts_rows_until_the_rebuild_builds_its_summary(client, shelf, monkeypatch):
+    from search import summary
+    from search.indexing import index_rebuild
+
+    monkeypatch.setattr(summary, "BUILD_ON_READ_LIMIT", 1)
+    summary.summary_invalidate()
+
+    assert _count(client) == 2
+    assert _facet(client, "stars")["4"] == 1
+    assert summary.summary_day() is None  # a search did not build it
+
+    index_rebuild()
+
+    assert summary.summary_day() == timezone.localdate()
+    assert _count(client, stars="4") == 1
+    assert _facet(client, "vendor")[shelf["honey"].vendor.slug] == 1
