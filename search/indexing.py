@@ -21,6 +21,7 @@ from search.summary import (
     facts_of,
     live_stars_of,
     summary_build,
+    summary_build_if_small,
     summary_day_for_writing,
     summary_invalidate,
     summary_update,
@@ -111,7 +112,7 @@ def index_words(text_folded: str) -> set[str]:
     return {word[:WORD_MAX_LENGTH] for word in text_folded.split()}
 
 
-def _write_batch(batch: list[int]) -> int:
+def _write_batch(batch: list[int], *, rebuilding: bool = False) -> int:
     """Write the index rows and words of one batch of product ids (inside a transaction),
     and move the facet summary's counts from the old rows to the new ones."""
     # Lock the existing rows first: two tasks for the same products then write one after
@@ -139,6 +140,8 @@ def _write_batch(batch: list[int]) -> int:
             before=[facts_of(previous[pk]) for pk in listed if pk in previous],
             after=[facts_of(e) for e in entries],
         )
+    elif not rebuilding:
+        summary_build_if_small(day=timezone.localdate())
     # Stock and price changes, the most frequent, leave the text alone: words are rewritten
     # only for entries whose text changed.
     changed = [
@@ -176,7 +179,7 @@ def index_rebuild(*, progress=None) -> int:
     with transaction.atomic():
         ProductIndexEntry.objects.exclude(product_id__in=ids).delete()
         for batch in _batches(ids):
-            _write_batch(batch)
+            _write_batch(batch, rebuilding=True)
             if progress:
                 progress(len(batch))
         entries_lock()

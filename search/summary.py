@@ -224,6 +224,19 @@ def summary_build(*, day: date) -> int:
     return len(counts)
 
 
+def summary_build_if_small(*, day: date) -> None:
+    """Build a missing summary within an index write when the index is small (a new or test
+    database), so that no shopper's request has to; a larger one waits for the rebuild."""
+    if ProductIndexEntry.objects.count() > BUILD_ON_READ_LIMIT:
+        return
+    try:
+        with transaction.atomic():
+            entries_lock(nowait=True)
+            summary_build(day=day)
+    except DatabaseError:  # another write holds entries: the next write or search builds it
+        logger.warning("The facet summary could not be built now", exc_info=True)
+
+
 def entries_lock(*, nowait: bool = False) -> None:
     """Lock every entry (before the state: the order the index writer takes them in)."""
     list(ProductIndexEntry.objects.select_for_update(nowait=nowait).values_list("pk", flat=True))
