@@ -190,7 +190,8 @@ def summary_update(*, before: Iterable[Facts], after: Iterable[Facts]) -> None:
 
 
 def summary_invalidate() -> None:
-    """Drop the summary; the next search builds it again (index rebuilds call this first)."""
+    """Drop the summary until it is built again: by the rebuild that calls this first, or for
+    a small index by the next write or search."""
     state = _state(lock=True)
     state.day = None
     state.save(update_fields=["day"])
