@@ -16,6 +16,16 @@ from catalogue.models import Product
 from catalogue.selectors import certificate_valid_for_product, storefront_products
 from catalogue.text import fold_vietnamese
 from search.models import WORD_MAX_LENGTH, ProductIndexEntry, ProductIndexWord
+from search.summary import (
+    entries_lock,
+    facts_of,
+    live_stars_of,
+    summary_build,
+    summary_build_if_small,
+    summary_day_for_writing,
+    summary_invalidate,
+    summary_update,
+)
 
 logger = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+")
@@ -102,17 +112,22 @@ def index_words(text_folded: str) -> set[str]:
     return {word[:WORD_MAX_LENGTH] for word in text_folded.split()}
 
 
-def _write_batch(batch: list[int]) -> int:
-    """Write the index rows and words of one batch of product ids (inside a transaction)."""
+def _write_batch(batch: list[int], *, rebuilding: bool = False) -> int:
+    """Write the index rows and words of one batch of product ids (inside a transaction),
+    and move the facet summary's counts from the old rows to the new ones."""
     # Lock the existing rows first: two tasks for the same products then write one after
     # the other, and each builds its rows from what the other committed (PostgreSQL).
-    previous = dict(
-        ProductIndexEntry.objects.select_for_update()
-        .filter(pk__in=batch)
-        .values_list("pk", "text_folded")
-    )
+    previous = {
+        entry.pk: entry
+        for entry in ProductIndexEntry.objects.select_for_update().filter(pk__in=batch)
+    }
     entries = [entry_for(p) for p in _products(batch)]
+    # Then the summary (always after the entries, as its other writers do).
+    day = summary_day_for_writing()
+    for entry in entries:
+        entry.live_stars = live_stars_of(entry, day or timezone.localdate())
     listed = {e.product_id for e in entries}
+    # Deleted rows take their counts away themselves (search.summary's receiver).
     ProductIndexEntry.objects.filter(product_id__in=set(batch) - listed).delete()
     ProductIndexEntry.objects.bulk_create(
         entries,
@@ -120,9 +135,20 @@ def _write_batch(batch: list[int]) -> int:
         unique_fields=["product"],
         update_fields=_FIELDS,
     )
+    if day is not None:
+        summary_update(
+            before=[facts_of(previous[pk]) for pk in listed if pk in previous],
+            after=[facts_of(e) for e in entries],
+        )
+    elif not rebuilding:
+        summary_build_if_small(day=timezone.localdate())
     # Stock and price changes, the most frequent, leave the text alone: words are rewritten
     # only for entries whose text changed.
-    changed = [e for e in entries if previous.get(e.product_id) != e.text_folded]
+    changed = [
+        e
+        for e in entries
+        if e.product_id not in previous or previous[e.product_id].text_folded != e.text_folded
+    ]
     if changed:
         ProductIndexWord.objects.filter(entry_id__in=[e.product_id for e in changed]).delete()
         ProductIndexWord.objects.bulk_create(
@@ -143,14 +169,22 @@ def index_products(*, product_ids: Iterable[int]) -> int:
 
 
 def index_rebuild(*, progress=None) -> int:
-    """Rebuild the whole database index (and the Elasticsearch one, through an alias swap)."""
+    """Rebuild the whole database index and its facet summary (and the Elasticsearch index,
+    through an alias swap)."""
+    # The summary is dropped first, in a transaction of its own: writes meanwhile leave it
+    # alone, and searches count rows until it is built again below.
+    with transaction.atomic():
+        summary_invalidate()
     ids = list(storefront_products().order_by("pk").values_list("pk", flat=True))
     with transaction.atomic():
         ProductIndexEntry.objects.exclude(product_id__in=ids).delete()
         for batch in _batches(ids):
-            _write_batch(batch)
+            _write_batch(batch, rebuilding=True)
             if progress:
                 progress(len(batch))
+        entries_lock()
+        summary_day_for_writing()
+        summary_build(day=timezone.localdate())
     _refresh_planner_statistics()
     if settings.SEARCH_BACKEND == "elasticsearch":
         from search.backends.elasticsearch import rebuild_index

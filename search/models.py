@@ -6,6 +6,7 @@ documents are built from the same rows.
 """
 
 from django.db import models
+from django.db.models import F
 
 
 class ProductIndexEntry(models.Model):
@@ -22,6 +23,10 @@ class ProductIndexEntry(models.Model):
     stars = models.PositiveSmallIntegerField(null=True)
     stars_from = models.DateField(null=True)
     stars_until = models.DateField(null=True)
+    # Those stars on the facet summary's day (FacetSummaryState.day), else 0: a column the
+    # "most stars" and default orders can read from an index. The summary moves it when the
+    # day changes (search.summary), so it never lags a certificate's window by more than that.
+    live_stars = models.PositiveSmallIntegerField(default=0)
     province = models.ForeignKey(
         "catalogue.Province", null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -49,6 +54,24 @@ class ProductIndexEntry(models.Model):
             models.Index(fields=["price"]),
             models.Index(fields=["-date_created"]),
             models.Index(fields=["-rating", "-rating_count"]),
+            # One index per order of the result list (ties: newest, then the highest id), so
+            # the first pages are read from an index instead of sorting every row. The price
+            # and rating orders put empty values last, which SQLite cannot say in an index:
+            # migration 0004 writes those three indexes for each database.
+            models.Index(
+                F("live_stars").desc(),
+                F("in_stock").desc(),
+                F("date_created").desc(),
+                F("product").desc(),
+                name="search_entry_relevance",
+            ),
+            models.Index(
+                F("live_stars").desc(),
+                F("date_created").desc(),
+                F("product").desc(),
+                name="search_entry_stars",
+            ),
+            models.Index(F("date_created").desc(), F("product").desc(), name="search_entry_newest"),
         ]
 
     def __str__(self) -> str:
@@ -71,3 +94,31 @@ class ProductIndexWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class FacetCount(models.Model):
+    """How many listed products fall under one facet value, among all products (scope "")
+    or among those passing one filter (scope "province:<id>", "stars:4", "in_stock"...).
+
+    Kept by the index writer in the same transaction as the entries (search.summary), so
+    browsing without text reads its counts here instead of counting the index."""
+
+    pk = models.CompositePrimaryKey("scope", "facet", "value")
+    scope = models.CharField(max_length=64)
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=255)
+    count = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.scope or '*'} {self.facet}={self.value}: {self.count}"
+
+
+class FacetSummaryState(models.Model):
+    """The one row saying which day the summary's stars (and the entries' `live_stars`)
+    were counted for; no row, or no day, means the summary is to be built."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    day = models.DateField(null=True)
+
+    def __str__(self) -> str:
+        return f"facet summary of {self.day}"

@@ -6,6 +6,8 @@ from oscar.core.loading import get_model
 
 from catalogue.models import OcopCertificate, Product, ProductCategory, ProductImage
 from catalogue.reviews.signals import buyer_rating_changed
+from search.models import ProductIndexEntry
+from search.summary import entry_deleted
 from vendors.models import Vendor
 
 
@@ -59,3 +61,8 @@ def connect() -> None:
     )
     # The buyers' average is written with an UPDATE (no save signal): reviews announce it.
     buyer_rating_changed.connect(_buyer_rating_changed, dispatch_uid="search.buyer_rating_changed")
+    # An index row deleted (its product deleted, or no longer listed) takes its facet counts
+    # with it, in the same transaction.
+    post_delete.connect(
+        entry_deleted, sender=ProductIndexEntry, dispatch_uid="search.summary_entry_deleted"
+    )

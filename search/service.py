@@ -11,7 +11,7 @@ import logging
 from django.conf import settings
 
 from search.backends.database import DatabaseBackend
-from search.query import SearchQuery, SearchResult, Suggestion
+from search.query import FacetValue, SearchQuery, SearchResult, Suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -40,3 +40,9 @@ def search_products(*, query: SearchQuery, facets: bool = True) -> SearchResult:
 
 def suggest(*, text: str, limit: int = 8) -> list[Suggestion]:
     return _answer("suggest", text, limit=limit)
+
+
+def facet_values(*, query: SearchQuery, facet: str) -> list[FacetValue]:
+    """Every value of one facet for this query, where a search lists the top ones only (the
+    producers). Answered from the database index, which is written whatever the backend."""
+    return DatabaseBackend().facet_values(query, facet)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -15,10 +16,11 @@ from django.db.models.functions import Substr
 from catalogue.models import Category, Commune, Province
 from catalogue.text import fold_vietnamese
 from search.backends.base import SearchBackend
-from search.models import WORD_MAX_LENGTH, ProductIndexEntry, ProductIndexWord
+from search.models import WORD_MAX_LENGTH, FacetCount, ProductIndexEntry, ProductIndexWord
 from search.query import (
     BUYER_RATING_LEVELS,
     FACETS,
+    MAX_PAGE,
     PRICE_BANDS,
     STAR_LEVELS,
     FacetValue,
@@ -31,9 +33,19 @@ from search.query import (
     by_count_then_name,
     province_facet_order,
 )
+from search.summary import TOTAL, summary_ensure
 from vendors.models import Vendor
 
 STEP = 4  # treebeard's path step: a category's children extend its path by 4 characters
+
+
+# The producers a facet lists, most products first (the API's answer and the page's top).
+VENDORS_SHOWN = 30
+
+
+class _SummaryCounts(NamedTuple):
+    total: int
+    facets: dict[str, dict[str, int]]
 
 
 def _valid_stars(day: date) -> Q:
@@ -54,6 +66,10 @@ class _Row(NamedTuple):
     in_title: int
     rating: float | None
     rating_count: int
+
+
+# The columns of _Row as the query names them (the stars valid today are computed).
+ROW_COLUMNS = tuple("now_stars" if name == "live_stars" else name for name in _Row._fields)
 
 
 def _split_rows(
@@ -94,23 +110,51 @@ def with_words(entries: QuerySet[ProductIndexEntry], words: list[str]):
 class DatabaseBackend(SearchBackend):
     name = "database"
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Whether the facet summary counts for today: then its counts answer text-free
+        # searches and the entries' live_stars column holds today's stars.
+        self.summary_current = False
+        self._ids: dict[tuple, int] = {}
+        self.vendor_limit: int | None = VENDORS_SHOWN
+
+    def facet_values(self, query: SearchQuery, facet: str) -> list[FacetValue]:
+        """All values of one facet, not only the top producers."""
+        self.vendor_limit = None
+        return self.search(replace(query, page=1), facets=True).facets.get(facet, [])
+
     # -- filters ---------------------------------------------------------------------------
+
+    def _id(self, model, **lookup) -> int:
+        """The id of a province, commune or producer named in a filter; 0 (no row) if unknown.
+        Filtering on the id lets the index on the column and the sort's index meet."""
+        key = (model.__name__, *lookup.items())
+        if key not in self._ids:
+            self._ids[key] = (
+                model.objects.filter(**lookup).values_list("pk", flat=True).first() or 0
+            )
+        return self._ids[key]
+
+    def _stars_at_least(self, level: int) -> Q:
+        if self.summary_current:
+            return Q(live_stars__gte=level)
+        return Q(_valid_stars(self.today), stars__gte=level)
 
     def filtered(self, query: SearchQuery) -> QuerySet[ProductIndexEntry]:
         entries = with_words(ProductIndexEntry.objects.all(), query.words)
         if query.stars:
-            entries = entries.filter(_valid_stars(self.today), stars__gte=query.stars)
+            entries = entries.filter(self._stars_at_least(query.stars))
         if query.commune:
-            entries = entries.filter(commune__code=query.commune)
+            entries = entries.filter(commune_id=self._id(Commune, code=query.commune))
         elif query.province:
-            entries = entries.filter(province__code=query.province)
+            entries = entries.filter(province_id=self._id(Province, code=query.province))
         if query.category:
             category = self._category(query.category)
             if category is None:
                 return entries.none()
             entries = entries.filter(category_path__startswith=category.path)
         if query.vendor:
-            entries = entries.filter(vendor__slug=query.vendor)
+            entries = entries.filter(vendor_id=self._id(Vendor, slug=query.vendor))
         if query.price_min is not None:
             entries = entries.filter(price__gte=query.price_min)
         if query.price_max is not None:
@@ -123,8 +167,10 @@ class DatabaseBackend(SearchBackend):
             )
         return entries
 
-    def _live_stars(self) -> Case:
+    def _live_stars(self) -> Case | F:
         """Stars of a certificate valid today, else 0."""
+        if self.summary_current:
+            return F("live_stars")
         return Case(
             When(_valid_stars(self.today), then="stars"),
             default=Value(0),
@@ -149,8 +195,10 @@ class DatabaseBackend(SearchBackend):
         if query.sort == "-price":
             return entries.order_by(F("price").desc(nulls_last=True), "-date_created", "-pk")
         if query.sort == "stars":
-            return entries.annotate(live_stars=self._live_stars()).order_by(
-                "-live_stars", "-date_created", "-pk"
+            if self.summary_current:
+                return entries.order_by("-live_stars", "-date_created", "-pk")
+            return entries.annotate(now_stars=self._live_stars()).order_by(
+                "-now_stars", "-date_created", "-pk"
             )
         if query.sort == "newest":
             return entries.order_by("-date_created", "-pk")
@@ -160,16 +208,26 @@ class DatabaseBackend(SearchBackend):
                 F("rating").desc(nulls_last=True), "-rating_count", "-date_created", "-pk"
             )
         # Relevance: every word in the title first, then stars, then what can be bought now.
+        if self.summary_current and not query.words:
+            # The order of the index search_entry_relevance.
+            return entries.order_by("-live_stars", "-in_stock", "-date_created", "-pk")
+        if self.summary_current:
+            return entries.annotate(in_title=self._in_title(query.words)).order_by(
+                "-in_title", "-live_stars", "-in_stock", "-date_created", "-pk"
+            )
         return entries.annotate(
-            in_title=self._in_title(query.words), live_stars=self._live_stars()
-        ).order_by("-in_title", "-live_stars", "-in_stock", "-date_created", "-pk")
+            in_title=self._in_title(query.words), now_stars=self._live_stars()
+        ).order_by("-in_title", "-now_stars", "-in_stock", "-date_created", "-pk")
 
     # -- facets ----------------------------------------------------------------------------
 
     def _facet_stars(self, query: SearchQuery) -> list[FacetValue]:
-        base = self.filtered(query.without("stars")).filter(_valid_stars(self.today))
+        base = self.filtered(query.without("stars"))
         counts = base.aggregate(
-            **{f"s{level}": Count("pk", filter=Q(stars__gte=level)) for level in STAR_LEVELS}
+            **{
+                f"s{level}": Count("pk", filter=self._stars_at_least(level))
+                for level in STAR_LEVELS
+            }
         )
         return [
             FacetValue(str(level), f"{level}★+", counts[f"s{level}"], query.stars == level)
@@ -221,7 +279,7 @@ class DatabaseBackend(SearchBackend):
             .exclude(vendor__isnull=True)
             .values("vendor_id")
             .annotate(n=Count("pk"))
-            .order_by("-n")[:30]
+            .order_by("-n")[: self.vendor_limit]
         )
         counts = {row["vendor_id"]: row["n"] for row in rows}
         vendors = Vendor.objects.filter(pk__in=counts).only("slug", "legal_name")
@@ -268,12 +326,14 @@ class DatabaseBackend(SearchBackend):
     # -- the service's entry points --------------------------------------------------------
 
     def search(self, query: SearchQuery, *, facets: bool = True) -> SearchResult:
+        self.summary_current = summary_ensure(day=self.today)
         if facets and query.words:
             # Text narrows the index: counting its matches in memory beats six SQL scans.
             return self._search_in_memory(query)
         entries = self.filtered(query)
-        count = entries.count()
-        num_pages = max(1, math.ceil(count / query.page_size))
+        counts = self._summary_counts(query) if not query.words else None
+        count = counts.total if counts else entries.count()
+        num_pages = max(1, min(math.ceil(count / query.page_size), MAX_PAGE))
         page = min(query.page, num_pages)
         start = (page - 1) * query.page_size
         rows = list(
@@ -281,17 +341,158 @@ class DatabaseBackend(SearchBackend):
                 start : start + query.page_size
             ]
         )
+        if not facets:
+            facet_values = {}
+        elif counts:
+            facet_values = self._facets_from_summary(query, counts)
+        else:
+            facet_values = {name: getattr(self, f"_facet_{name}")(query) for name in FACETS}
         return SearchResult(
             query=query,
             hits=[self._hit(row) for row in rows],
             count=count,
             page=page,
             num_pages=num_pages,
-            facets={name: getattr(self, f"_facet_{name}")(query) for name in FACETS}
-            if facets
-            else {},
+            facets=facet_values,
             backend=self.name,
         )
+
+    # -- the facet summary (text-free searches with at most one filter) ---------------------
+
+    def _summary_scope(self, query: SearchQuery) -> tuple[str, str] | None:
+        """The summary's scope for this query's filters and the facet that filter belongs
+        to: ("", "") without filters; None when the summary cannot answer (two filters or
+        more, a price range that is not one band, a level the summary does not keep)."""
+        scopes: list[tuple[str, str]] = []
+        if query.stars:
+            if query.stars not in STAR_LEVELS:
+                return None
+            scopes.append((f"stars:{query.stars}", "stars"))
+        if query.commune:
+            scopes.append((f"commune:{self._id(Commune, code=query.commune)}", "province"))
+        elif query.province:
+            scopes.append((f"province:{self._id(Province, code=query.province)}", "province"))
+        if query.category:
+            category = self._category(query.category)
+            scopes.append((f"category:{category.path if category else '-'}", "category"))
+        if query.vendor:
+            scopes.append((f"vendor:{self._id(Vendor, slug=query.vendor)}", "vendor"))
+        if query.price_min is not None or query.price_max is not None:
+            band = next(
+                (
+                    key
+                    for key, low, high in PRICE_BANDS
+                    if query.price_min == low and query.price_max == (high - 1 if high else None)
+                ),
+                None,
+            )
+            if band is None:
+                return None
+            scopes.append((f"price:{band}", "price"))
+        if query.in_stock:
+            scopes.append(("in_stock", ""))
+        if query.rating:
+            if query.rating not in BUYER_RATING_LEVELS:
+                return None
+            scopes.append((f"rating:{query.rating}", "rating"))
+        if len(scopes) > 1:
+            return None
+        return scopes[0] if scopes else ("", "")
+
+    def _summary_counts(self, query: SearchQuery) -> _SummaryCounts | None:
+        if not self.summary_current:
+            return None
+        found = self._summary_scope(query)
+        if found is None:
+            return None
+        scope, own = found
+
+        def scope_of(facet: str) -> str:
+            # A facet counts without its own filter (multi-select): then over everything.
+            return "" if facet == own else scope
+
+        wanted = {scope, ""} if own else {scope}
+        rows = (
+            FacetCount.objects.filter(scope__in=wanted, count__gt=0)
+            .exclude(facet="vendor")
+            .values_list("scope", "facet", "value", "count")
+        )
+        by_scope: dict[tuple[str, str], dict[str, int]] = {}
+        for row_scope, facet, value, n in rows:
+            by_scope.setdefault((row_scope, facet), {})[value] = n
+        vendors = dict(
+            FacetCount.objects.filter(scope=scope_of("vendor"), facet="vendor", count__gt=0)
+            .order_by("-count", "value")
+            .values_list("value", "count")[: self.vendor_limit]
+        )
+        facets = {name: by_scope.get((scope_of(name), name), {}) for name in FACETS}
+        facets["vendor"] = vendors
+        total = by_scope.get((scope, TOTAL), {}).get("", 0)
+        return _SummaryCounts(total=total, facets=facets)
+
+    def _facets_from_summary(
+        self, query: SearchQuery, counts: _SummaryCounts
+    ) -> dict[str, list[FacetValue]]:
+        stars = counts.facets["stars"]
+        result: dict[str, list[FacetValue]] = {
+            "stars": [
+                FacetValue(
+                    str(level),
+                    f"{level}★+",
+                    sum(n for value, n in stars.items() if int(value) >= level),
+                    query.stars == level,
+                )
+                for level in STAR_LEVELS
+            ]
+        }
+        provinces = {int(pk): n for pk, n in counts.facets["province"].items()}
+        result["province"] = province_facet_order(
+            FacetValue(p.code, p.short_name, provinces[p.pk], query.province == p.code)
+            for p in Province.objects.filter(pk__in=provinces).only("code", "short_name")
+        )
+        chosen = self._category(query.category)
+        prefix = chosen.path if chosen else ""
+        length = len(prefix) + STEP
+        branches = {
+            path: n
+            for path, n in counts.facets["category"].items()
+            if len(path) == length and path.startswith(prefix)
+        }
+        values = [
+            FacetValue(c.slug, c.display_name, branches[c.path], query.category == c.slug)
+            for c in sorted(Category.objects.filter(path__in=branches), key=lambda c: c.path)
+        ]
+        if chosen:
+            values.insert(
+                0, FacetValue(chosen.slug, chosen.display_name, sum(branches.values()), True)
+            )
+        result["category"] = values
+        vendors = {int(pk): n for pk, n in counts.facets["vendor"].items()}
+        result["vendor"] = by_count_then_name(
+            FacetValue(v.slug, v.legal_name, vendors[v.pk], query.vendor == v.slug)
+            for v in Vendor.objects.filter(pk__in=vendors).only("slug", "legal_name")
+        )
+        bands = counts.facets["price"]
+        result["price"] = [
+            FacetValue(
+                key,
+                key,
+                bands.get(key, 0),
+                query.price_min == low and query.price_max == (high - 1 if high else None),
+            )
+            for key, low, high in PRICE_BANDS
+        ]
+        ratings = counts.facets["rating"]
+        result["rating"] = [
+            FacetValue(
+                str(level),
+                f"{level}+",
+                sum(n for value, n in ratings.items() if int(value) >= level),
+                query.rating == level,
+            )
+            for level in BUYER_RATING_LEVELS
+        ]
+        return result
 
     def _search_in_memory(self, query: SearchQuery) -> SearchResult:
         """Rows matching the text in one query, then filters, facets and order in Python.
@@ -302,9 +503,9 @@ class DatabaseBackend(SearchBackend):
         """
         scope = (
             with_words(ProductIndexEntry.objects.all(), query.words)
-            .annotate(live_stars=self._live_stars(), in_title=self._in_title(query.words))
+            .annotate(now_stars=self._live_stars(), in_title=self._in_title(query.words))
             .order_by("-date_created", "-pk")
-            .values_list(*_Row._fields)
+            .values_list(*ROW_COLUMNS)
         )
         rows = list(map(_Row._make, scope))
         tests = self._row_tests(query)
@@ -315,7 +516,7 @@ class DatabaseBackend(SearchBackend):
             facet_values = self._facets_from_rows(query, matched, near)
         matched = self._sort_rows(matched, query)
         count = len(matched)
-        num_pages = max(1, math.ceil(count / query.page_size))
+        num_pages = max(1, min(math.ceil(count / query.page_size), MAX_PAGE))
         page = min(query.page, num_pages)
         start = (page - 1) * query.page_size
         page_ids = [r.pk for r in matched[start : start + query.page_size]]
@@ -412,7 +613,7 @@ class DatabaseBackend(SearchBackend):
             )
         result["category"] = values
         counts = Counter(r.vendor_id for r in pool("vendor") if r.vendor_id)
-        top = dict(counts.most_common(30))
+        top = dict(counts.most_common(self.vendor_limit))
         vendors = Vendor.objects.filter(pk__in=top).only("slug", "legal_name")
         result["vendor"] = by_count_then_name(
             FacetValue(v.slug, v.legal_name, top[v.pk], query.vendor == v.slug) for v in vendors

@@ -27,6 +27,7 @@ from search.models import ProductIndexEntry
 from search.query import (
     BUYER_RATING_LEVELS,
     FACETS,
+    MAX_PAGE,
     PRICE_BANDS,
     STAR_LEVELS,
     FacetValue,
@@ -292,7 +293,8 @@ class ElasticsearchBackend(SearchBackend):
         body = self.build_search(query, facets=facets).to_dict()
         response = es.search(index=index_name(), body=body)
         count = response["hits"]["total"]["value"]
-        num_pages = max(1, math.ceil(count / query.page_size))
+        # Never past MAX_PAGE, as the database backend: the page list stops there too.
+        num_pages = max(1, min(math.ceil(count / query.page_size), MAX_PAGE))
         page = min(query.page, num_pages)
         hits = response["hits"]["hits"]
         if page != query.page:

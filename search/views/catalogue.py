@@ -6,19 +6,20 @@ Each listed item carries its product as ``.object``, as Oscar's templates expect
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from catalogue.numbers import number_parse
 from catalogue.selectors import storefront_products
-from search.query import PRICE_BANDS, SORTS, SearchQuery, SearchResult
-from search.service import search_products
+from search.query import MAX_PAGE, PRICE_BANDS, SORTS, SearchQuery, SearchResult
+from search.service import facet_values, search_products
 from shop.money import vnd
 
 Category = get_model("catalogue", "Category")
@@ -43,6 +44,10 @@ SORT_LABELS = {
 # A facet longer than this shows its first values and folds the rest under "more" (the
 # producers' list runs to dozens; a phone should not scroll past them all).
 FACET_SHOWN = 6
+# Facets whose list has no natural end (about 10,000 producers nationally): the page shows the
+# first few, and "see all" loads the rest on demand (or, without a script, links to the page
+# with that list in full), so a page's weight does not grow with the number of producers.
+LAZY_FACETS = ("vendor",)
 # Facet name -> the request parameters its value sets.
 FACET_PARAMS = {
     "stars": ("stars",),
@@ -100,7 +105,34 @@ class CatalogueView(TemplateView):
     def get(self, request, *args, **kwargs):
         self.query = self.get_query()
         self.result = search_products(query=self.query)
+        # ?more=vendor: that facet's every value (the page in full, or with fragment=1 only
+        # the list, which the "see all" script puts in place of the short one).
+        more = request.GET.get("more")
+        self.more = more if more in LAZY_FACETS else None
+        if self.more:
+            facets = dict(self.result.facets)
+            facets[self.more] = facet_values(query=self.query, facet=self.more)
+            self.result = replace(self.result, facets=facets)
+            if request.GET.get("fragment"):
+                facet = self.facet_data(self.result).get(self.more)
+                return render(
+                    request,
+                    "search/partials/facet_values.html",
+                    {"field": self.more, "items": facet["results"] if facet else []},
+                )
         return super().get(request, *args, **kwargs)
+
+    def page_notice(self) -> str:
+        """What to say when the page asked for is not the page shown."""
+        asked = number_parse(self.request.GET.get("page") or "", low=1, high=10**9)
+        if not asked or asked <= self.result.page:
+            return ""
+        if self.result.num_pages >= MAX_PAGE:
+            return _(
+                "Only the first %(pages)s pages are listed. To see other products, choose a "
+                "filter or another order."
+            ) % {"pages": MAX_PAGE}
+        return _("There is no page %(asked)s: this is the last page.") % {"asked": asked}
 
     def _url(self, params: dict[str, str]) -> str:
         clean = {k: v for k, v in params.items() if k not in self.fixed_params}
@@ -150,15 +182,32 @@ class CatalogueView(TemplateView):
                         "deselect_url": self._url(cleared),
                     }
                 )
-            folded = items[FACET_SHOWN:] if len(items) > FACET_SHOWN + 1 else []
-            data[name] = {
-                "name": FACET_TITLES[name],
-                "results": items,
-                "shown": items[: len(items) - len(folded)],
-                "folded": folded,
-                "folded_open": any(item["selected"] for item in folded),
-            }
+            data[name] = self._folding(name, items, current)
         return data
+
+    def _folding(self, name: str, items: list[dict], current: dict[str, str]) -> dict:
+        facet = {"name": FACET_TITLES[name], "results": items, "more_url": ""}
+        if name in LAZY_FACETS and len(items) > FACET_SHOWN + 1:
+            # The top few and any chosen value stay on the page; the rest waits for "see all".
+            if self.more == name:
+                return {**facet, "shown": items, "folded": []}
+            top = items[:FACET_SHOWN]
+            shown = top + [item for item in items[FACET_SHOWN:] if item["selected"]]
+            more_url = self._url({**current, "more": name})
+            return {
+                **facet,
+                "shown": shown,
+                "folded": [],
+                "more_url": f"{more_url}#ocop-facet-{name}",
+                "fragment_url": f"{more_url}&fragment=1",
+            }
+        folded = items[FACET_SHOWN:] if len(items) > FACET_SHOWN + 1 else []
+        return {
+            **facet,
+            "shown": items[: len(items) - len(folded)],
+            "folded": folded,
+            "folded_open": any(item["selected"] for item in folded),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -168,7 +217,9 @@ class CatalogueView(TemplateView):
             for p in storefront_products().filter(pk__in=[h.product_id for h in result.hits])
         }
         products = [Listing(by_id[h.product_id]) for h in result.hits if h.product_id in by_id]
-        page = Paginator(range(result.count), self.query.page_size).page(result.page)
+        # The page links stop at the last page served (MAX_PAGE); the count stays the true one.
+        listed = min(result.count, result.num_pages * self.query.page_size)
+        page = Paginator(range(listed), self.query.page_size).page(result.page)
         current = self.query.to_params()
         active = {k: v for k, v in current.items() if k not in ("q", "sort")}
         context.update(
@@ -180,6 +231,7 @@ class CatalogueView(TemplateView):
             paginator=page.paginator,
             is_paginated=page.paginator.num_pages > 1,
             facet_data=self.facet_data(result),
+            page_notice=self.page_notice(),
             has_facets=True,
             filter_count=_filters_chosen(current, fixed=self.fixed_params),
             selected_facets=[],

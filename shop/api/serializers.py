@@ -29,12 +29,14 @@ class HitSerializer(serializers.Serializer):
 
 
 class FacetsSerializer(serializers.Serializer):
-    stars = FacetValueSerializer(many=True)
-    province = FacetValueSerializer(many=True)
-    category = FacetValueSerializer(many=True)
-    vendor = FacetValueSerializer(many=True)
-    price = FacetValueSerializer(many=True)
-    rating = FacetValueSerializer(many=True)
+    """Every facet, or none when they were not asked for (see the `facets` parameter)."""
+
+    stars = FacetValueSerializer(many=True, required=False)
+    province = FacetValueSerializer(many=True, required=False)
+    category = FacetValueSerializer(many=True, required=False)
+    vendor = FacetValueSerializer(many=True, required=False)
+    price = FacetValueSerializer(many=True, required=False)
+    rating = FacetValueSerializer(many=True, required=False)
 
 
 class SearchResultSerializer(serializers.Serializer):

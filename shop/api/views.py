@@ -52,7 +52,15 @@ SEARCH_PARAMETERS = [
         description="Least average of buyers' approved reviews (1-5), e.g. 4: rated 4 and up.",
     ),
     OpenApiParameter("sort", OpenApiTypes.STR, enum=list(SORTS)),
-    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1 to 100."),
+    OpenApiParameter(
+        "facets",
+        OpenApiTypes.BOOL,
+        description="Include the facet counts. By default they are included without `q` "
+        "(they come from a summary kept with the index) and left out with `q` (counting "
+        "the matches costs time): `facets=1` asks for them, `facets=0` leaves them out; "
+        "left out, `facets` is an empty object.",
+    ),
 ]
 
 
@@ -115,7 +123,14 @@ class ProductViewSet(PublicViewSet):
 
     def list(self, request):
         query = SearchQuery.from_params(request.query_params)
-        return Response(search_products(query=query).as_json())
+        asked = str(request.query_params.get("facets", "")).lower()
+        if asked in ("1", "true", "yes", "on"):
+            facets = True
+        elif asked in ("0", "false", "no", "off"):
+            facets = False
+        else:
+            facets = not query.words
+        return Response(search_products(query=query, facets=facets).as_json())
 
     def retrieve(self, request, id: str):
         detail = api_product_detail(product_id=id_or_404(id), strategy=request.strategy)

@@ -41,19 +41,56 @@ def test_results_come_first_and_the_filters_wait_behind_a_link(demo_catalogue, v
 
 def test_the_producers_fold_after_six_and_a_chosen_one_stays_in_sight(demo_catalogue, vietnamese):
     producers = _vendor_facet(vietnamese.get("/catalogue/").content.decode())
-    shown, folded = producers.split('<details class="ocop-facet__more">')
-    hidden_links = re.findall(r'<a class="ocop-facet__option" href="([^"]+)"', folded)
-
+    shown, folded = producers.split('<details class="ocop-facet__more"')
+    # Only six producers are in the page; "see all" holds a link to the whole list.
     assert shown.count('class="ocop-facet__option') == 6
-    assert re.search(rf"<summary>Xem thêm {len(hidden_links)}</summary>", folded)
+    assert "ocop-facet__option" not in folded
+    assert re.search(r"<summary>Xem tất cả</summary>", folded)
+    full_url = html_lib.unescape(re.search(r'<a href="([^"]+)" rel="nofollow">', folded)[1])
+
+    everyone = _vendor_facet(vietnamese.get(full_url).content.decode())
+    links = re.findall(r'<a class="ocop-facet__option" href="([^"]+)"', everyone)
+    assert len(links) > 6
+    hidden_links = [link for link in links if link not in shown]
 
     chosen = vietnamese.get(html_lib.unescape(hidden_links[0]))
     page = chosen.content.decode()
     producers = _vendor_facet(page)
-    assert '<details class="ocop-facet__more" open>' in producers
-    assert "Bỏ lọc:" in producers
+    assert "Bỏ lọc:" in producers.split('<details class="ocop-facet__more"')[0]
     # The "Filter" link counts the filter chosen.
     assert re.search(r'Lọc <span class="ocop-filter-toggle__count">.*?1.*?</span></a>', page, re.S)
+
+
+def test_see_all_loads_the_whole_list_of_producers(demo_catalogue, vietnamese):
+    page = vietnamese.get("/catalogue/").content.decode()
+    producers = _vendor_facet(page)
+    shown = re.findall(r'<a class="ocop-facet__option" href="([^"]+)"', producers)
+    fragment_url = html_lib.unescape(re.search(r'data-facet-more="([^"]+)"', producers)[1])
+    full_url = html_lib.unescape(re.search(r'<a href="([^"]+)" rel="nofollow">', producers)[1])
+
+    rest = vietnamese.get(fragment_url)
+    everyone = _vendor_facet(vietnamese.get(full_url).content.decode())
+
+    assert rest.status_code == 200
+    fragment = rest.content.decode()
+    assert fragment.lstrip().startswith("<ul") and "<html" not in fragment
+    loaded = re.findall(r'<a class="ocop-facet__option" href="([^"]+)"', fragment)
+    # The whole list, in the order of the page without a script, the page's six first.
+    assert loaded == re.findall(r'<a class="ocop-facet__option" href="([^"]+)"', everyone)
+    assert loaded[:6] == shown and len(loaded) > 6
+    assert 'src="/static/js/facet-more.js"' in page
+
+
+def test_the_full_list_of_a_group_page_keeps_its_links_on_the_group(demo_catalogue, vietnamese):
+    from catalogue.models import Category
+
+    food = Category.objects.get(ocop_code="I")
+    page = vietnamese.get(food.get_absolute_url(), {"more": "vendor", "fragment": "1"})
+
+    links = re.findall(r'<a class="ocop-facet__option" href="([^"]+)"', page.content.decode())
+    assert links and all(link.startswith(food.get_absolute_url() + "?") for link in links)
+    # Anything else asked as "more" is the page itself, never an error.
+    assert vietnamese.get("/catalogue/", {"more": "<script>", "fragment": "1"}).status_code == 200
 
 
 @pytest.mark.parametrize("typed", ["", "   "])

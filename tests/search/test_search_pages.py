@@ -1,10 +1,11 @@
 """/search/, /catalogue/ and /api/v1/products/: the same contract, and an answer for any input."""
 
-from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import transaction
+from freezegun import freeze_time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,7 +50,7 @@ def test_search_page_finds_without_accents_and_shows_facets(client, honey):
 
 
 def test_api_answers_the_same_contract_as_json(client, honey):
-    answer = client.get("/api/v1/products/", {"q": "MAT ONG", "stars": "4"}).json()
+    answer = client.get("/api/v1/products/", {"q": "MAT ONG", "stars": "4", "facets": "1"}).json()
 
     assert answer["count"] == 1
     assert answer["results"][0] == {
@@ -130,11 +131,13 @@ def test_price_and_certificate_changes_reach_the_index(
 
 
 def test_expired_stars_leave_search_without_reindexing(client, honey):
-    honey.ocop_certificates.update(issued_on=date(2020, 1, 1), valid_until=date(2023, 1, 1))
-    # The index still holds the old window on purpose: the query compares it with today.
-    ProductIndexEntry.objects.filter(product=honey).update(stars_until=date(2023, 1, 1))
-
-    answer = client.get("/api/v1/products/", {"stars": "3"}).json()
+    # Time passes the end of the certificate the index holds: nothing is written meanwhile,
+    # the search compares the window with the day it is asked on.
+    until = ProductIndexEntry.objects.get(product=honey).stars_until
+    with freeze_time(until):
+        assert client.get("/api/v1/products/", {"stars": "3"}).json()["count"] == 1
+    with freeze_time(until + timedelta(days=1)):
+        answer = client.get("/api/v1/products/", {"stars": "3"}).json()
 
     assert answer["count"] == 0
 
