@@ -156,9 +156,9 @@ def vendor_user(vendor: Vendor | None = None, **user_fields):
 def placed_order(items, *, email: str = "khach@example.vn", **order_fields):
     """An order placed as a guest through Oscar's OrderCreator (stock allocated), with one
     parcel per producer and their ledger entries. `items` are (product, quantity) pairs."""
-    from oscar.apps.basket.models import Basket
     from oscar.apps.partner.strategy import Default
 
+    from shop.basket.models import Basket
     from vendors.fulfilment import fulfilments_create_for_order
 
     basket = Basket.objects.create()

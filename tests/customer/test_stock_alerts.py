@@ -5,7 +5,9 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
@@ -124,3 +126,30 @@ def test_goods_freed_by_a_cancelled_parcel_mail_the_alert(sold_out):
 
     committed(lambda: record.cancel_allocation(2))
     assert [m.to for m in mail.outbox] == [["bon@example.vn"]]
+
+
+def test_a_restock_through_a_record_loaded_without_its_stock_mails_the_alert(sold_out):
+    """A record read with only some fields (an import, a bulk tool) still knows it was empty."""
+    ProductAlert.objects.create(product=sold_out, user=UserFactory(email="nam@example.vn"))
+    mail.outbox.clear()
+    StockRecord = get_model("partner", "StockRecord")
+    record = StockRecord.objects.only("id", "product_id").get(product=sold_out)
+    record.num_in_stock = 6
+    committed(lambda: record.save(update_fields=["num_in_stock"]))
+    assert [m.to for m in mail.outbox] == [["nam@example.vn"]]
+
+
+def test_an_order_taking_stock_does_not_read_the_record_first(sold_out):
+    """Allocating at order placement does not read the record again to learn its stock
+    before (the alert receiver noted it when the record was loaded)."""
+    record = sold_out.stockrecords.get()
+    record.num_in_stock = 5
+    committed(record.save)
+    record = sold_out.stockrecords.get()
+    with CaptureQueriesContext(connection) as queries:
+        committed(lambda: record.allocate(2))
+    statements = [q["sql"] for q in queries.captured_queries]
+    update = next(i for i, sql in enumerate(statements) if sql.startswith("UPDATE"))
+    assert not [sql for sql in statements[:update] if '"partner_stockrecord"' in sql]
+    record.refresh_from_db()
+    assert record.num_allocated == 2

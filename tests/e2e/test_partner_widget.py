@@ -7,10 +7,10 @@ import threading
 from decimal import Decimal
 
 import pytest
-from oscar.apps.basket.models import Basket
 from oscar.apps.partner.strategy import Default
 from oscar.test.factories import CountryFactory, ShippingAddressFactory, create_order
 
+from shop.basket.models import Basket
 from shop.tourism.models import OrderReferral, PartnerLedgerEntry
 from shop.tourism.services import partner_commission_record, partner_referral_attach_to_order
 from tests.factories import CertificateFactory, ProductFactory

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.utils import timezone
 from freezegun import freeze_time
-from oscar.apps.basket.models import Basket
 
+from shop.basket.models import Basket
 from shop.tourism.models import (
     BasketReferral,
     OrderReferral,

@@ -1,8 +1,8 @@
 """Baskets, addresses and the checkout walk shared by the checkout, payment and partner tests."""
 
-from oscar.apps.basket.models import Basket
 from oscar.apps.partner.strategy import Default
 
+from shop.basket.models import Basket
 from tests.factories import commune
 
 

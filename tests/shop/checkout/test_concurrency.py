@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from oscar.apps.basket.models import Basket
 from oscar.core.loading import get_model
 
 from catalogue.services import places_sync
+from shop.basket.models import Basket
 from shop.checkout.placement import SoldOut, order_place
 from tests.factories import ProductFactory
 from tests.shop.checkout.helpers import address, basket_of

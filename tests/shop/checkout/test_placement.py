@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from oscar.apps.basket.models import Basket
 from oscar.core.loading import get_model
 
+from shop.basket.models import Basket
 from shop.checkout.placement import (
     BasketEmpty,
     GuestEmailMissing,

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from oscar.apps.basket.models import Basket
 from oscar.core.loading import get_model
 
 from catalogue.models import Product
+from shop.basket.models import Basket
 from shop.checkout.placement import order_place
 from tests.factories import ProductFactory, VendorFactory, vietnam_ensure
 from tests.shop.checkout.helpers import address, address_form_data, basket_of

@@ -1,0 +1,74 @@
+"""The basket page and "add to basket" cost the same number of queries whether the basket
+holds one line or several lines from several producers."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from catalogue.selectors import storefront_products
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_catalogue")]
+
+
+def _one_per_producer(count: int) -> list:
+    """Products of `count` different producers with stock to spare."""
+    chosen, producers = [], set()
+    for product in storefront_products().prefetch_related("stockrecords").order_by("id"):
+        record = next(iter(product.stockrecords.all()), None)
+        if record is None or record.num_in_stock - (record.num_allocated or 0) < 3:
+            continue
+        if product.vendor_id in producers:
+            continue
+        producers.add(product.vendor_id)
+        chosen.append(product)
+        if len(chosen) == count:
+            break
+    assert len(chosen) == count, "the demo catalogue has fewer producers with stock"
+    return chosen
+
+
+def _queries(client: Client, method: str, url: str, data=None) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as queries:
+        response = getattr(client, method)(url, data or {})
+    return len(queries.captured_queries), response
+
+
+def _basket_of(lines: list) -> Client:
+    client = Client()
+    for product in lines:
+        response = client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+        assert response.status_code == 302
+    return client
+
+
+def test_basket_page_queries_do_not_grow_with_its_lines():
+    products = _one_per_producer(5)
+    small, large = _basket_of(products[:1]), _basket_of(products[:4])
+    # The first page a process serves fills its caches (site, menu, thumbnails): not counted.
+    small.get("/basket/")
+    large.get("/basket/")
+
+    small_count, small_page = _queries(small, "get", "/basket/")
+    large_count, large_page = _queries(large, "get", "/basket/")
+
+    # Both pages show their lines: the larger one every product's title.
+    for product in products[:4]:
+        assert product.get_title() in large_page.content.decode()
+    assert products[1].get_title() not in small_page.content.decode()
+    assert large_count == small_count
+
+
+def test_add_to_basket_queries_do_not_grow_with_the_basket():
+    products = _one_per_producer(5)
+    small, large = _basket_of(products[:1]), _basket_of(products[:4])
+    extra = products[4]
+    small.get("/basket/")
+    large.get("/basket/")
+
+    small_count, small_answer = _queries(small, "post", f"/basket/add/{extra.pk}/", {"quantity": 1})
+    large_count, large_answer = _queries(large, "post", f"/basket/add/{extra.pk}/", {"quantity": 1})
+
+    assert small_answer.status_code == large_answer.status_code == 302
+    assert extra.get_title() in large.get("/basket/").content.decode()
+    assert large_count == small_count
