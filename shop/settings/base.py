@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
@@ -347,9 +348,15 @@ OSCAR_OFFER_ROUNDING_FUNCTION = "shop.offer.utils.discount_round"
 # Oscar's stock search is haystack; the search issue replaces it with our own service.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
-# Search service of search/: "database" (embedded default) or "elasticsearch".
-SEARCH_BACKEND = env("SEARCH_BACKEND", default="database")
+# Search service of search/: "database" (embedded default) or "elasticsearch". An
+# Elasticsearch address chooses Elasticsearch; an explicit SEARCH_BACKEND wins. A cluster that
+# does not answer is not an error here: each search falls back to the database and logs it.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="elasticsearch" if ELASTICSEARCH_URL else "database")
+if SEARCH_BACKEND not in ("database", "elasticsearch"):
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be 'database' or 'elasticsearch', not {SEARCH_BACKEND!r}"
+    )
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chợ OCOP"
