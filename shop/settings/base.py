@@ -401,6 +401,16 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 # Stripe.js; tests point it at localstripe's copy.
 STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+# How the card page pays (shop/payments/gateway.py): "payment_method", Stripe's current flow
+# and the default for real Stripe (Stripe.js makes a PaymentMethod from the card element and
+# confirms with confirmCardPayment; our server then checks the intent with Stripe), or
+# "token", the older flow localstripe's Stripe.js can drive (the browser tokenises the card,
+# our server confirms). The server never believes the browser in either.
+STRIPE_CARD_FLOW = env("STRIPE_CARD_FLOW", default="payment_method")
+if STRIPE_CARD_FLOW not in ("payment_method", "token"):
+    raise ImproperlyConfigured(
+        f"STRIPE_CARD_FLOW must be 'payment_method' or 'token', not {STRIPE_CARD_FLOW!r}"
+    )
 
 # Content-Security-Policy on every response (django-csp; see docs/decisions.md). Scripts come
 # from our origin or carry the request's nonce; card pages add Stripe's origin themselves
