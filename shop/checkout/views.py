@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import generic
+from django.views.decorators.cache import never_cache
 from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
@@ -131,6 +132,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
 
 @method_decorator(stripe_page, name="dispatch")
+# The page carries the intent's client secret: no cache or proxy may keep a copy.
+@method_decorator(never_cache, name="dispatch")
 class CardPaymentView(views.PaymentDetailsView):
     """The card form: a PaymentIntent for the order total, created (or reused) here."""
 

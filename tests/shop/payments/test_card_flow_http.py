@@ -84,9 +84,11 @@ def test_the_card_page_asks_one_intent_for_the_order_total_and_hands_its_secret_
     assert not fake.calls("POST", "/v1/customers")
     secret = fake.intents[attempt.intent_id]["client_secret"]
     assert 'data-flow="payment_method"' in page and f'data-secret="{secret}"' in page
-    # Reloading the page reuses the intent.
-    assert english.get("/checkout/card/").status_code == 200
+    # Reloading the page reuses the intent; no cache keeps a page with a client secret.
+    again = english.get("/checkout/card/")
+    assert again.status_code == 200
     assert len(fake.calls("POST", "/v1/payment_intents")) == 1
+    assert {"no-store", "private"} <= {v.strip() for v in again["Cache-Control"].split(",")}
 
 
 def test_a_create_whose_answer_is_lost_is_retried_with_its_key_and_makes_one_intent(
