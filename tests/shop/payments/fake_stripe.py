@@ -4,7 +4,10 @@ card), for the cases localstripe cannot play: an intent Stripe.js confirmed with
 PaymentMethod, an answer lost on the network, an intent of another amount or order.
 
 Tests drive it as the buyer's browser and Stripe would: `browser_confirms(intent_id, ...)`
-is what `stripe.confirmCardPayment` leaves on Stripe's side. Requests are recorded.
+is what `stripe.confirmCardPayment` leaves on Stripe's side. Requests are recorded. For a
+browser, it also serves at /v3/ a stand-in for Stripe.js with the two calls the card page
+makes (a card element, `confirmCardPayment` with the element), answering with the result
+shapes Stripe.js documents: `{paymentIntent}` or `{error}`.
 """
 
 import hashlib
@@ -16,6 +19,40 @@ import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# Card 4000 0000 0000 0002 is declined, as in Stripe's test cards; any other number pays.
+STRIPE_JS = """
+(function () {
+  "use strict";
+  const base = new URL(document.currentScript.src).origin;
+  window.Stripe = function () {
+    return {
+      elements: function () {
+        return {
+          create: function () {
+            return {
+              mount: function (selector) {
+                this.input = document.createElement("input");
+                this.input.placeholder = "number";
+                this.input.autocomplete = "cc-number";
+                document.querySelector(selector).appendChild(this.input);
+              },
+            };
+          },
+        };
+      },
+      confirmCardPayment: async function (clientSecret, data) {
+        const body = new URLSearchParams({
+          client_secret: clientSecret,
+          number: data.payment_method.card.input.value,
+        });
+        const response = await fetch(base + "/_js/confirm", {method: "POST", body: body});
+        return response.json();
+      },
+    };
+  };
+})();
+"""
 
 
 def _form(body: bytes) -> dict:
@@ -137,6 +174,31 @@ class FakeStripe:
             self.answers_by_key[key] = answer
         return answer
 
+    def js_confirm(self, form: dict) -> dict:
+        """stripe.confirmCardPayment as Stripe.js resolves it: a PaymentMethod is made from
+        the card and the intent confirmed, knowing only the client secret."""
+        intent = next(
+            (i for i in self.intents.values() if i["client_secret"] == form.get("client_secret")),
+            None,
+        )
+        if intent is None:
+            return {"error": {"type": "invalid_request_error", "message": "No such intent."}}
+        if intent["status"] == "succeeded":
+            return {
+                "error": {
+                    "type": "invalid_request_error",
+                    "code": "payment_intent_unexpected_state",
+                    "message": "This PaymentIntent has already succeeded.",
+                    "payment_intent": intent,
+                }
+            }
+        intent["payment_method"] = f"pm_fake_{next(self.ids)}"
+        declined = form.get("number", "").replace(" ", "") == "4000000000000002"
+        self._outcome(intent, "card_declined" if declined else "succeeded")
+        if declined:
+            return {"error": dict(intent["last_payment_error"], payment_intent=intent)}
+        return {"paymentIntent": intent}
+
     def _route(self, method: str, parts: list[str], form: dict) -> tuple[int, dict]:
         if parts[:2] != ["v1", "payment_intents"] and parts[:2] != ["v1", "customers"]:
             if parts == ["v1", "refunds"] and method == "POST":
@@ -218,6 +280,15 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self) -> None:
         fake = self.server.fake
         path = urllib.parse.urlsplit(self.path).path
+        if path == "/v3/":
+            self._send(200, STRIPE_JS.encode(), "application/javascript")
+            return
+        if path == "/_js/confirm":
+            length = int(self.headers.get("Content-Length") or 0)
+            with fake.lock:
+                answer = fake.js_confirm(_form(self.rfile.read(length)))
+            self._send(200, json.dumps(answer).encode(), "application/json", cors=True)
+            return
         length = int(self.headers.get("Content-Length") or 0)
         form = _form(self.rfile.read(length)) if length else {}
         key = self.headers.get("Idempotency-Key", "")
@@ -252,11 +323,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return
-        data = json.dumps(body).encode()
+        self._send(status, json.dumps(body).encode(), "application/json")
+
+    def _send(self, status: int, data: bytes, content_type: str, *, cors: bool = False) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Request-Id", f"req_fake{len(fake.requests)}")
+        self.send_header("Request-Id", f"req_fake{len(self.server.fake.requests)}")
+        if cors:
+            # Stripe.js calls Stripe's API from the shop's page, across origins.
+            self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()
         self.wfile.write(data)
 
