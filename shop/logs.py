@@ -123,5 +123,8 @@ def logging_config(*, json_lines: bool, level: str = "INFO", quiet: bool = False
             # (the failure, with its traceback, is in the request's line).
             "django.request": {"level": "CRITICAL"},
             "django.server": {"level": "WARNING"},
+            # stripe-python writes whole response bodies at debug level, a PaymentIntent's
+            # client_secret among them, inside the message where no key can mask it.
+            "stripe": {"level": "INFO"},
         },
     }

@@ -94,6 +94,9 @@ def stripe_settings(settings, localstripe_url):
     settings.STRIPE_WEBHOOK_SECRET = STRIPE_WEBHOOK_SECRET
     settings.STRIPE_API_BASE = localstripe_url
     settings.STRIPE_JS_URL = f"{localstripe_url}/js.stripe.com/v3/"
+    # localstripe confirms an intent only with its payment method already set, and its
+    # Stripe.js cannot make a PaymentMethod: it drives the token flow.
+    settings.STRIPE_CARD_FLOW = "token"
     return settings
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import generic
+from django.views.decorators.cache import never_cache
 from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class
@@ -155,6 +156,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
 
 @method_decorator(stripe_page, name="dispatch")
+# The page carries the intent's client secret: no cache or proxy may keep a copy.
+@method_decorator(never_cache, name="dispatch")
 class CardPaymentView(views.PaymentDetailsView):
     """The card form: a PaymentIntent for the order total, created (or reused) here."""
 
@@ -176,6 +179,13 @@ class CardPaymentView(views.PaymentDetailsView):
                 order_number=str(self.generate_order_number(basket)),
                 checkout_data=self.checkout_data(submission),
             )
+            flow = settings.STRIPE_CARD_FLOW
+            # Only the flow where Stripe.js confirms needs the intent's secret on the page.
+            client_secret = (
+                services.card_client_secret(attempt=attempt)
+                if flow == stripe_gateway.FLOW_PAYMENT_METHOD
+                else ""
+            )
         except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured, ValueError):
             logger.exception("No PaymentIntent for basket %s", basket.pk)
             messages.error(
@@ -187,6 +197,8 @@ class CardPaymentView(views.PaymentDetailsView):
         context = self.get_context_data()
         context.update(
             attempt=attempt,
+            card_flow=flow,
+            client_secret=client_secret,
             stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
             stripe_js_url=settings.STRIPE_JS_URL,
         )
@@ -206,8 +218,10 @@ class CardPaymentView(views.PaymentDetailsView):
 
 
 class CardPayView(OrderPlacementMixin, generic.View):
-    """Called by the card page's script: confirms the card and, once Stripe says the money
-    is taken, places the order. Answers JSON: an error, a 3-D Secure step, or where to go."""
+    """Called by the card page's script once Stripe.js has confirmed the intent (`payment_intent`,
+    the flow where the browser confirms), or with a card token for the server to confirm (the
+    token flow). Places the order once Stripe itself says the money is taken. Answers JSON: an
+    error, a 3-D Secure step (token flow), or where to go."""
 
     http_method_names = ["post"]
 
@@ -219,12 +233,18 @@ class CardPayView(OrderPlacementMixin, generic.View):
                 status=400,
             )
         token = request.POST.get("token", "").strip()
+        intent_id = request.POST.get("payment_intent", "").strip()
         try:
-            if token:
+            if token and settings.STRIPE_CARD_FLOW == stripe_gateway.FLOW_TOKEN:
                 intent = services.card_payment_confirm(attempt=attempt, card_token=token)
                 if intent.status == "requires_action":
                     return JsonResponse({"authenticate": intent.client_secret})
-            order = services.card_payment_complete(attempt=attempt, request=request)
+            if intent_id:
+                order = services.card_payment_finish(
+                    attempt=attempt, intent_id=intent_id, request=request
+                )
+            else:
+                order = services.card_payment_complete(attempt=attempt, request=request)
         except services.PaymentError as error:
             return JsonResponse({"error": error.message})
         except (stripe_gateway.StripeError, stripe_gateway.GatewayNotConfigured):

@@ -1,6 +1,9 @@
 """The one door to Stripe: every call the shop makes to Stripe goes through `StripeGateway`.
 
 Amounts are VND, a zero-decimal currency: Stripe takes whole đồng as they are (never × 100).
+Two ways of paying by card share it, chosen by settings.STRIPE_CARD_FLOW (docs/decisions.md):
+Stripe.js confirms the intent itself with a PaymentMethod from the card element, or Stripe.js
+makes a token and this gateway confirms the intent with it.
 """
 
 import json
@@ -24,6 +27,12 @@ CardError = stripe.CardError
 StripeError = stripe.StripeError
 SignatureVerificationError = stripe.SignatureVerificationError
 
+# settings.STRIPE_CARD_FLOW: the browser confirms with `stripe.confirmCardPayment` and a
+# PaymentMethod from the card element (real Stripe's current flow, the default), or the
+# browser tokenises the card and the server confirms (what localstripe's Stripe.js can do).
+FLOW_PAYMENT_METHOD = "payment_method"
+FLOW_TOKEN = "token"
+
 
 class GatewayNotConfigured(Exception):
     pass
@@ -39,6 +48,8 @@ class Intent:
     currency: str
     client_secret: str
     error_message: str = ""
+    # metadata.order_number, written at creation: ties the intent to one order.
+    order_number: str = ""
 
     @property
     def succeeded(self) -> bool:
@@ -47,6 +58,7 @@ class Intent:
 
 def _intent(obj) -> Intent:
     error = getattr(obj, "last_payment_error", None)
+    metadata = getattr(obj, "metadata", None)
     return Intent(
         id=obj.id,
         status=obj.status,
@@ -54,6 +66,7 @@ def _intent(obj) -> Intent:
         currency=(obj.currency or "").lower(),
         client_secret=getattr(obj, "client_secret", "") or "",
         error_message=(getattr(error, "message", "") or "") if error else "",
+        order_number=str(getattr(metadata, "order_number", "") or "") if metadata else "",
     )
 
 
@@ -78,6 +91,7 @@ class StripeGateway:
             webhook_secret if webhook_secret is not None else settings.STRIPE_WEBHOOK_SECRET
         )
         api_base = api_base if api_base is not None else settings.STRIPE_API_BASE
+        self.card_flow = settings.STRIPE_CARD_FLOW
         if not self.secret_key:
             raise GatewayNotConfigured("STRIPE_SECRET_KEY is not set")
         base_addresses = {"api": api_base.rstrip("/")} if api_base else None
@@ -88,23 +102,27 @@ class StripeGateway:
     def payment_intent_create(
         self, *, amount: Decimal, order_number: str, idempotency_key: str, email: str = ""
     ) -> Intent:
-        # A customer of its own holds the card: Stripe checks a card when it is attached,
-        # so a card the bank refuses is refused there, before any charge.
-        customer = self.client.v1.customers.create(
-            params={"email": email, "metadata": {"order_number": order_number}}
-            if email
-            else {"metadata": {"order_number": order_number}},
-            options={"idempotency_key": f"{idempotency_key}-customer"},
-        )
+        """An intent for the order's total; the key makes a retried create (an answer lost on
+        the way back) return the same intent instead of a second one."""
+        params = {
+            "amount": whole_dong(amount),
+            "currency": CURRENCY,
+            "payment_method_types": ["card"],
+            "metadata": {"order_number": order_number},
+        }
+        if self.card_flow == FLOW_TOKEN:
+            # A customer of its own holds the card: Stripe checks a card when it is attached,
+            # so a card the bank refuses is refused there, before any charge. With Stripe.js
+            # confirming, the PaymentMethod goes straight to the intent and needs none.
+            customer = self.client.v1.customers.create(
+                params={"email": email, "metadata": {"order_number": order_number}}
+                if email
+                else {"metadata": {"order_number": order_number}},
+                options={"idempotency_key": f"{idempotency_key}-customer"},
+            )
+            params["customer"] = customer.id
         obj = self.client.v1.payment_intents.create(
-            params={
-                "amount": whole_dong(amount),
-                "currency": CURRENCY,
-                "customer": customer.id,
-                "payment_method_types": ["card"],
-                "metadata": {"order_number": order_number},
-            },
-            options={"idempotency_key": idempotency_key},
+            params=params, options={"idempotency_key": idempotency_key}
         )
         logger.info("PaymentIntent %s created for order %s (%s ₫)", obj.id, order_number, amount)
         return _intent(obj)

@@ -69,14 +69,19 @@ def card_attempt_for_basket(
     *, basket, user, amount: Decimal, order_number: str, checkout_data: dict
 ) -> PaymentAttempt:
     """The basket's waiting PaymentIntent for this amount, or a new one. A new amount (the
-    basket changed) cancels the old intent so it can never be charged."""
+    basket changed) cancels the old intent so it can never be charged. A declined intent still
+    waits for another card, and a page holding its client_secret could still pay it, so it
+    is reused or cancelled like any other."""
     amount = Decimal(amount)
     order_number = str(order_number)
     with transaction.atomic():
         Basket.objects.select_for_update().filter(pk=basket.pk).first()
         waiting = list(
             PaymentAttempt.objects.select_for_update()
-            .filter(basket=basket, status=PaymentAttempt.Status.PENDING)
+            .filter(
+                basket=basket,
+                status__in=[PaymentAttempt.Status.PENDING, PaymentAttempt.Status.FAILED],
+            )
             .order_by("pk")
         )
         for attempt in waiting:
@@ -114,6 +119,31 @@ def _intent_cancel_quietly(client, attempt: PaymentAttempt) -> None:
         return
     attempt.status = PaymentAttempt.Status.CANCELLED
     attempt.save(update_fields=["status", "updated_at"])
+
+
+def card_client_secret(*, attempt: PaymentAttempt) -> str:
+    """What Stripe.js needs to confirm the attempt's intent in the buyer's browser. Asked of
+    Stripe each time rather than stored: it is a secret of that one buyer's page."""
+    intent = stripe_gateway.gateway().payment_intent_retrieve(intent_id=attempt.intent_id)
+    return intent.client_secret
+
+
+def card_payment_finish(*, attempt: PaymentAttempt, intent_id: str, request=None) -> "Order":
+    """The browser says Stripe.js confirmed `intent_id`: believe Stripe, not the browser. An
+    id that is not this checkout's intent is refused before anything is asked or written."""
+    if intent_id != attempt.intent_id:
+        logger.warning(
+            "Card payment for %s reported with another intent %r: refused",
+            attempt.intent_id,
+            intent_id[:64],
+        )
+        raise PaymentError(
+            _(
+                "This payment does not belong to your order. Nothing was changed: reload the "
+                "card page and pay again."
+            )
+        )
+    return card_payment_complete(attempt=attempt, request=request)
 
 
 def card_payment_confirm(*, attempt: PaymentAttempt, card_token: str):
@@ -166,7 +196,26 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
         if attempt.order_id:
             return attempt.order
         intent = stripe_gateway.gateway().payment_intent_retrieve(intent_id=attempt.intent_id)
+        if intent.order_number and intent.order_number != attempt.order_number:
+            # Our record points at an intent Stripe made for another order: never place on it.
+            logger.error(
+                "PaymentIntent %s belongs to order %s, not %s: not placed",
+                intent.id,
+                intent.order_number[:64],
+                attempt.order_number,
+            )
+            raise PaymentError(
+                _(
+                    "This payment does not belong to your order. No order was placed: please "
+                    "contact us."
+                )
+            )
         if not intent.succeeded:
+            if intent.status == "requires_payment_method" and intent.error_message:
+                # Recorded by the payment_failed webhook; the buyer may try another card.
+                raise PaymentError(
+                    _("Your card was declined. No money was taken: try another card.")
+                )
             raise PaymentError(
                 _("The card payment is not complete. No order was placed and no money taken.")
             )

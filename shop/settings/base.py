@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
 
@@ -362,9 +363,15 @@ OSCAR_OFFER_ROUNDING_FUNCTION = "shop.offer.utils.discount_round"
 # Oscar's stock search is haystack; the search issue replaces it with our own service.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
-# Search service of search/: "database" (embedded default) or "elasticsearch".
-SEARCH_BACKEND = env("SEARCH_BACKEND", default="database")
+# Search service of search/: "database" (embedded default) or "elasticsearch". An
+# Elasticsearch address chooses Elasticsearch; an explicit SEARCH_BACKEND wins. A cluster that
+# does not answer is not an error here: each search falls back to the database and logs it.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="elasticsearch" if ELASTICSEARCH_URL else "database")
+if SEARCH_BACKEND not in ("database", "elasticsearch"):
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be 'database' or 'elasticsearch', not {SEARCH_BACKEND!r}"
+    )
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chợ OCOP"
@@ -409,6 +416,16 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 # Stripe.js; tests point it at localstripe's copy.
 STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+# How the card page pays (shop/payments/gateway.py): "payment_method", Stripe's current flow
+# and the default for real Stripe (Stripe.js makes a PaymentMethod from the card element and
+# confirms with confirmCardPayment; our server then checks the intent with Stripe), or
+# "token", the older flow localstripe's Stripe.js can drive (the browser tokenises the card,
+# our server confirms). The server never believes the browser in either.
+STRIPE_CARD_FLOW = env("STRIPE_CARD_FLOW", default="payment_method")
+if STRIPE_CARD_FLOW not in ("payment_method", "token"):
+    raise ImproperlyConfigured(
+        f"STRIPE_CARD_FLOW must be 'payment_method' or 'token', not {STRIPE_CARD_FLOW!r}"
+    )
 
 # Content-Security-Policy on every response (django-csp; see docs/decisions.md). Scripts come
 # from our origin or carry the request's nonce; card pages add Stripe's origin themselves

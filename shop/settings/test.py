@@ -24,3 +24,6 @@ REST_FRAMEWORK = {
         "anonymous_address": "100000/minute",
     },
 }
+# The suite chooses its search backend per test: an ELASTICSEARCH_URL in the environment (make
+# test-es) is for the live Elasticsearch tests, not for every other search of the run.
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="database")
