@@ -95,7 +95,7 @@ def test_a_producer_logs_in_on_a_phone_and_works_from_the_console(
     menu = page.locator("#console-menu")
     assert not menu.is_visible()
     page.get_by_role("button", name="Trình đơn").click()
-    menu.wait_for(state="visible")
+    page.locator("#console-menu.show").wait_for()  # opened, its transition over
     _fits(page)
     page.get_by_role("button", name="Chủ thể của tôi").click()
     orders = menu.get_by_role("link", name="Đơn hàng", exact=True)
