@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
@@ -30,6 +31,7 @@ from shop.privacy.models import ConsentMethod, ConsentPurpose
 from shop.privacy.selectors import erasure_refusals
 from shop.privacy.services import ErasureRefused, account_erase, consent_give
 from vendors.fulfilment_selectors import order_parcels
+from vendors.selectors import vendor_for_user
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,14 @@ def _signup(request: HttpRequest, form) -> HttpResponse:
 
 
 class AccountAuthView(oscar_views.AccountAuthView):
+    def get_login_success_url(self, form):
+        # Where the form was going, and staff to the dashboard, stay Oscar's; a producer's
+        # member opens their console, where their work is; a buyer goes back to the shop.
+        url = super().get_login_success_url(form)
+        if url == settings.LOGIN_REDIRECT_URL and vendor_for_user(user=self.request.user):
+            return reverse("dashboard:index")
+        return url
+
     def validate_registration_form(self):
         form = self.get_registration_form(bind_data=True)
         if form.is_valid():

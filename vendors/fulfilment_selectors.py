@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from oscar.core.loading import get_model
 
 from vendors.carriers import carrier_name, tracking_url
 from vendors.models import Fulfilment, LedgerEntry, ParcelEvent, Vendor
@@ -23,6 +24,64 @@ def fulfilments_for_vendor(*, vendor: Vendor, status: str = "") -> QuerySet[Fulf
     if status:
         fulfilments = fulfilments.filter(status=status)
     return fulfilments
+
+
+def parcels_for_vendor_list(*, vendor: Vendor, status: str = "") -> QuerySet[Fulfilment]:
+    """The producer's parcels for its orders list, with what each row shows in the same few
+    queries however many rows a page has: the order and its shipping address, and the
+    order's lines of this producer only (`order.producer_lines`)."""
+    Line = get_model("order", "Line")
+    return (
+        fulfilments_for_vendor(vendor=vendor, status=status)
+        .select_related("order__shipping_address")
+        .prefetch_related(
+            Prefetch(
+                "order__lines",
+                queryset=Line.objects.filter(partner_id=vendor.partner_id).order_by("pk"),
+                to_attr="producer_lines",
+            )
+        )
+    )
+
+
+@dataclass
+class ParcelRow:
+    """A row of the producer's orders list: the parcel, the buyer as the parcel is addressed,
+    its lines and what the buyer pays for it (goods after discounts, and its shipping fee)."""
+
+    fulfilment: Fulfilment
+    lines: list
+
+    @property
+    def order(self):
+        return self.fulfilment.order
+
+    @property
+    def buyer(self) -> str:
+        # The name on the parcel, which the producer prints on it anyway; never the e-mail.
+        address = self.order.shipping_address
+        return address.name if address else ""
+
+    @property
+    def place(self) -> str:
+        address = self.order.shipping_address
+        return address.line4 if address else ""
+
+    @property
+    def goods(self) -> Decimal:
+        return sum((line.line_price_incl_tax for line in self.lines), Decimal("0"))
+
+    @property
+    def total(self) -> Decimal:
+        return self.goods + self.fulfilment.shipping_fee
+
+
+def parcel_rows(*, fulfilments) -> list[ParcelRow]:
+    """Rows of `parcels_for_vendor_list` (a page of it) for the template."""
+    return [
+        ParcelRow(fulfilment=fulfilment, lines=list(fulfilment.order.producer_lines))
+        for fulfilment in fulfilments
+    ]
 
 
 def _sum(condition: Q | None = None) -> Coalesce:
@@ -196,6 +255,7 @@ def order_parcels(*, order) -> list[ParcelTimeline]:
 
 __all__ = [
     "LEDGER_CSV_HEADER",
+    "ParcelRow",
     "ParcelTimeline",
     "TimelineStep",
     "fulfilments_for_vendor",
@@ -203,5 +263,7 @@ __all__ = [
     "ledger_entries_for_vendor",
     "ledger_summary",
     "order_parcels",
+    "parcel_rows",
+    "parcels_for_vendor_list",
     "vendors_with_balances",
 ]

@@ -1,6 +1,8 @@
 """The partner area under /partners/: sign-up, widget builder, key and statistics."""
 
 import csv
+from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,11 +11,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
+from oscar.templatetags.currency_filters import currency
 
 from customer.services import account_signup
+from shop.charts import Point, column_chart, dong_short
 from shop.tourism.forms import DomainsForm, PartnerApplicationForm, WidgetForm
 from shop.tourism.models import TourismPartner, Widget
 from shop.tourism.selectors import partner_for_user, partner_stats_by_day, partner_totals
@@ -201,4 +207,55 @@ class StatsView(PartnerRequiredMixin, View):
                     ]
                 )
             return response
-        return render(request, "tourism/stats.html", {"partner": self.partner, "rows": rows})
+        return render(
+            request,
+            "tourism/stats.html",
+            {"partner": self.partner, "rows": rows, **_stats_charts(rows)},
+        )
+
+
+STATS_DAYS = 30
+
+
+def _stats_charts(rows) -> dict:
+    """Clicks and commission of each of the last 30 days (all widgets together), drawn as
+    the producers' charts are; `rows` are the partner's own (partner_stats_by_day)."""
+    end = timezone.localdate()
+    days = [end - timedelta(days=back) for back in range(STATS_DAYS - 1, -1, -1)]
+    clicks = dict.fromkeys(days, 0)
+    commission = dict.fromkeys(days, Decimal(0))
+    for row in rows:
+        if row.day in clicks:
+            clicks[row.day] += row.clicks
+            commission[row.day] += row.commission
+
+    def label(index: int, day) -> str:
+        # One date in five under the bars; every date is in the table read out.
+        return date_format(day, "d/m") if index % 5 == 0 else ""
+
+    def named(day) -> str:
+        return date_format(day, "d/m/Y")
+
+    return {
+        "clicks_chart": column_chart(
+            points=[
+                Point(label(i, day), clicks[day], str(clicks[day]), description=named(day))
+                for i, day in enumerate(days)
+            ],
+            height=120,
+        ),
+        "commission_chart": column_chart(
+            points=[
+                Point(
+                    label(i, day),
+                    commission[day],
+                    currency(commission[day], "VND"),
+                    tone="honey",
+                    description=named(day),
+                )
+                for i, day in enumerate(days)
+            ],
+            height=120,
+            tick_format=dong_short,
+        ),
+    }

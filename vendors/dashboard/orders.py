@@ -16,7 +16,11 @@ from vendors.fulfilment import (
     fulfilment_mark_packed,
     fulfilment_mark_shipped,
 )
-from vendors.fulfilment_selectors import fulfilments_for_vendor
+from vendors.fulfilment_selectors import (
+    fulfilments_for_vendor,
+    parcel_rows,
+    parcels_for_vendor_list,
+)
 from vendors.models import Fulfilment
 
 
@@ -72,10 +76,14 @@ class ProducerOrderListView(ProducerScopeMixin, ListView):
     def get_queryset(self):
         self.filter_form = StatusFilterForm(self.request.GET or None)
         status = self.filter_form.cleaned_data["status"] if self.filter_form.is_valid() else ""
-        return fulfilments_for_vendor(vendor=self.vendor, status=status)
+        return parcels_for_vendor_list(vendor=self.vendor, status=status)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(vendor=self.vendor, filter_form=self.filter_form, **kwargs)
+        context = super().get_context_data(
+            vendor=self.vendor, filter_form=self.filter_form, **kwargs
+        )
+        context["rows"] = parcel_rows(fulfilments=context["fulfilments"])
+        return context
 
 
 class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
