@@ -9,7 +9,7 @@ for the cold measurements), and tasks run in the request as they would with no b
 
 from .production import *  # noqa: F403
 
-ROOT_URLCONF = "shop.bench_urls"
+ROOT_URLCONF = "shop.bench.urls"
 
 BENCH_CACHE_DIR = env("BENCH_CACHE_DIR", default="")  # noqa: F405
 if BENCH_CACHE_DIR:

@@ -126,9 +126,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo orders: {demo_orders_ensure()} new.")
 
         if products > 0:
-            synthetic_vendors = synthetic.synthetic_vendors_ensure(
-                draw_logos=draw, count=producers
-            )
+            synthetic_vendors = synthetic.synthetic_vendors_ensure(draw_logos=draw, count=producers)
             image_paths = synthetic.shared_images_ensure() if draw else None
             with tqdm(
                 total=products,
