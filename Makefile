@@ -50,8 +50,11 @@ test-es: install ## Run the Elasticsearch tests against the server at ELASTICSEA
 	ELASTICSEARCH_URL="$(ELASTICSEARCH_URL)" $(PY) -m pytest -p no:cacheprovider \
 	  tests/search/test_elasticsearch.py $(PYTEST_ARGS)
 
+bench: install ## Load test: 20,000 products under gunicorn and wrk, table in docs/benchmarks.md (BENCH_ARGS=--reuse)
+	$(PY) bin/bench $(BENCH_ARGS)
+
 messages: install ## Refresh the Vietnamese message catalogue and compile it (needs gettext)
 	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=var
 	$(PY) manage.py compilemessages -l vi --ignore=.venv
 
-.PHONY: help install run test test-postgres lint check-deploy test-es messages
+.PHONY: help install run test test-postgres lint check-deploy test-es bench messages

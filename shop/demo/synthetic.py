@@ -244,10 +244,13 @@ def _rural_communes() -> dict[str, list[Commune]]:
     return by_province
 
 
-def synthetic_vendors_ensure(*, draw_logos: bool = True) -> list[Vendor]:
-    """A few dozen producers across all 34 provinces, each in one rural commune."""
+def synthetic_vendors_ensure(*, draw_logos: bool = True, count: int = 0) -> list[Vendor]:
+    """A few dozen producers across all 34 provinces, each in one rural commune; with `count`
+    larger than that, more of them, dealt round the provinces in the same order."""
     communes = _rural_communes()
     provinces = sorted(communes) + _EXTRA_PROVINCES
+    more = max(0, count - len(provinces))
+    provinces += [sorted(communes)[i % len(communes)] for i in range(more)]
     vendors: list[int] = []
     for n, province in enumerate(provinces, start=1):
         rng = random.Random(f"vendor-{n}")

@@ -55,18 +55,28 @@ class Command(BaseCommand):
             help="Also create N synthetic products (UPC SYN-000001...) for scale work.",
         )
         parser.add_argument(
+            "--producers",
+            type=int,
+            default=0,
+            metavar="N",
+            help="With --products: spread them over N synthetic producers (default: about 50, "
+            "one or two per province).",
+        )
+        parser.add_argument(
             "--no-images",
             action="store_true",
             help="Skip drawing packshots and logos (faster; products get no image).",
         )
 
-    def handle(self, *args, products: int, no_images: bool, **options) -> None:
+    def handle(self, *args, products: int, producers: int, no_images: bool, **options) -> None:
         if products < 0:
             raise CommandError("--products takes a number of products, 0 or more.")
+        if producers < 0:
+            raise CommandError("--producers takes a number of producers, 0 or more.")
         with _quieter(CHATTY_LOGGERS, enabled=options["verbosity"] < 2):
-            self._seed(products=products, draw=not no_images, **options)
+            self._seed(products=products, producers=producers, draw=not no_images, **options)
 
-    def _seed(self, *, products: int, draw: bool, **options) -> None:
+    def _seed(self, *, products: int, producers: int, draw: bool, **options) -> None:
         started = time.monotonic()
         # Progress goes to stderr, so the summary and the account table stay clean on stdout.
         bar_file = options.get("stderr") or sys.stderr
@@ -116,7 +126,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo orders: {demo_orders_ensure()} new.")
 
         if products > 0:
-            synthetic_vendors = synthetic.synthetic_vendors_ensure(draw_logos=draw)
+            synthetic_vendors = synthetic.synthetic_vendors_ensure(draw_logos=draw, count=producers)
             image_paths = synthetic.shared_images_ensure() if draw else None
             with tqdm(
                 total=products,
