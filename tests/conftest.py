@@ -62,6 +62,13 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: pages, fragments and counters kept by one test
+    are never served to the next."""
+    cache.clear()
+
+
 @pytest.fixture
 def empty_cache():
     """The cache emptied before and after the test: API rate limits, widget counters."""
