@@ -70,6 +70,13 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """Pages rendered on every request (no server-side page cache), for tests that count
+    what rendering a page costs."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
 def empty_cache():
     """The cache emptied before and after the test: API rate limits, widget counters."""
     cache.clear()

@@ -178,6 +178,8 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "shop.page_cache.context",
             ],
+            # {% cache %} that renders its fragment when the cache is down (page_cache_tags).
+            "libraries": {"page_cache": "shop.page_cache_tags"},
         },
     },
 ]
