@@ -172,6 +172,9 @@ class AnonymousPageCacheMiddleware:
         lost its body), nothing private, no Vary the key does not cover."""
         if request.method != "GET" or response.streaming:
             return False
+        # A message added while this very page was rendered is for its reader alone.
+        if getattr(getattr(request, "_messages", None), "_queued_messages", None):
+            return False
         if len(response.content) > page_cache.MAX_BODY_BYTES:
             return False
         control = response.get("Cache-Control", "")

@@ -8,7 +8,10 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -17,6 +20,7 @@ from catalogue.models import Category
 from catalogue.services import product_hide
 from cms.models import StoryPage
 from cms.services import home_page_ensure, section_pages_ensure
+from shop.middleware import AnonymousPageCacheMiddleware
 from shop.tourism.models import WidgetDailyStat
 from shop.tourism.tasks import flush_widget_counters
 from tests.factories import CertificateFactory, ProductFactory
@@ -158,6 +162,22 @@ def test_a_head_request_is_answered_from_the_kept_page(client, honey):
     head = client.head("/catalogue/")
 
     assert head.status_code == 200 and head[STATUS] == "hit"
+
+
+def test_a_page_showing_a_message_added_while_it_was_rendered_is_not_kept(rf):
+    def view(request, note):
+        request._messages = CookieStorage(request)
+        if note:
+            messages.info(request, note)
+        return HttpResponse(f"<p>{note}</p>")
+
+    with_message = AnonymousPageCacheMiddleware(lambda r: view(r, "Đã lưu sản phẩm"))
+    without = AnonymousPageCacheMiddleware(lambda r: view(r, ""))
+    answers = [with_message(rf.get("/stories/")) for _ in range(2)]
+    plain = [without(rf.get("/catalogue/")) for _ in range(2)]
+
+    assert [a.get(STATUS) for a in answers] == [None, None]
+    assert [a.get(STATUS) for a in plain] == ["miss", "hit"]
 
 
 # Made-up parameters and headers -----------------------------------------------------------
