@@ -19,6 +19,10 @@ class ShopConfig(Shop):
         # A password chosen through a mailed link also confirms a sign-up never confirmed.
         self.set_password_form = ConfirmingSetPasswordForm
 
+        from shop import page_cache_receivers
+
+        page_cache_receivers.connect()
+
     def get_urls(self):
         from wagtail import views as wagtail_views
 

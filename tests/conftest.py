@@ -62,6 +62,25 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: pages, fragments and counters kept by one test
+    are never served to the next."""
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Pages and their cached fragments (header menu, group tiles) rendered on every request,
+    for tests that count what rendering a page costs."""
+    settings.PAGE_CACHE_ENABLED = False
+    # {% cache %} uses this alias when it exists.
+    settings.CACHES = {
+        **settings.CACHES,
+        "template_fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+
+
 @pytest.fixture
 def empty_cache():
     """The cache emptied before and after the test: API rate limits, widget counters."""

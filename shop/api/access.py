@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import exception_handler
 
@@ -92,6 +93,13 @@ class AnonymousAddressThrottle(_Throttle):
         if request_partner(request) is not None:
             return None
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def anonymous_answer_allowed(request) -> bool:
+    """A product list served from the page cache (shop.page_cache) counts against the caller's
+    anonymous rate like any other answer; over the rate, the request goes on to the view,
+    which refuses it with 429 and the wait."""
+    return AnonymousAddressThrottle().allow_request(Request(request), None)
 
 
 def api_exception_handler(exc, context):

@@ -16,12 +16,14 @@ from catalogue.numbers import id_or_404, page_parse
 from cms.selectors import stories_published
 from search.query import SORTS, SearchQuery
 from search.service import search_products
+from shop import page_cache
 from shop.api import serializers
 from shop.api.access import (
     AnonymousAddressThrottle,
     KnownKeyOrAnonymous,
     PartnerAddressThrottle,
     PartnerKeyThrottle,
+    request_partner,
 )
 from shop.tourism.selectors import api_product_detail
 
@@ -130,7 +132,11 @@ class ProductViewSet(PublicViewSet):
             facets = False
         else:
             facets = not query.words
-        return Response(search_products(query=query, facets=facets).as_json())
+        response = Response(search_products(query=query, facets=facets).as_json())
+        if request_partner(request) is None:
+            # Kept by the page cache for anonymous callers; their rate still applies.
+            page_cache.on_hit(response, "shop.api.access.anonymous_answer_allowed")
+        return response
 
     def retrieve(self, request, id: str):
         detail = api_product_detail(product_id=id_or_404(id), strategy=request.strategy)

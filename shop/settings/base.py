@@ -133,12 +133,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the policy, compression and session middleware: a kept page is stored with their
+    # headers and compressed body, and a page served from the cache runs none of them.
+    "shop.middleware.AnonymousPageCacheMiddleware",
     "shop.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above everything that writes a body or a cookie: it compresses their final answer
     # (static files keep WhiteNoise's own compressed copies).
     "shop.middleware.TokenFreeGZipMiddleware",
-    "shop.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.SwitchedLocaleMiddleware",
     "shop.middleware.NulByteRejectMiddleware",
@@ -179,7 +181,10 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "csp.context_processors.nonce",
+                "shop.page_cache.context",
             ],
+            # {% cache %} that renders its fragment when the cache is down (page_cache_tags).
+            "libraries": {"page_cache": "shop.page_cache_tags"},
         },
     },
 ]
@@ -203,6 +208,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Anonymous pages kept in that cache (shop/page_cache.py): on unless PAGE_CACHE_ENABLED is
+# false; an entry lives PAGE_CACHE_TIMEOUT seconds at most, though any change to what pages
+# show makes it stale at once (docs/decisions.md, "Anonymous pages from a server-side cache").
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
 
 AUTHENTICATION_BACKENDS = (
     # First: refuses any attempt, right password included, while its counter is locked.

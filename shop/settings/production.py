@@ -1,5 +1,7 @@
 """Production: every secret and service comes from the environment, with no default."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from shop.errors import sentry_init
 from shop.logs import logging_config
 
@@ -20,9 +22,13 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
 REDIS_URL = env("REDIS_URL")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-}
+# One cache shared by every gunicorn worker and the Celery workers: kept pages, the version
+# that makes them stale, counters and rate limits must be the same for all. CACHE_URL names
+# its own Redis database (compose: /1), so emptying the cache never drops queued tasks;
+# without it the broker's Redis is used.
+CACHES = {"default": env.cache("CACHE_URL", default=REDIS_URL)}
+if not CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    raise ImproperlyConfigured("CACHE_URL must name a Redis server (redis:// or rediss://).")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TASK_ALWAYS_EAGER = False

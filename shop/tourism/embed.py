@@ -4,13 +4,13 @@ Only these pages may be framed, and only by the partner's allowed domains (CSP
 frame-ancestors); the rest of the site keeps X-Frame-Options DENY.
 """
 
-from urllib.parse import urlsplit
-
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
+from shop import page_cache
+from shop.page_cache import embedding_origin
 from shop.tourism.selectors import (
     frame_ancestors,
     origin_allowed,
@@ -22,12 +22,15 @@ from shop.tourism.services import widget_event_count
 
 def _embedding_origin(request) -> str | None:
     """The origin of the page framing us, as the browser tells it (the Referer of the iframe
-    request; browsers send at least the origin across sites)."""
-    referer = request.headers.get("Referer", "")
-    if not referer:
-        return None
-    parts = urlsplit(referer)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+    request; browsers send at least the origin across sites). The page cache keys embeds on
+    the same reading (shop.page_cache.embedding_origin)."""
+    return embedding_origin(request) or None
+
+
+def impression_count(request, *, widget_id: int) -> bool:
+    """An embed served from the page cache still counts its impression (see widget_embed)."""
+    widget_event_count(widget_id=widget_id, kind="impressions")
+    return True
 
 
 @xframe_options_exempt
@@ -45,7 +48,6 @@ def widget_embed(request, widget_id: int):
     if products:
         widget_event_count(widget_id=widget.pk, kind="impressions")
     language = widget.language if widget and widget.language in ("vi", "en") else "vi"
-    frame_id = request.GET.get("fid", "")[:40]
     with translation.override(language):
         response = render(
             request,
@@ -53,7 +55,6 @@ def widget_embed(request, widget_id: int):
             {
                 "widget": widget if allowed else None,
                 "products": products,
-                "frame_id": frame_id if frame_id.replace("-", "").isalnum() else "",
                 # Size messages go only to the page that frames us, and only when allowed.
                 "parent_origin": origin if allowed and origin else "",
                 "language": language,
@@ -64,6 +65,15 @@ def widget_embed(request, widget_id: int):
     response._csp_replace = {
         "frame-ancestors": frame_ancestors(partner=widget.partner if allowed else None).split()
     }
-    response["Cache-Control"] = "private, max-age=60"
+    if allowed:
+        # The same answer for every reader framed by this origin: the page cache keeps it
+        # (keyed on the Referer's origin) and counts each impression it serves; downstream
+        # caches may store it but must ask again each time (no-cache), which a 304 answers
+        # and counts. The frame id is read by the page's script, so it is not in the page.
+        response["Cache-Control"] = "public, no-cache"
+        if products:
+            page_cache.on_hit(response, "shop.tourism.embed.impression_count", widget_id=widget.pk)
+    else:
+        response["Cache-Control"] = "private, max-age=60"
     response["Vary"] = "Referer"
     return response

@@ -11,7 +11,8 @@ from cms.blocks import ProducerChooserBlock, ProductChooserBlock
 from tests.cms.conftest import producer_card, product_cards
 from tests.factories import CertificateFactory, ProductFactory, VendorFactory
 
-pytestmark = pytest.mark.django_db
+# The counts are of rendering: a repeated request would otherwise come from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def _queries(client, url) -> int:
