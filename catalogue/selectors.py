@@ -84,24 +84,26 @@ def featured_products(*, limit: int = 8, on: date | None = None) -> list[Product
     offers = Product._meta.get_field("stockrecords").related_model.objects
     in_stock = Exists(offers.filter(product=OuterRef("pk"), num_in_stock__gt=0))
     # The few newest ids first, from a narrow query that needs no DISTINCT (stock is tested
-    # with EXISTS rather than a join); only then the cards' wide rows and prefetches, for
-    # those ids alone. Joining first made the database sort every product on the home page.
-    newest = list(
+    # with EXISTS rather than a join), and in the same query their stars: only the cards
+    # shown are then loaded with their prefetches. Joining first made the database sort
+    # every product on the home page; loading every candidate's card cost more than ranking.
+    newest = (
         storefront_products()
         .filter(in_stock, id__in=certified.values("product_id"))
         .order_by("-date_updated", "-id")
-        .values_list("id", flat=True)[: limit * 4]
+        .values("id")[: limit * 4]
     )
-    # Their stars from one narrow query too, so that only the cards shown are loaded with
-    # their prefetches (a card's rows cost more than the query that ranks them).
-    stars = dict(
+    ranked = (
         certified.filter(product_id__in=newest)
+        .order_by()
         .values("product_id")
-        .annotate(best=Max("stars"))
-        .values_list("product_id", "best")
+        .annotate(best=Max("stars"), updated=Max("product__date_updated"))
+        .values_list("product_id", "best", "updated")
     )
-    # sorted() keeps the newest first among products of equal stars.
-    chosen = sorted(newest, key=lambda pk: -stars.get(pk, 0))[:limit]
+    # Best stars first; among equal stars the newest, as before.
+    chosen = [
+        pk for pk, _, _ in sorted(ranked, key=lambda row: (-row[1], -row[2].timestamp(), -row[0]))
+    ][:limit]
     loaded = storefront_products().in_bulk(chosen)
     return [loaded[pk] for pk in chosen if pk in loaded]
 
