@@ -7,6 +7,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 
 from catalogue.reviews.selectors import reviews_shown
 from catalogue.selectors import (
+    product_for_page,
     product_is_on_sale,
     trace_code_normalise,
     trace_report,
@@ -15,6 +16,9 @@ from catalogue.selectors import (
 
 
 class ProductDetailView(OscarProductDetailView):
+    def get_queryset(self):
+        return product_for_page()
+
     def is_viewable(self, product, request):
         # A suspended or unapproved producer's products disappear for shoppers, but the
         # producer and the platform's staff can still open them.

@@ -11,8 +11,10 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from catalogue.models import Product, Province
 from catalogue.selectors import storefront_products
@@ -25,13 +27,19 @@ from vendors.models import Vendor
 
 
 def _in_reader_language(pages: QuerySet) -> QuerySet:
-    """Pages in the active language, plus originals not yet translated into it."""
-    default = Locale.get_default()
-    active = Locale.get_active()
-    if active.pk == default.pk:
-        return pages.filter(locale=default)
-    translated = pages.filter(locale=active).values("translation_key")
-    return pages.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+    """Pages in the active language, plus originals not yet translated into it.
+
+    Locales are matched by their language code in the same query: looking the two Locale
+    rows up first cost two queries each time a list of pages was built."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    active = get_supported_content_language_variant(translation.get_language() or default)
+    if active == default:
+        return pages.filter(locale__language_code=default)
+    translated = pages.filter(locale__language_code=active).values("translation_key")
+    return pages.filter(
+        Q(locale__language_code=active)
+        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
+    )
 
 
 def _under(pages: QuerySet, index: Page) -> QuerySet:
@@ -57,7 +65,13 @@ def _filtered(stories: QuerySet, *, region: str, tag: str) -> QuerySet:
 
 def stories_live() -> QuerySet[StoryPage]:
     """Published, public stories in the reader's language, newest first."""
-    stories = StoryPage.objects.live().public().select_related("region", "hero_image")
+    # Each card's image renditions come with the list (one query), not one query per card.
+    stories = (
+        StoryPage.objects.live()
+        .public()
+        .select_related("region", "hero_image")
+        .prefetch_related("hero_image__renditions")
+    )
     return _in_reader_language(stories).order_by("-date", "-pk")
 
 
@@ -73,25 +87,39 @@ def latest_stories(*, limit: int = 3) -> list[StoryPage]:
     return list(stories_live()[:limit])
 
 
-def stories_filtered(*, index: StoryIndexPage, region: str = "", tag: str = "") -> QuerySet:
+def stories_filtered(
+    *, index: StoryIndexPage, region: str = "", tag: str = "", stories: QuerySet | None = None
+) -> QuerySet:
     """An index's stories; an unknown region or tag simply matches nothing."""
-    return _filtered(_under(stories_live(), index), region=region, tag=tag)
+    base = stories if stories is not None else stories_of_index(index=index)
+    return _filtered(base, region=region, tag=tag)
 
 
-def story_regions(*, index: StoryIndexPage) -> list[Province]:
+def stories_of_index(*, index: StoryIndexPage) -> QuerySet[StoryPage]:
+    """Every live story of an index, unfiltered: built once, it serves the list and both
+    filters (each build asks Wagtail for the site's view restrictions)."""
+    return _under(stories_live(), index)
+
+
+def story_regions(*, index: StoryIndexPage, stories: QuerySet | None = None) -> list[Province]:
     """Provinces that have a published story, for the index's filter, in Vietnamese order."""
-    ids = _under(stories_live(), index).values("region_id")
+    ids = (stories if stories is not None else stories_of_index(index=index)).values("region_id")
     return vietnamese_sorted(Province.objects.filter(pk__in=ids), key=lambda p: p.short_name)
 
 
 def region_pages(*, index: RegionIndexPage) -> list[RegionPage]:
     """The live regions under /regions/, in Vietnamese order of their provinces."""
-    regions = RegionPage.objects.child_of(index).live().select_related("province", "hero_image")
+    regions = (
+        RegionPage.objects.child_of(index)
+        .live()
+        .select_related("province", "hero_image")
+        .prefetch_related("hero_image__renditions")
+    )
     return vietnamese_sorted(regions, key=lambda region: region.province.short_name)
 
 
-def story_tags(*, index: StoryIndexPage) -> QuerySet[Tag]:
-    ids = _under(stories_live(), index).values("pk")
+def story_tags(*, index: StoryIndexPage, stories: QuerySet | None = None) -> QuerySet[Tag]:
+    ids = (stories if stories is not None else stories_of_index(index=index)).values("pk")
     return (
         Tag.objects.filter(cms_storypagetag_items__content_object__in=ids)
         .distinct()

@@ -193,13 +193,14 @@ class StoryIndexPage(_SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         region = request.GET.get("region", "")
         tag = request.GET.get("tag", "")
-        stories = selectors.stories_filtered(index=self, region=region, tag=tag)
+        every = selectors.stories_of_index(index=self)
+        stories = selectors.stories_filtered(index=self, region=region, tag=tag, stories=every)
         page = Paginator(stories, STORIES_PER_PAGE).get_page(page_parse(request.GET.get("page")))
         context.update(
             stories=page.object_list,
             page_obj=page,
-            regions=selectors.story_regions(index=self),
-            tags=selectors.story_tags(index=self),
+            regions=selectors.story_regions(index=self, stories=every),
+            tags=selectors.story_tags(index=self, stories=every),
             current_region=region,
             current_tag=tag,
         )

@@ -77,7 +77,10 @@ def page_translations(context, page) -> list[dict]:
     translation when there is one, else the same page)."""
     current = getattr(context.get("request"), "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     entries = []
-    translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
     for code, name in settings.LANGUAGES:
         target = translations.get(code, page)
         entries.append({"code": code, "name": name, "url": target.url, "current": code == current})
