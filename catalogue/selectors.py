@@ -1,6 +1,7 @@
 """Read-side queries of the catalogue: stars, certificates, places, featured products, batches
 and what a trace code tells."""
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -324,3 +325,27 @@ def certificates_needing_attention(
         .select_related("product__vendor")
         .order_by("valid_until", "pk")
     )
+
+
+RECENTLY_VIEWED_SHOWN = 6
+
+
+def recently_viewed_products(*, cookie: str, exclude: int | None = None) -> list[Product]:
+    """The products of a "recently viewed" cookie (a JSON list of ids, oldest first, written
+    by the browser), latest first, as the storefront lists them. The cookie is the reader's
+    to write: anything but a list of ids in range is ignored, and a listing hidden since is
+    left out."""
+    try:
+        written = json.loads(cookie) if cookie else []
+    except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
+        return []
+    if not isinstance(written, list):
+        return []
+    ids: list[int] = []
+    for value in reversed(written[-20:]):
+        if type(value) is int and 0 < value < 2**31 and value != exclude and value not in ids:
+            ids.append(value)
+    if not ids:
+        return []
+    found = {product.pk: product for product in storefront_products().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found][:RECENTLY_VIEWED_SHOWN]

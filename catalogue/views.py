@@ -1,14 +1,17 @@
 """Catalogue views of the fork: Oscar's, with the producer's standing taken into account, and
 the public trace pages behind QR labels."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
 from catalogue.reviews.selectors import reviews_shown
 from catalogue.selectors import (
     product_for_page,
     product_is_on_sale,
+    recently_viewed_products,
     trace_code_normalise,
     trace_report,
     user_manages_product,
@@ -61,3 +64,21 @@ def trace_page(request: HttpRequest, code: str) -> HttpResponse:
         context = {"code": trace_code_normalise(code)}
         return render(request, "catalogue/trace/unknown.html", context, status=404)
     return render(request, "catalogue/trace/page.html", {"report": report})
+
+
+def recently_viewed(request: HttpRequest) -> HttpResponse:
+    """/recently-viewed/?exclude=<product id>: the cards of the reader's recently viewed
+    products, which the product page's script fetches and shows under the page. Kept out of
+    the product page itself so that page is the same for every anonymous reader."""
+    exclude = request.GET.get("exclude", "")
+    products = recently_viewed_products(
+        cookie=request.COOKIES.get(settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME, ""),
+        exclude=int(exclude)
+        if exclude.isascii() and exclude.isdigit() and len(exclude) < 10
+        else None,
+    )
+    response = render(
+        request, "oscar/customer/history/recently_viewed_products.html", {"products": products}
+    )
+    patch_cache_control(response, private=True, max_age=0)
+    return response

@@ -206,6 +206,6 @@ class AnonymousPageCacheMiddleware:
                 )
             )
             and not response.cookies
-            and set(request.COOKIES) <= {settings.LANGUAGE_COOKIE_NAME}
+            and not page_cache.carries_personal_cookie(request)
             and not getattr(user, "is_authenticated", False)
         )

@@ -81,6 +81,7 @@ NEVER = (
     "/partners/",
     "/healthz",
     "/csp-report/",
+    "/recently-viewed/",
     "/wishlists/",
     "/offers/",
 )
@@ -142,6 +143,20 @@ def embedding_origin(request) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def carries_personal_cookie(request) -> bool:
+    """Whether the request holds a cookie that could shape the page it asks for.
+
+    Two cookies shape no page the server renders: the language choice (part of the key) and
+    the "recently viewed" list, which the browser keeps and the product page fetches from
+    /recently-viewed/ after it loads. Any other cookie (session, basket, CSRF, messages)
+    sends the request to the view."""
+    shaping = set(request.COOKIES) - {
+        settings.LANGUAGE_COOKIE_NAME,
+        settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME,
+    }
+    return bool(shaping)
+
+
 def request_key(request) -> str | None:
     """The cache key of an anonymous GET or HEAD, or None when the request must reach the
     view (a cookie, a signed-in user, an unknown parameter, an API key...)."""
@@ -150,7 +165,7 @@ def request_key(request) -> str | None:
     path = request.path
     if path.startswith((settings.STATIC_URL, settings.MEDIA_URL, *NEVER)):
         return None
-    if set(request.COOKIES) - {settings.LANGUAGE_COOKIE_NAME}:
+    if carries_personal_cookie(request):
         return None
     if "HTTP_AUTHORIZATION" in request.META:
         return None

@@ -27,6 +27,7 @@ urlpatterns = [
     path("embed/", include("shop.tourism.embed_urls")),
     path("partners/", include("shop.tourism.urls")),
     path("search/suggest/", suggestions, name="search-suggest"),
+    path("recently-viewed/", catalogue_views.recently_viewed, name="recently-viewed"),
     path("trace/", catalogue_views.trace_lookup, name="trace-lookup"),
     path("trace/<str:code>/", catalogue_views.trace_page, name="trace"),
     path("vendors/<slug:slug>/", vendor_views.producer_page, name="vendor-detail"),

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from oscar.apps.analytics.models import ProductRecord
 
 from catalogue.selectors import storefront_products
@@ -64,13 +65,58 @@ def test_a_signed_in_view_is_still_counted_and_remembered(client, product, staff
 
 def test_recently_viewed_products_come_from_the_history_the_browser_keeps(client, product):
     other = storefront_products().exclude(pk=product.pk).first()
-    client.cookies["oscar_history"] = json.dumps([other.id])
+    client.cookies["oscar_history"] = json.dumps([other.id, product.id])
 
     page = client.get(product.get_absolute_url())
+    cards = client.get("/recently-viewed/", {"exclude": product.id})
 
-    assert other.get_title() in page.content.decode()
-    # A page shaped by a cookie is not offered to shared caches.
-    assert "public" not in page.get("Cache-Control", "")
+    # The product page points its script at the list; the list shows the other product.
+    assert f'data-recently-viewed="/recently-viewed/?exclude={product.id}"' in page.content.decode()
+    assert other.get_title() in cards.content.decode()
+    assert f'href="{product.get_absolute_url()}"' not in cards.content.decode()
+    # The list is the reader's own and is never offered to shared caches.
+    assert "private" in cards["Cache-Control"]
+    assert "public" not in cards["Cache-Control"]
+
+
+def test_a_reader_with_a_viewing_history_gets_the_page_everyone_gets(product):
+    first, reader, signed = Client(), Client(), Client()
+    reader.cookies["oscar_history"] = json.dumps([product.id])
+    signed.cookies["oscar_history"] = json.dumps([product.id])
+    signed.cookies["sessionid"] = "a-session-of-someone"
+
+    assert first.get("/catalogue/")["X-Page-Cache"] == "miss"
+    page = reader.get("/catalogue/")
+
+    assert page["X-Page-Cache"] == "hit"
+    assert "public" in page["Cache-Control"]
+    # Any other cookie (a session, a basket) still goes to the view.
+    assert "X-Page-Cache" not in signed.get("/catalogue/")
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    ["not json", '{"a": 1}', '["12", -5, 0, 99999999999999999999, 1.5, null, [1]]', "[" * 3000],
+)
+def test_a_forged_viewing_history_lists_nothing_and_breaks_nothing(client, product, cookie):
+    client.cookies["oscar_history"] = cookie
+
+    cards = client.get("/recently-viewed/", {"exclude": "x" * 40})
+
+    assert cards.status_code == 200
+    assert "ocop-grid" not in cards.content.decode()
+    assert client.get(product.get_absolute_url()).status_code == 200
+
+
+def test_a_listing_hidden_since_it_was_viewed_is_not_listed(client, product):
+    other = storefront_products().exclude(pk=product.pk).first()
+    other.hidden_at = timezone.now()
+    other.save()
+    client.cookies["oscar_history"] = json.dumps([other.id])
+
+    cards = client.get("/recently-viewed/")
+
+    assert other.get_title() not in cards.content.decode()
 
 
 def test_language_switch_is_a_link_that_keeps_the_page(client):
