@@ -77,12 +77,14 @@ PAGES = (
     "embed",
     "API list",
 )
-# Lists of cards: a full first page against the last page, which holds fewer cards.
+# Lists of cards: a full first page against the last page, which holds fewer cards. Lists
+# stop at page 100 (2,400 products), so the whole catalogue of 5,000 ends on a full page:
+# the catalogue and the API are counted within one province.
 LISTS = {
-    "catalogue": "/catalogue/",
-    "category": None,  # the group I page, filled in once the catalogue exists
+    "catalogue": "/catalogue/?province=22",
+    "category": None,  # the group I page in that province, filled in once the catalogue exists
     "search": "/search/?q=mat+ong",
-    "API list": "/api/v1/products/",
+    "API list": "/api/v1/products/?province=22",
 }
 
 
@@ -130,7 +132,7 @@ def counted(django_db_setup, django_db_blocker, tmp_path_factory):
         large = {name: queries(urls[name]) for name in PAGES}
         lists = {}
         for name, url in LISTS.items():
-            url = url or urls[name]
+            url = url or f"{urls[name]}?province=22"
             last_url, cards_first, cards_last = last_page(url)
             assert cards_first > cards_last, (name, cards_first, cards_last)
             lists[name] = (queries(url), queries(last_url), cards_first, cards_last)
