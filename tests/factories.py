@@ -4,7 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import factory
-from django.db import connection
+from django.db import connection, transaction
 from django.test import TestCase
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -175,10 +175,13 @@ def placed_order(items, *, email: str = "khach@example.vn", **order_fields):
         phone_number="+84912345678",
         country=OscarCountryFactory(iso_3166_1_a2="VN", printable_name="Việt Nam"),
     )
-    order = oscar_create_order(
-        basket=basket, shipping_address=address, guest_email=email, **order_fields
-    )
-    fulfilments_create_for_order(order=order)
+    # In one transaction, as the checkout's placement does (the parcels lock the order row,
+    # which PostgreSQL allows only inside a transaction; browser tests run without one).
+    with transaction.atomic():
+        order = oscar_create_order(
+            basket=basket, shipping_address=address, guest_email=email, **order_fields
+        )
+        fulfilments_create_for_order(order=order)
     return order
 
 
