@@ -13,16 +13,17 @@ class Basket(AbstractBasket):
     def all_lines(self):
         if self.id is None or self._lines is not None:
             return super().all_lines()
+        # Oscar's lines (its joins, prefetches and order), with what the strategy reads added.
         self._lines = (
-            self.lines.select_related(
-                "stockrecord",
+            super()
+            .all_lines()
+            .select_related(
                 "product__vendor",
                 "product__product_class",
                 "product__parent__vendor",
                 "product__parent__product_class",
             )
-            .prefetch_related("attributes", "product__images", "product__stockrecords")
-            .order_by(self._meta.pk.name)
+            .prefetch_related("product__stockrecords")
         )
         return self._lines
 
