@@ -285,6 +285,8 @@ def summary_ensure(*, day: date) -> bool:
                 state.day = day
                 state.save(update_fields=["day"])
         return True
-    except DatabaseError:
-        logger.warning("The facet summary could not be brought to %s", day, exc_info=True)
+    except DatabaseError as error:
+        # Expected while an index write or the nightly rebuild holds the summary: every
+        # search meanwhile comes here, so one line each, without a traceback.
+        logger.info("The facet summary could not be brought to %s now: %s", day, error)
         return False
