@@ -119,9 +119,18 @@ class DatabaseBackend(SearchBackend):
         self.vendor_limit: int | None = VENDORS_SHOWN
 
     def facet_values(self, query: SearchQuery, facet: str) -> list[FacetValue]:
-        """All values of one facet, not only the top producers."""
+        """All values of one facet, not only the top producers: that facet alone, without
+        the result list or the other facets a search would count as well."""
+        if facet not in FACETS:
+            return []
         self.vendor_limit = None
-        return self.search(replace(query, page=1), facets=True).facets.get(facet, [])
+        self.summary_current = summary_ensure(day=self.today)
+        if query.words:
+            return self._search_in_memory(replace(query, page=1)).facets[facet]
+        counts = self._summary_counts(query)
+        if counts:
+            return self._facets_from_summary(query, counts)[facet]
+        return getattr(self, f"_facet_{facet}")(query)
 
     # -- filters ---------------------------------------------------------------------------
 
