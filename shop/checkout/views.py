@@ -30,9 +30,9 @@ from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
 from shop.payments.models import PaymentAttempt
 from shop.payments.selectors import order_payment_summary
-from shop.privacy.forms import CheckoutConsentForm
+from shop.privacy.forms import CONSENT_REFUSAL, CheckoutConsentForm
 from shop.privacy.models import ConsentMethod, ConsentPurpose
-from shop.privacy.selectors import checkout_consent_needed
+from shop.privacy.selectors import checkout_consent_given, checkout_consent_needed
 from shop.privacy.services import consent_give
 
 logger = logging.getLogger(__name__)
@@ -164,9 +164,18 @@ class CardPaymentView(views.PaymentDetailsView):
     template_name = "oscar/checkout/card.html"
     template_name_preview = "oscar/checkout/card.html"
 
+    def get_pre_conditions(self, request):
+        # Oscar runs the payment step's check on its preview only; this page is not one.
+        return self.pre_conditions + ["check_payment_data_is_captured"]
+
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() != PaymentMethod.CARD:
             raise FailedPreCondition(url=reverse("checkout:payment-method"))
+        # The preview's "Place order" asks the consent; this address can be opened without
+        # passing there, so no card is taken until the consent is on record.
+        order_number = str(self.generate_order_number(request.basket))
+        if not checkout_consent_given(user=request.user, order_number=order_number):
+            raise FailedPreCondition(url=reverse("checkout:preview"), message=CONSENT_REFUSAL)
 
     def get(self, request, *args, **kwargs):
         submission = self.build_submission()

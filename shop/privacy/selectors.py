@@ -55,6 +55,19 @@ def checkout_consent_needed(*, user) -> bool:
     return not consent_is_current(user=user, purpose=ConsentPurpose.ORDERS)
 
 
+def checkout_consent_given(*, user, order_number: str) -> bool:
+    """Whether "Place order" recorded the consent this checkout needs: an account's under
+    the policy now in force, a guest's for this very order."""
+    if user is not None and user.is_authenticated:
+        return consent_is_current(user=user, purpose=ConsentPurpose.ORDERS)
+    return ConsentRecord.objects.filter(
+        user__isnull=True,
+        order_number=order_number,
+        purpose=ConsentPurpose.ORDERS,
+        policy_version=settings.PRIVACY_POLICY_VERSION,
+    ).exists()
+
+
 def orders_of(*, user: AbstractBaseUser) -> QuerySet:
     """The account's orders, and the orders placed as a guest with the account's address
     (a confirmed address: its holder placed them)."""
