@@ -34,7 +34,7 @@ from shop.privacy.forms import CheckoutConsentForm
 from shop.privacy.models import ConsentMethod, ConsentPurpose
 from shop.privacy.selectors import checkout_consent_needed
 from shop.privacy.services import consent_give
-from shop.wholesale.checkout import invoice_form_for, invoice_form_save
+from shop.wholesale.forms import invoice_form_for, invoice_form_save
 
 logger = logging.getLogger(__name__)
 

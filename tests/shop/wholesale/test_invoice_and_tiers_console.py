@@ -131,6 +131,7 @@ def test_the_partners_invoice_details_reach_each_producers_parcel(client, shop):
 
     response = client.post("/checkout/payment-method/", _invoice())
     assert response.status_code == 302
+    assert "Công ty TNHH Khách sạn Bình Liêu" in client.get("/checkout/preview/").content.decode()
     _place(client)
 
     details = InvoiceDetails.objects.get()
