@@ -22,6 +22,7 @@ from shop.orders.statuses import PaymentMethod
 from shop.partner.selectors import product_sellable
 from shop.shipping.selectors import method_parcels
 from shop.tourism.services import partner_referral_attach_to_order
+from shop.wholesale.services import invoice_details_attach_to_order
 from vendors.fulfilment import fulfilments_create_for_order
 
 logger = logging.getLogger(__name__)
@@ -285,6 +286,8 @@ def _place(
     fulfilments_create_for_order(order=order, parcels=parcels)
     # A tourism partner's widget that brought the buyer is credited on the order.
     partner_referral_attach_to_order(order=order, basket=basket)
+    # A tourism partner's invoice details, for each producer's VAT invoice.
+    invoice_details_attach_to_order(order=order, basket=basket, user=user)
     basket.submit()
 
     order_id = order.pk

@@ -34,6 +34,7 @@ from shop.privacy.forms import CONSENT_REFUSAL, CheckoutConsentForm
 from shop.privacy.models import ConsentMethod, ConsentPurpose
 from shop.privacy.selectors import checkout_consent_given, checkout_consent_needed
 from shop.privacy.services import consent_give
+from shop.wholesale.forms import invoice_form_for, invoice_form_save
 
 logger = logging.getLogger(__name__)
 
@@ -87,13 +88,19 @@ class PaymentMethodView(views.PaymentMethodView):
 
     def get(self, request, *args, **kwargs):
         form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()})
-        return self.render_to_response(self.get_context_data(form=form))
+        invoice_form = invoice_form_for(request=request)
+        return self.render_to_response(self.get_context_data(form=form, invoice_form=invoice_form))
 
     def post(self, request, *args, **kwargs):
         form = PaymentMethodForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+        # A tourism partner's optional invoice details; None (and ignored) for anyone else.
+        invoice_form = invoice_form_for(request=request, data=request.POST)
+        if not form.is_valid() or (invoice_form is not None and not invoice_form.is_valid()):
+            context = self.get_context_data(form=form, invoice_form=invoice_form)
+            return self.render_to_response(context)
         self.checkout_session.pay_by(form.cleaned_data["method"])
+        if invoice_form is not None:
+            invoice_form_save(request=request, form=invoice_form)
         return redirect("checkout:preview")
 
 

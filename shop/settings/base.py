@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "shop.tourism.apps.TourismConfig",
     # Personal data: consents, a buyer's copy of their data, erasure (shop/privacy).
     "shop.privacy.apps.PrivacyConfig",
+    # Wholesale tiers and the invoice details of tourism partners (shop/wholesale).
+    "shop.wholesale.apps.WholesaleConfig",
     # Our dashboard apps, included by the forked dashboard's get_urls()
     "vendors.dashboard.apps.VendorsDashboardConfig",
     "catalogue.dashboard.apps.OcopCatalogueDashboardConfig",
@@ -128,6 +130,8 @@ INSTALLED_APPS = [
     "shop.offer.dashboard.apps.ProducerVouchersDashboardConfig",
     # Staff copy or erase a buyer's data on request (shop/privacy).
     "shop.privacy.dashboard.apps.PrivacyDashboardConfig",
+    # A producer's wholesale tiers (shop/wholesale).
+    "shop.wholesale.dashboard.apps.WholesaleDashboardConfig",
     "shop.demo.apps.DemoConfig",
 ]
 
@@ -325,6 +329,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Ledger"), "url_name": "dashboard:producer-ledger"},
             {"label": _("Shipping"), "url_name": "dashboard:producer-shipping"},
             {"label": _("Vouchers"), "url_name": "dashboard:producer-voucher-list"},
+            {"label": _("Wholesale prices"), "url_name": "dashboard:producer-wholesale-list"},
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
             {"label": _("QR labels"), "url_name": "dashboard:producer-labels"},
             {"label": _("OCOP certificates"), "url_name": "dashboard:producer-certificate-list"},
