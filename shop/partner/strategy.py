@@ -8,6 +8,7 @@ the basket, the checkout's checks); the placement checks the same rule again und
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.core.loading import get_class
 
+from shop.gifts.strategy import GiftBoxAvailability
 from shop.partner.selectors import product_sellable
 
 NoLongerSold = get_class("partner.availability", "NoLongerSold")
@@ -41,6 +42,7 @@ class PositivePriceNoTax(oscar_strategy.NoTax):
 
 class Default(
     oscar_strategy.UseFirstStockRecord,
+    GiftBoxAvailability,
     OnSaleRequired,
     PositivePriceNoTax,
     oscar_strategy.Structured,

@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "shop.tourism.apps.TourismConfig",
     # Personal data: consents, a buyer's copy of their data, erasure (shop/privacy).
     "shop.privacy.apps.PrivacyConfig",
+    # Gift boxes across producers, split into each producer's parcel (shop/gifts).
+    "shop.gifts.apps.GiftsConfig",
     # Our dashboard apps, included by the forked dashboard's get_urls()
     "vendors.dashboard.apps.VendorsDashboardConfig",
     "catalogue.dashboard.apps.OcopCatalogueDashboardConfig",
