@@ -18,8 +18,8 @@ from search.indexing import index_rebuild
 from shop.demo import loader, synthetic
 from shop.demo.data import PRODUCTS, VENDORS
 from shop.demo.editorial import MODERATOR, editorial_demo_ensure
-from shop.demo.orders import demo_orders_ensure, demo_shipping_rules_ensure
 from shop.demo.gifts import demo_gift_box_ensure
+from shop.demo.orders import demo_orders_ensure, demo_shipping_rules_ensure
 from shop.demo.tourism import demo_partner_ensure
 from shop.demo.vouchers import demo_vouchers_ensure
 
