@@ -221,3 +221,71 @@ def test_the_box_admin_page_explains_the_shares(gift):
     for amount in ("159.375", "262.500", "328.125"):
         assert amount in text
     assert "HTX Ong mật Lục Hồn" in text
+
+
+def test_staff_compose_a_box_in_the_admin_and_it_goes_on_sale(gift):
+    noodles, honey, _oil = gift["products"]
+    data = {
+        "title": "Hộp quà Xuân",
+        "description": "Miến và mật ong",
+        "price": "300000",
+        "packing_vendor": "",
+        "is_public": "on",
+        "items-TOTAL_FORMS": "2",
+        "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "1000",
+        "items-0-product": str(noodles.pk),
+        "items-0-quantity": "1",
+        "items-1-product": str(honey.pk),
+        "items-1-quantity": "1",
+    }
+    clerk = UserFactory(is_staff=True)
+    assert _signed_in(clerk).post("/django-admin/gifts/giftbox/add/", data).status_code == 403
+    assert not GiftBox.objects.filter(title="Hộp quà Xuân").exists()
+
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    response = _signed_in(staff).post("/django-admin/gifts/giftbox/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    box = GiftBox.objects.get(title="Hộp quà Xuân")
+    page = Client().get(box.product.get_absolute_url()).content.decode()
+    assert "300.000" in page and noodles.title in page and honey.title in page
+
+
+def test_a_box_of_a_platform_product_is_refused_in_the_admin(gift):
+    platform_product = ProductFactory(title="Sổ tay OCOP")
+    type(platform_product).objects.filter(pk=platform_product.pk).update(vendor=None)
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    response = _signed_in(staff).post(
+        "/django-admin/gifts/giftbox/add/",
+        {
+            "title": "Hộp lạ",
+            "price": "300000",
+            "items-TOTAL_FORMS": "1",
+            "items-INITIAL_FORMS": "0",
+            "items-MIN_NUM_FORMS": "0",
+            "items-MAX_NUM_FORMS": "1000",
+            "items-0-product": str(platform_product.pk),
+            "items-0-quantity": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "a box holds producers" in response.content.decode() or "chỉ gồm sản phẩm" in (
+        response.content.decode()
+    )
+    assert not GiftBox.objects.filter(title="Hộp lạ").exists()
+
+
+def test_a_packing_producer_gets_one_parcel_with_the_whole_box(gift):
+    noodles_maker = gift["vendors"][0]
+    box = gift["box"]
+    box.packing_vendor = noodles_maker
+    box.save()
+    order = _box_add_and_place(Client(), box, message="")
+    parcels = list(Fulfilment.objects.filter(order=order))
+    assert [parcel.vendor for parcel in parcels] == [noodles_maker]
+    assert sorted(line.product.title for line in parcels[0].lines) == sorted(
+        p.title for p in gift["products"]
+    )
+    sale = LedgerEntry.objects.get(order=order, kind=LedgerEntry.Kind.SALE)
+    assert sale.vendor == noodles_maker and sale.amount == BOX_PRICE + 20000
