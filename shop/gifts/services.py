@@ -8,8 +8,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -174,18 +172,18 @@ def _unit(amount: Decimal, quantity: int) -> Decimal:
 
 
 def gift_order_complete(*, order, basket) -> None:
-    """After the order's lines are written: take the boxes' components from stock (one
-    update per record, so it adds to what the order's other lines took) and keep the
-    buyer's gift message with the order. Runs in the placement's transaction, under its
-    locks."""
+    """After the order's lines are written: take the boxes' components from stock and keep
+    the buyer's gift message with the order. Runs in the placement's transaction, under its
+    locks, once Oscar has allocated the order's other lines: each record is read again so
+    this adds to what they took, and saved as Oscar saves an allocation (its signals keep
+    the stock alerts and the page cache right)."""
     for part in GiftOrderLine.objects.filter(line__order=order).select_related(
         "line__product__product_class", "line__product__parent__product_class"
     ):
         line = part.line
         if line.stockrecord_id and line.product.get_product_class().track_stock:
-            StockRecord.objects.filter(pk=line.stockrecord_id).update(
-                num_allocated=Coalesce(F("num_allocated"), Value(0)) + line.quantity
-            )
+            record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
+            record.allocate(line.quantity)
     gift = BasketGift.objects.filter(basket_id=basket.pk).first()
     if gift is not None and gift.message:
         OrderGift.objects.get_or_create(order=order, defaults={"message": gift.message})
