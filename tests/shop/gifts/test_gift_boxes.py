@@ -289,3 +289,19 @@ def test_a_packing_producer_gets_one_parcel_with_the_whole_box(gift):
     )
     sale = LedgerEntry.objects.get(order=order, kind=LedgerEntry.Kind.SALE)
     assert sale.vendor == noodles_maker and sale.amount == BOX_PRICE + 20000
+
+
+def test_no_xss_payload_in_a_gift_message_runs_in_the_producers_pages(gift):
+    from shop.gifts.models import OrderGift
+    from tests.security.xss import PAYLOADS, active_content, chunks
+
+    noodles_maker = gift["vendors"][0]
+    own = Fulfilment.objects.get(order=gift["order"], vendor=noodles_maker)
+    client = _signed_in(gift["members"][noodles_maker])
+    for i, text in enumerate(chunks(PAYLOADS, size=280)):
+        # Straight into the row, as an old row or an import would hold it.
+        OrderGift.objects.filter(order=gift["order"]).update(message=f"XSSMARK{i:02d} {text}")
+        for url in (f"/dashboard/producer/orders/{own.pk}/", f"/gifts/parcels/{own.pk}/slip/"):
+            page = client.get(url).content.decode()
+            assert f"XSSMARK{i:02d}" in page
+            assert active_content(page) == [], (url, text)
