@@ -9,6 +9,7 @@ fee and the producers' ledger, and submits the basket; the e-mails leave after c
 import logging
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import translation
@@ -17,6 +18,8 @@ from django.utils.translation import ngettext, override
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
+from shop.gifts.selectors import gift_box_of_product, gift_box_stock_demand
+from shop.gifts.services import gift_box_order_lines_create, gift_order_complete
 from shop.offer.selectors import voucher_refusal
 from shop.orders.statuses import PaymentMethod
 from shop.partner.selectors import product_sellable
@@ -50,6 +53,19 @@ class _OrderCreator(OrderCreator):
     def record_voucher_usage(self, order, voucher, user):
         # Oscar's voucher asks the user whether it is signed in; a guest's order has none.
         super().record_voucher_usage(order, voucher, user or AnonymousUser())
+
+    def create_line_models(self, order, basket_line, extra_line_fields=None):
+        # A gift box is ordered as its components, each on its producer's partner, so each
+        # producer's parcel and ledger hold only its part (shop.gifts). Its own record tracks
+        # no stock, so Oscar allocates nothing for it; gift_order_complete allocates the
+        # components once every line is written.
+        if gift_box_of_product(basket_line.product) is not None:
+            status = (extra_line_fields or {}).get("status") or getattr(
+                settings, "OSCAR_INITIAL_LINE_STATUS", ""
+            )
+            lines = gift_box_order_lines_create(order=order, basket_line=basket_line, status=status)
+            return lines[0]
+        return super().create_line_models(order, basket_line, extra_line_fields)
 
 
 class OrderPlacementError(Exception):
@@ -283,6 +299,7 @@ def _place(
         **extra,
     )
     _payment_method_record(order, payment_method)
+    gift_order_complete(order=order, basket=basket)
     fulfilments_create_for_order(order=order, parcels=parcels)
     # A tourism partner's widget that brought the buyer is credited on the order.
     partner_referral_attach_to_order(order=order, basket=basket)
@@ -343,7 +360,12 @@ def _on_sale_check(lines) -> None:
 def _stock_take_check(lines) -> None:
     """Lock the basket's stock records (in key order, so two buyers never deadlock) and
     check every line is still there to buy. OrderCreator then allocates under these locks."""
-    ids = sorted({line.stockrecord_id for line in lines if line.stockrecord_id})
+    # A gift box takes its components' stock: those records are locked and checked too.
+    gift_demand = gift_box_stock_demand(lines=lines)
+    ids = sorted(
+        {line.stockrecord_id for line in lines if line.stockrecord_id}
+        | {demand.stockrecord_id for demand in gift_demand}
+    )
     records = {
         record.pk: record
         for record in StockRecord.objects.select_for_update().filter(pk__in=ids).order_by("pk")
@@ -352,6 +374,8 @@ def _stock_take_check(lines) -> None:
     for line in lines:
         if line.stockrecord_id:
             wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
+    for demand in gift_demand:
+        wanted[demand.stockrecord_id] = wanted.get(demand.stockrecord_id, 0) + demand.quantity
     sold_out = []
     for line in lines:
         record = records.get(line.stockrecord_id)
@@ -365,6 +389,12 @@ def _stock_take_check(lines) -> None:
             left = record.num_in_stock - (record.num_allocated or 0)
             if wanted[record.pk] > left:
                 sold_out.append(product.get_title())
+    for demand in gift_demand:
+        record = records.get(demand.stockrecord_id)
+        if record is None or wanted[record.pk] > (record.num_in_stock or 0) - (
+            record.num_allocated or 0
+        ):
+            sold_out.append(demand.title)
     if sold_out:
         raise SoldOut(list(dict.fromkeys(sold_out)))
 

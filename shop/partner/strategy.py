@@ -13,6 +13,7 @@ from oscar.apps.partner import prices as oscar_prices
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.core.loading import get_class
 
+from shop.gifts.strategy import GiftBoxAvailability
 from shop.partner.selectors import product_sellable
 from shop.wholesale.selectors import (
     tier_for_quantity,
@@ -51,6 +52,7 @@ class PositivePriceNoTax(oscar_strategy.NoTax):
 
 class Default(
     oscar_strategy.UseFirstStockRecord,
+    GiftBoxAvailability,
     OnSaleRequired,
     PositivePriceNoTax,
     oscar_strategy.Structured,

@@ -120,6 +120,8 @@ INSTALLED_APPS = [
     "shop.privacy.apps.PrivacyConfig",
     # Wholesale tiers and the invoice details of tourism partners (shop/wholesale).
     "shop.wholesale.apps.WholesaleConfig",
+    # Gift boxes across producers, split into each producer's parcel (shop/gifts).
+    "shop.gifts.apps.GiftsConfig",
     # Our dashboard apps, included by the forked dashboard's get_urls()
     "vendors.dashboard.apps.VendorsDashboardConfig",
     "catalogue.dashboard.apps.OcopCatalogueDashboardConfig",

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import prefetch_related_objects
 from oscar.core.loading import get_model
 
+from shop.gifts.selectors import gift_box_line_parts
 from shop.money import round_dong
 from shop.shipping.models import ProducerShippingRule, default_rule
 from vendors.models import Vendor
@@ -63,8 +64,26 @@ def basket_parcels(*, basket) -> list[Parcel]:
     # for the whole basket, not a few per line.
     products = [line.product for line in lines]
     prefetch_related_objects(products, "product_class", "parent__product_class")
+    gift_parts = {
+        line.pk: gift_box_line_parts(line=line, platform_discount=_platform_discount(line))
+        for line in lines
+    }
+    products += [part.product for parts in gift_parts.values() for part in parts]
     weights = _weights_kg(products)
     for line in lines:
+        if gift_parts[line.pk]:
+            # A gift box goes out as its components, each in its producer's parcel (or all in
+            # the packing producer's) with its share of the box's price (shop.gifts).
+            for part in gift_parts[line.pk]:
+                key = part.vendor.pk if part.vendor else None
+                parcel = by_partner.setdefault(key, Parcel(vendor=part.vendor))
+                if line not in parcel.lines:
+                    parcel.lines.append(line)
+                parcel.goods += part.amount
+                parcel.platform_discount += part.platform_discount
+                if part.product.get_product_class().requires_shipping:
+                    parcel.weight_kg += weights[part.product.pk] * part.quantity
+            continue
         partner_id = line.stockrecord.partner_id if line.stockrecord_id else None
         vendor = vendors.get(partner_id)
         key = vendor.pk if vendor else None
