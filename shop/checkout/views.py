@@ -34,6 +34,12 @@ from shop.privacy.forms import CheckoutConsentForm
 from shop.privacy.models import ConsentMethod, ConsentPurpose
 from shop.privacy.selectors import checkout_consent_needed
 from shop.privacy.services import consent_give
+from shop.shipping.selectors import (
+    basket_due_now,
+    basket_has_preorders,
+    basket_parcels,
+    method_parcels,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -86,11 +92,22 @@ class PaymentMethodView(views.PaymentMethodView):
     skip_conditions = []
 
     def get(self, request, *args, **kwargs):
-        form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()})
+        form = PaymentMethodForm(
+            initial={"method": self.checkout_session.payment_method()},
+            preorder=self.basket_has_preorders(),
+        )
         return self.render_to_response(self.get_context_data(form=form))
 
+    def basket_has_preorders(self) -> bool:
+        return basket_has_preorders(parcels=basket_parcels(basket=self.request.basket))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["has_preorders"] = self.basket_has_preorders()
+        return context
+
     def post(self, request, *args, **kwargs):
-        form = PaymentMethodForm(request.POST)
+        form = PaymentMethodForm(request.POST, preorder=self.basket_has_preorders())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         self.checkout_session.pay_by(form.cleaned_data["method"])
@@ -175,7 +192,9 @@ class CardPaymentView(views.PaymentDetailsView):
             attempt = services.card_attempt_for_basket(
                 basket=basket,
                 user=request.user,
-                amount=submission["order_total"].incl_tax,
+                amount=basket_due_now(
+                    parcels=method_parcels(method=submission["shipping_method"], basket=basket)
+                ),
                 order_number=str(self.generate_order_number(basket)),
                 checkout_data=self.checkout_data(submission),
             )
