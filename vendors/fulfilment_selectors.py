@@ -96,7 +96,8 @@ def _sum(condition: Q | None = None) -> Coalesce:
 # Sales and commissions count net of their reversals, so a cancelled parcel adds nothing.
 # What the producer sold includes the discounts the platform paid for: its share is as at
 # the price before them.
-_SOLD_KINDS = [Kind.SALE, Kind.PLATFORM_DISCOUNT]
+# A pre-order's sale comes in two entries: its deposit and, once shipped, its balance.
+_SOLD_KINDS = [Kind.SALE, Kind.DEPOSIT, Kind.BALANCE, Kind.PLATFORM_DISCOUNT]
 _SOLD = Q(kind__in=_SOLD_KINDS) | Q(kind=Kind.REVERSAL, reverses__kind__in=_SOLD_KINDS)
 _COMMISSION = Q(kind=Kind.COMMISSION) | Q(kind=Kind.REVERSAL, reverses__kind=Kind.COMMISSION)
 _PAYOUTS = Q(kind=Kind.PAYOUT)

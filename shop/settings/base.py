@@ -323,6 +323,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": _("Orders"), "url_name": "dashboard:producer-orders"},
             {"label": _("Ledger"), "url_name": "dashboard:producer-ledger"},
+            {"label": _("Pre-orders"), "url_name": "dashboard:producer-preorders"},
             {"label": _("Shipping"), "url_name": "dashboard:producer-shipping"},
             {"label": _("Vouchers"), "url_name": "dashboard:producer-voucher-list"},
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
