@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.money import is_whole_dong, round_dong, vnd
+from vendors import preorders
 from vendors.carriers import Carrier, carrier_code, tracking_code_clean
 from vendors.models import Fulfilment, LedgerEntry, ParcelEvent, PreorderLine, Vendor
-from vendors.preorders import preorder_today, ship_date_label
+from vendors.preorders import ship_date_label
 from vendors.signals import fulfilment_status_changed
 from vendors.statuses import FULFILMENT_TRANSITIONS, STEP_OF_STATUS, ParcelStep
 
@@ -236,7 +237,7 @@ def _locked(fulfilment: Fulfilment, *, to: str) -> Fulfilment:
     if (
         locked.status == Status.AWAITING_HARVEST
         and to != Status.CANCELLED
-        and locked.ships_from > preorder_today()
+        and locked.ships_from > preorders.preorder_today()
     ):
         raise ValidationError(
             _(

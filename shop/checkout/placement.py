@@ -22,9 +22,10 @@ from shop.orders.statuses import PaymentMethod
 from shop.partner.selectors import product_sellable
 from shop.shipping.selectors import method_parcels
 from shop.tourism.services import partner_referral_attach_to_order
+from vendors import preorders
 from vendors.fulfilment import fulfilments_create_for_order
 from vendors.models import PreorderTerms
-from vendors.preorders import preorder_today, preordered_quantity
+from vendors.preorders import preordered_quantity
 
 logger = logging.getLogger(__name__)
 
@@ -379,7 +380,7 @@ def _preorders_check(lines, *, payment_method: str) -> frozenset[int]:
                 "deposit is paid to the courier on delivery."
             )
         )
-    today = preorder_today()
+    today = preorders.preorder_today()
     locked = {
         terms.product_id: terms
         for terms in PreorderTerms.objects.select_for_update()

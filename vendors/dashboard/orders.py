@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from vendors import preorders
 from vendors.carriers import Carrier, tracking_code_clean, tracking_url
 from vendors.dashboard.access import ProducerScopeMixin
 from vendors.fulfilment import (
@@ -22,7 +23,6 @@ from vendors.fulfilment_selectors import (
     parcels_for_vendor_list,
 )
 from vendors.models import Fulfilment
-from vendors.preorders import preorder_today
 
 
 class StatusFilterForm(forms.Form):
@@ -106,7 +106,7 @@ class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
         # A pre-order waiting for its ship-from date may only be cancelled until then.
         too_early = (
             fulfilment.status == Fulfilment.Status.AWAITING_HARVEST
-            and fulfilment.ships_from > preorder_today()
+            and fulfilment.ships_from > preorders.preorder_today()
         )
         if too_early:
             allowed = allowed & {Fulfilment.Status.CANCELLED}
