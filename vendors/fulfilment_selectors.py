@@ -33,7 +33,7 @@ def parcels_for_vendor_list(*, vendor: Vendor, status: str = "") -> QuerySet[Ful
     Line = get_model("order", "Line")
     return (
         fulfilments_for_vendor(vendor=vendor, status=status)
-        .select_related("order__shipping_address")
+        .select_related("order__shipping_address", "vendor")
         .prefetch_related(
             Prefetch(
                 "order__lines",
