@@ -37,7 +37,6 @@ Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
-OrderLine = get_model("order", "Line")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 PaymentSource = get_model("payment", "Source")
 PaymentSourceType = get_model("payment", "SourceType")
@@ -58,12 +57,16 @@ class _OrderCreator(OrderCreator):
         # Oscar's voucher asks the user whether it is signed in; a guest's order has none.
         super().record_voucher_usage(order, voucher, user or AnonymousUser())
 
+    def create_line_models(self, order, basket_line, extra_line_fields=None):
+        if basket_line.product_id in self.preordered_product_ids:
+            # A pre-order is sold from a harvest not yet in stock: its order line has
+            # nothing allocated, so shipping it consumes no stock.
+            extra_line_fields = {**(extra_line_fields or {}), "num_allocated": 0}
+        return super().create_line_models(order, basket_line, extra_line_fields)
+
     def update_stock_records(self, line):
+        # Oscar passes the basket line here; a pre-ordered one takes no stock now.
         if line.product_id in self.preordered_product_ids:
-            # A pre-order is sold from a harvest not yet in stock: it takes none now, and
-            # the line has nothing allocated to consume when it ships.
-            OrderLine.objects.filter(pk=line.pk).update(num_allocated=0)
-            line.num_allocated = 0
             return
         super().update_stock_records(line)
 
