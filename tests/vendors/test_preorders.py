@@ -137,9 +137,11 @@ def test_the_checkout_splits_the_pre_order_and_takes_only_the_deposit_now(englis
 
     kinds = dict(LedgerEntry.objects.filter(fulfilment=preordered).values_list("kind", "amount"))
     assert kinds == {"deposit": deposit, "commission": -Decimal("24000")}
-    # The pre-order took no stock: the harvest is not in yet.
-    longan.stockrecords.get().refresh_from_db()
+    # The pre-order took no stock (the harvest is not in yet); the honey in stock did.
     assert longan.stockrecords.get().num_allocated in (None, 0)
+    assert honey.stockrecords.get().num_allocated == 1
+    assert [line.num_allocated for line in preordered.lines] == [0]
+    assert [line.num_allocated for line in ordinary.lines] == [1]
 
 
 def test_cash_on_delivery_is_not_offered_for_a_pre_order(english, seeded):
@@ -191,6 +193,7 @@ def test_the_producer_ships_only_from_the_ship_from_date_and_the_buyer_hears_onc
     assert response.status_code == 302
     parcel.refresh_from_db()
     assert parcel.status == Fulfilment.Status.SHIPPED
+    assert seeded["longan"].stockrecords.get().num_in_stock == 0
     sent = [m for m in mail.outbox if "lan@example.vn" in m.to]
     assert len(sent) == 1
     balance = f"{int(parcel.balance):,}".replace(",", ".")
