@@ -33,11 +33,13 @@ def parcels_for_vendor_list(*, vendor: Vendor, status: str = "") -> QuerySet[Ful
     Line = get_model("order", "Line")
     return (
         fulfilments_for_vendor(vendor=vendor, status=status)
-        .select_related("order__shipping_address")
+        .select_related("order__shipping_address", "vendor")
         .prefetch_related(
             Prefetch(
                 "order__lines",
-                queryset=Line.objects.filter(partner_id=vendor.partner_id).order_by("pk"),
+                queryset=Line.objects.filter(partner_id=vendor.partner_id)
+                .select_related("preorder")
+                .order_by("pk"),
                 to_attr="producer_lines",
             )
         )
@@ -79,7 +81,10 @@ class ParcelRow:
 def parcel_rows(*, fulfilments) -> list[ParcelRow]:
     """Rows of `parcels_for_vendor_list` (a page of it) for the template."""
     return [
-        ParcelRow(fulfilment=fulfilment, lines=list(fulfilment.order.producer_lines))
+        ParcelRow(
+            fulfilment=fulfilment,
+            lines=[line for line in fulfilment.order.producer_lines if fulfilment.holds_line(line)],
+        )
         for fulfilment in fulfilments
     ]
 
@@ -91,7 +96,8 @@ def _sum(condition: Q | None = None) -> Coalesce:
 # Sales and commissions count net of their reversals, so a cancelled parcel adds nothing.
 # What the producer sold includes the discounts the platform paid for: its share is as at
 # the price before them.
-_SOLD_KINDS = [Kind.SALE, Kind.PLATFORM_DISCOUNT]
+# A pre-order's sale comes in two entries: its deposit and, once shipped, its balance.
+_SOLD_KINDS = [Kind.SALE, Kind.DEPOSIT, Kind.BALANCE, Kind.PLATFORM_DISCOUNT]
 _SOLD = Q(kind__in=_SOLD_KINDS) | Q(kind=Kind.REVERSAL, reverses__kind__in=_SOLD_KINDS)
 _COMMISSION = Q(kind=Kind.COMMISSION) | Q(kind=Kind.REVERSAL, reverses__kind=Kind.COMMISSION)
 _PAYOUTS = Q(kind=Kind.PAYOUT)
@@ -206,8 +212,14 @@ class ParcelTimeline:
         )
 
 
-# The way a parcel goes when nothing goes wrong; packing may be skipped.
-_AHEAD = (ParcelStep.PACKED, ParcelStep.SHIPPED, ParcelStep.DELIVERED)
+# The way a parcel goes when nothing goes wrong; packing may be skipped. A pre-ordered
+# parcel waits for its harvest first.
+_AHEAD = (
+    ParcelStep.AWAITING_HARVEST,
+    ParcelStep.PACKED,
+    ParcelStep.SHIPPED,
+    ParcelStep.DELIVERED,
+)
 
 
 def _timeline(fulfilment: Fulfilment) -> list[TimelineStep]:
@@ -228,8 +240,9 @@ def _timeline(fulfilment: Fulfilment) -> list[TimelineStep]:
     if ParcelStep.CANCELLED in reached or ParcelStep.DELIVERED in reached:
         return steps
     # What is still to come, without a time, after the last step reached.
-    last = max((_AHEAD.index(s) for s in reached if s in _AHEAD), default=-1)
-    steps += [TimelineStep(step=s, label=str(labels[s])) for s in _AHEAD[last + 1 :]]
+    ahead = _AHEAD if fulfilment.is_preorder else _AHEAD[1:]
+    last = max((ahead.index(s) for s in reached if s in ahead), default=-1)
+    steps += [TimelineStep(step=s, label=str(labels[s])) for s in ahead[last + 1 :]]
     return steps
 
 
@@ -242,11 +255,11 @@ def order_parcels(*, order) -> list[ParcelTimeline]:
         .prefetch_related(Prefetch("events", queryset=ParcelEvent.objects.order_by("at", "pk")))
         .order_by("pk")
     )
-    lines = list(order.lines.select_related("product").order_by("pk"))
+    lines = list(order.lines.select_related("product", "preorder").order_by("pk"))
     return [
         ParcelTimeline(
             fulfilment=fulfilment,
-            lines=[line for line in lines if line.partner_id == fulfilment.vendor.partner_id],
+            lines=[line for line in lines if fulfilment.holds_line(line)],
             steps=_timeline(fulfilment),
         )
         for fulfilment in fulfilments

@@ -1,9 +1,10 @@
 """Reads of the checkout: an order's parcels per producer, as its pages and mails show them."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from shop.orders.selectors import order_payment_method
+from shop.orders.selectors import order_due_now, order_payment_method
 from shop.orders.statuses import PaymentMethod
 from shop.shipping.models import ProducerShippingRule
 from vendors.models import Fulfilment
@@ -18,6 +19,11 @@ class OrderParcel:
     # The producer's delivery time in days, from its shipping rule; None when it has none.
     days_min: int | None = None
     days_max: int | None = None
+    # A pre-ordered parcel: the day it ships from, what was paid ahead and what the courier
+    # collects on delivery.
+    ships_from: date | None = None
+    deposit: Decimal = Decimal("0")
+    balance: Decimal = Decimal("0")
 
     @property
     def total(self) -> Decimal:
@@ -36,6 +42,13 @@ class OrderSummary:
     payment_method_label: str
     fees: Decimal
     total: Decimal
+    # What was paid (or is to pay) at the order; less than the total when pre-ordered
+    # parcels have a balance due on delivery.
+    due_now: Decimal = Decimal("0")
+
+    @property
+    def balance(self) -> Decimal:
+        return self.total - self.due_now
 
     @property
     def is_cod(self) -> bool:
@@ -53,10 +66,10 @@ def order_summary(*, order) -> OrderSummary:
         .select_related("vendor", "vendor__shipping_rule")
         .order_by("pk")
     )
-    lines = list(order.lines.order_by("pk"))
+    lines = list(order.lines.select_related("preorder").order_by("pk"))
     parcels = []
     for fulfilment in fulfilments:
-        mine = [line for line in lines if line.partner_id == fulfilment.vendor.partner_id]
+        mine = [line for line in lines if fulfilment.holds_line(line)]
         rule = _shipping_rule_of(fulfilment.vendor)
         parcels.append(
             OrderParcel(
@@ -66,6 +79,9 @@ def order_summary(*, order) -> OrderSummary:
                 fee=fulfilment.shipping_fee,
                 days_min=rule.days_min if rule else None,
                 days_max=rule.days_max if rule else None,
+                ships_from=fulfilment.ships_from,
+                deposit=fulfilment.deposit,
+                balance=fulfilment.balance,
             )
         )
     # Lines of a partner that is no producer have no parcel of their own: shown together,
@@ -87,6 +103,7 @@ def order_summary(*, order) -> OrderSummary:
         payment_method_label=payment_method_labels().get(method, ""),
         fees=order.shipping_incl_tax,
         total=order.total_incl_tax,
+        due_now=order_due_now(order=order),
     )
 
 

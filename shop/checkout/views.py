@@ -35,6 +35,12 @@ from shop.privacy.models import ConsentMethod, ConsentPurpose
 from shop.privacy.selectors import checkout_consent_given, checkout_consent_needed
 from shop.privacy.services import consent_give
 from shop.wholesale.forms import invoice_form_for, invoice_form_save
+from shop.shipping.selectors import (
+    basket_due_now,
+    basket_has_preorders,
+    basket_parcels,
+    method_parcels,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +93,23 @@ class PaymentMethodView(views.PaymentMethodView):
     skip_conditions = []
 
     def get(self, request, *args, **kwargs):
-        form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()})
+        form = PaymentMethodForm(
+            initial={"method": self.checkout_session.payment_method()},
+            preorder=self.basket_has_preorders(),
+        )
         invoice_form = invoice_form_for(request=request)
         return self.render_to_response(self.get_context_data(form=form, invoice_form=invoice_form))
 
+    def basket_has_preorders(self) -> bool:
+        return basket_has_preorders(parcels=basket_parcels(basket=self.request.basket))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["has_preorders"] = self.basket_has_preorders()
+        return context
+
     def post(self, request, *args, **kwargs):
-        form = PaymentMethodForm(request.POST)
+        form = PaymentMethodForm(request.POST, preorder=self.basket_has_preorders())
         # A tourism partner's optional invoice details; None (and ignored) for anyone else.
         invoice_form = invoice_form_for(request=request, data=request.POST)
         if not form.is_valid() or (invoice_form is not None and not invoice_form.is_valid()):
@@ -191,7 +208,9 @@ class CardPaymentView(views.PaymentDetailsView):
             attempt = services.card_attempt_for_basket(
                 basket=basket,
                 user=request.user,
-                amount=submission["order_total"].incl_tax,
+                amount=basket_due_now(
+                    parcels=method_parcels(method=submission["shipping_method"], basket=basket)
+                ),
                 order_number=str(self.generate_order_number(basket)),
                 checkout_data=self.checkout_data(submission),
             )

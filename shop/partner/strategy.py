@@ -20,8 +20,10 @@ from shop.wholesale.selectors import (
     tiers_for_products,
     wholesale_partner_for_user,
 )
+from vendors.preorders import preorder_terms_active
 
 NoLongerSold = get_class("partner.availability", "NoLongerSold")
+PreOrder = get_class("partner.availability", "PreOrder")
 UnavailablePrice = get_class("partner.prices", "Unavailable")
 
 
@@ -32,7 +34,17 @@ class OnSaleRequired(oscar_strategy.StockRequired):
     def availability_policy(self, product, stockrecord):
         if not product_sellable(product=product, stockrecord=stockrecord):
             return NoLongerSold(product.get_title())
+        terms = self.preorder_terms().get(product.pk)
+        if terms is not None and stockrecord is not None:
+            # Sold ahead of the harvest: whatever its stock, up to the producer's cap.
+            return PreOrder(terms, product.get_title())
         return super().availability_policy(product, stockrecord)
+
+    def preorder_terms(self) -> dict:
+        """The products sold as pre-orders now, read once per strategy (once a request)."""
+        if getattr(self, "_preorder_terms", None) is None:
+            self._preorder_terms = preorder_terms_active()
+        return self._preorder_terms
 
     def parent_availability_policy(self, product, children_stock):
         if not product_sellable(product=product):

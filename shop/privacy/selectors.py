@@ -35,7 +35,12 @@ Basket = get_model("basket", "Basket")
 Email = get_model("communication", "Email")
 
 #: Parcels that may still move: an account with one of them is not erased yet.
-OPEN_PARCEL_STATUSES = (FulfilmentStatus.NEW, FulfilmentStatus.PACKED, FulfilmentStatus.SHIPPED)
+OPEN_PARCEL_STATUSES = (
+    FulfilmentStatus.NEW,
+    FulfilmentStatus.AWAITING_HARVEST,
+    FulfilmentStatus.PACKED,
+    FulfilmentStatus.SHIPPED,
+)
 #: Orders still waiting for money that may arrive.
 OPEN_ORDER_STATUSES = (OrderStatus.AWAITING_TRANSFER,)
 

@@ -329,6 +329,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": _("Orders"), "url_name": "dashboard:producer-orders"},
             {"label": _("Ledger"), "url_name": "dashboard:producer-ledger"},
+            {"label": _("Pre-orders"), "url_name": "dashboard:producer-preorders"},
             {"label": _("Shipping"), "url_name": "dashboard:producer-shipping"},
             {"label": _("Vouchers"), "url_name": "dashboard:producer-voucher-list"},
             {"label": _("Wholesale prices"), "url_name": "dashboard:producer-wholesale-list"},

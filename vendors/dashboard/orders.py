@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from vendors import preorders
 from vendors.carriers import Carrier, tracking_code_clean, tracking_url
 from vendors.dashboard.access import ProducerScopeMixin
 from vendors.fulfilment import (
@@ -102,6 +103,13 @@ class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
     def get_context_data(self, **kwargs):
         fulfilment = self.object
         allowed = TRANSITIONS[fulfilment.status]
+        # A pre-order waiting for its ship-from date may only be cancelled until then.
+        too_early = (
+            fulfilment.status == Fulfilment.Status.AWAITING_HARVEST
+            and fulfilment.ships_from > preorders.preorder_today()
+        )
+        if too_early:
+            allowed = allowed & {Fulfilment.Status.CANCELLED}
         kwargs.setdefault("shipped_form", ShippedForm())
         kwargs.setdefault("cancel_form", CancelForm())
         return super().get_context_data(
@@ -111,6 +119,7 @@ class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
             tracking_url=tracking_url(
                 carrier=fulfilment.carrier, tracking_code=fulfilment.tracking_code
             ),
+            too_early=too_early,
             can_pack=Fulfilment.Status.PACKED in allowed,
             can_ship=Fulfilment.Status.SHIPPED in allowed,
             can_deliver=Fulfilment.Status.DELIVERED in allowed,
