@@ -34,13 +34,13 @@ from shop.privacy.forms import CONSENT_REFUSAL, CheckoutConsentForm
 from shop.privacy.models import ConsentMethod, ConsentPurpose
 from shop.privacy.selectors import checkout_consent_given, checkout_consent_needed
 from shop.privacy.services import consent_give
-from shop.wholesale.forms import invoice_form_for, invoice_form_save
 from shop.shipping.selectors import (
     basket_due_now,
     basket_has_preorders,
     basket_parcels,
     method_parcels,
 )
+from shop.wholesale.forms import invoice_form_for, invoice_form_save
 
 logger = logging.getLogger(__name__)
 
