@@ -6,7 +6,10 @@ stock record, its producer and its product class. Loading those with the lines k
 basket page and "add to basket" at the same number of queries whatever the basket holds.
 """
 
-from oscar.apps.basket.abstract_models import AbstractBasket
+from django.utils.encoding import smart_str
+from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
+
+from catalogue.models import reader_reads_english
 
 
 class Basket(AbstractBasket):
@@ -25,6 +28,20 @@ class Basket(AbstractBasket):
             .order_by(self._meta.pk.name)
         )
         return self._lines
+
+
+class Line(AbstractLine):
+    @property
+    def description(self):
+        # Oscar describes a line by the product's Vietnamese title (its `__str__`); the English
+        # site names it by the English title when the producer wrote one. Options stay as is.
+        text = super().description
+        if reader_reads_english():
+            english = self.product.english_title()
+            vietnamese = smart_str(self.product)
+            if english and text.startswith(vietnamese):
+                text = english + text[len(vietnamese) :]
+        return text
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403
