@@ -1,5 +1,6 @@
 """Template helpers for the storefront: the OCOP stars badge, the groups, a product's group,
-the sanitised HTML of descriptions and links that may only go to the web or the site."""
+the sanitised HTML of descriptions, links that may only go to the web or the site, and a
+product's title and description in the reader's language (Vietnamese marked lang="vi")."""
 
 from __future__ import annotations
 
