@@ -194,8 +194,24 @@ def region_search_url(*, province: Province) -> str:
 
 
 def live_pages(*, pages: Iterable[Page | None]) -> list[Page]:
-    """Chosen pages that still exist and are published, as their specific type."""
-    return [page.specific for page in pages if page is not None and page.live]
+    """Chosen pages that still exist and are published, as their specific type, each in the
+    reader's language when it has a live translation (an editor chooses the Vietnamese page,
+    and a translated home page keeps that choice)."""
+    chosen = [page.specific for page in pages if page is not None and page.live]
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    active = get_supported_content_language_variant(translation.get_language() or default)
+    if not chosen or active == default:
+        return chosen
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(
+            locale__language_code=active,
+            translation_key__in=[page.translation_key for page in chosen],
+        )
+        .specific()
+    }
+    return [translated.get(page.translation_key, page) for page in chosen]
 
 
 def region_page_for(*, province: Province | None) -> RegionPage | None:

@@ -53,6 +53,8 @@ class ProductDocument(Document):
         analyzer=folding,
         fields={"raw": Keyword(), "prefix": _prefix_field()},
     )
+    # The producer's English title (empty when none): found and ranked like the title.
+    title_en = Text(analyzer=folding, fields={"prefix": _prefix_field()})
     text = Text(analyzer=folding, fields={"prefix": _prefix_field()})
     url = Keyword(index=False)
     image = Keyword(index=False)
@@ -106,6 +108,7 @@ def document_from_entry(entry: ProductIndexEntry) -> ProductDocument:
         meta={"id": entry.product_id},
         product_id=entry.product_id,
         title=entry.title,
+        title_en=entry.title_en,
         text=entry.text_folded.strip(),
         url=entry.url,
         image=entry.image,

@@ -63,8 +63,10 @@ def entry_for(product: Product) -> ProductIndexEntry:
     commune = product.origin_commune or (product.vendor.commune if product.vendor else None)
     province = commune.province if commune else None
     images = list(product.images.all())
+    english = product.english_title()
     words = [
         product.title,
+        english,
         product.vendor.legal_name if product.vendor else "",
         commune.name if commune else "",
         province.short_name if province else "",
@@ -72,11 +74,13 @@ def entry_for(product: Product) -> ProductIndexEntry:
         category.name_en if category else "",
         " ".join(mark.name for mark in product.quality_marks.all()),
         product.description or "",
+        product.english_description(),
     ]
     return ProductIndexEntry(
         product=product,
         title=product.title[:255],
-        title_folded=padded_words(product.title)[:255],
+        title_en=english[:255],
+        title_folded=padded_words(f"{product.title} {english}")[:255],
         text_folded=padded_words(" ".join(words)),
         url=product.get_absolute_url(),
         image=images[0].original.name if images else "",

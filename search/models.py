@@ -14,6 +14,9 @@ class ProductIndexEntry(models.Model):
         "catalogue.Product", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     title = models.CharField(max_length=255)
+    # The producer's English title, when written: shown to English readers, and its words
+    # are in title_folded and text_folded so an English search finds the product.
+    title_en = models.CharField(max_length=255, blank=True, default="")
     title_folded = models.CharField(max_length=255)
     text_folded = models.TextField()
     url = models.CharField(max_length=255)

@@ -164,11 +164,14 @@ class Hit:
     # Buyers' average of approved reviews (one decimal) and their number; None and 0 without.
     rating: float | None = None
     rating_count: int = 0
+    # The producer's English title; empty when none was written.
+    title_en: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.product_id,
             "title": self.title,
+            "title_en": self.title_en or None,
             "url": self.url,
             "price": self.price,
             "stars": self.stars,

@@ -41,6 +41,7 @@ class ProductCard:
     product: Product
     url: str
     title: str
+    title_lang: str = ""
     image_url: str = ""
     group_code: str = ""
     group_name: str = ""
@@ -92,7 +93,12 @@ def _image_url(product: Product) -> str:
 def product_card_build(*, product: Product, request) -> ProductCard:
     """One card's facts. Price and availability come from the request's strategy, as
     everywhere else; stars only from a valid certificate (``product.ocop_stars``)."""
-    card = ProductCard(product=product, url=product.get_absolute_url(), title=product.get_title())
+    card = ProductCard(
+        product=product,
+        url=product.get_absolute_url(),
+        title=product.display_title,
+        title_lang=product.title_lang,
+    )
     card.image_url = _image_url(product)
 
     group = ocop_group(product)

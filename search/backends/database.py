@@ -13,7 +13,7 @@ from typing import NamedTuple
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
 
-from catalogue.models import Category, Commune, Province
+from catalogue.models import Category, Commune, Province, reader_reads_english
 from catalogue.text import fold_vietnamese
 from search.backends.base import SearchBackend
 from search.models import WORD_MAX_LENGTH, FacetCount, ProductIndexEntry, ProductIndexWord
@@ -674,6 +674,7 @@ class DatabaseBackend(SearchBackend):
         return Hit(
             product_id=row.product_id,
             title=row.title,
+            title_en=row.title_en,
             url=row.url,
             price=row.price,
             stars=row.stars if valid else None,
@@ -690,7 +691,10 @@ class DatabaseBackend(SearchBackend):
         if not query.words:
             return []
         products = self._ordered(self.filtered(query), query)[:limit]
-        suggestions = [Suggestion("product", p.title, p.url) for p in products]
+        english = reader_reads_english()
+        suggestions = [
+            Suggestion("product", (english and p.title_en) or p.title, p.url) for p in products
+        ]
         folded = " ".join(query.words)
         for category in Category.objects.all():
             if folded in fold_vietnamese(f"{category.name} {category.name_en}"):

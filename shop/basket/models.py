@@ -7,7 +7,10 @@ basket page and "add to basket" at the same number of queries whatever the baske
 Lines keep a wholesale buyer's price for their current quantity (shop.wholesale).
 """
 
+from django.utils.encoding import smart_str
 from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
+
+from catalogue.models import reader_reads_english
 
 
 class Basket(AbstractBasket):
@@ -64,6 +67,18 @@ class Line(AbstractLine):
         if basket is None or not basket.has_strategy:
             return False
         return getattr(basket.strategy, "wholesale_partner", None) is not None
+
+    @property
+    def description(self):
+        # Oscar describes a line by the product's Vietnamese title (its `__str__`); the English
+        # site names it by the English title when the producer wrote one. Options stay as is.
+        text = super().description
+        if reader_reads_english():
+            english = self.product.english_title()
+            vietnamese = smart_str(self.product)
+            if english and text.startswith(vietnamese):
+                text = english + text[len(vietnamese) :]
+        return text
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403

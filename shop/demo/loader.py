@@ -27,6 +27,7 @@ from catalogue.text import slugify_vietnamese
 from catalogue.validators import DISTRICTS_ABOLISHED
 from shop.demo import images
 from shop.demo.data import MARKS, NOODLE_COOPERATIVE, ProductSpec, VendorSpec
+from shop.demo.data_en import PRODUCT_ENGLISH
 from vendors.models import Vendor
 from vendors.services import vendor_member_add, vendor_upsert
 
@@ -280,6 +281,11 @@ def product_from_spec(
                 OcopCertificate.objects.filter(pk=certificate.pk).update(
                     expiry_processed_at=timezone.now()
                 )
+        english = PRODUCT_ENGLISH.get(spec.upc)
+        if english and not (product.title_en or product.description_en):
+            # Only where nobody has written English yet: a later edit is never overwritten.
+            product.title_en, product.description_en = english
+            product.save(update_fields=["title_en", "description_en"])
         if spec.marks:
             product.quality_marks.add(*(marks[name] for name in spec.marks))
         batches_ensure(product, spec=spec, today=today)

@@ -255,6 +255,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Day-first dates in both languages ("30/11/2026", "30 November 2026"): shop/formats.
+FORMAT_MODULE_PATH = ["shop.formats"]
 # Pages exist in Vietnamese and English (wagtail.contrib.simple_translation) at the same
 # addresses: Wagtail routes into the tree of the language the switch chose.
 WAGTAIL_I18N_ENABLED = True

@@ -577,3 +577,19 @@ def test_live_buyers_rating_answers_equal_the_database_backends(live, rated_rows
         (h.rating, h.rating_count) for h in expected.hits
     ]
     assert answer.facets == expected.facets
+
+
+@pytest.mark.django_db
+def test_the_english_title_is_searched_and_completed_like_the_title():
+    product = ProductFactory(title="Miến dong Bình Liêu", title_en="Arrowroot noodles")
+    index_rebuild()
+
+    document = document_from_entry(ProductIndexEntry.objects.get(product=product)).to_dict()
+    in_title = _request(SearchQuery(q="arrowroot"), facets=False)["query"]["function_score"]
+
+    assert document["title"] == "Miến dong Bình Liêu"
+    assert document["title_en"] == "Arrowroot noodles"
+    assert "arrowroot noodles" in document["suggest"]["input"]
+    assert "arrowroot" in document["text"]
+    title_filter = json.dumps(in_title["functions"][-2]["filter"])
+    assert '"title.prefix"' in title_filter and '"title_en.prefix"' in title_filter

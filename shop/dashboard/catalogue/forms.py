@@ -13,9 +13,21 @@ from vendors.selectors import vendor_for_user
 from vendors.services import stockrecord_partner_rule
 
 
+def _with_english(fields: list[str]) -> list[str]:
+    """Oscar's fields with the English title and description right after the Vietnamese
+    description, where a producer writing the listing looks for them."""
+    at = fields.index("description") + 1
+    return [*fields[:at], "title_en", "description_en", *fields[at:]]
+
+
 class ProductForm(oscar_forms.ProductForm):
     class Meta(oscar_forms.ProductForm.Meta):
-        fields = [*oscar_forms.ProductForm.Meta.fields, "vendor", "origin_commune", "quality_marks"]
+        fields = [
+            *_with_english(oscar_forms.ProductForm.Meta.fields),
+            "vendor",
+            "origin_commune",
+            "quality_marks",
+        ]
         widgets = {
             **oscar_forms.ProductForm.Meta.widgets,
             "quality_marks": forms.CheckboxSelectMultiple,
@@ -29,6 +41,10 @@ class ProductForm(oscar_forms.ProductForm):
             # The rich text editor loads the description as HTML: a row stored before the
             # sanitiser reaches it cleaned.
             self.initial["description"] = clean_html(self.instance.description)
+        if "description_en" in self.fields and self.instance.pk:
+            self.initial["description_en"] = clean_html(self.instance.description_en)
+        if "title_en" in self.fields:
+            self.fields["title_en"].widget.attrs["lang"] = "en"
         if "vendor" not in self.fields:  # a variant takes its parent's producer and place
             return
         communes = Commune.objects.select_related("province").order_by(
@@ -47,6 +63,12 @@ class ProductForm(oscar_forms.ProductForm):
         self.fields["origin_commune"].queryset = communes
         self.fields["origin_commune"].label_from_instance = lambda c: f"{c.name}, {c.province}"
         self.fields["origin_commune"].required = True
+
+    def delete_non_child_fields(self):
+        # A variant shows its parent's description, in either language; its own title (and
+        # English title) stay, since a variant may be named apart ("hũ 500 g").
+        super().delete_non_child_fields()
+        self.fields.pop("description_en", None)
 
 
 class ProductImageForm(oscar_forms.ProductImageForm):
