@@ -1,5 +1,7 @@
 """The producer's parcels: list, detail with only its own lines, and the status changes."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from vendors.fulfilment import (
 )
 from vendors.fulfilment_selectors import (
     fulfilments_for_vendor,
+    order_discounts_by_partner,
     parcel_rows,
     parcels_for_vendor_list,
 )
@@ -104,9 +107,15 @@ class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
         allowed = TRANSITIONS[fulfilment.status]
         kwargs.setdefault("shipped_form", ShippedForm())
         kwargs.setdefault("cancel_form", CancelForm())
+        lines = list(fulfilment.lines.select_related("product"))
+        discounts = order_discounts_by_partner(order=fulfilment.order).get(
+            fulfilment.vendor.partner_id, []
+        )
         return super().get_context_data(
             order=fulfilment.order,
-            lines=fulfilment.lines.select_related("product"),
+            lines=lines,
+            discounts=discounts,
+            goods=sum((line.line_price_incl_tax for line in lines), Decimal("0")),
             address=fulfilment.order.shipping_address,
             tracking_url=tracking_url(
                 carrier=fulfilment.carrier, tracking_code=fulfilment.tracking_code
