@@ -89,6 +89,72 @@ def parcel_rows(*, fulfilments) -> list[ParcelRow]:
     ]
 
 
+@dataclass(frozen=True)
+class ParcelDiscount:
+    """What one code (or offer without a code) took off a parcel's goods, and whether the
+    parcel's producer pays it (else the platform does: shop.offer)."""
+
+    label: str
+    amount: Decimal
+    producer_pays: bool
+
+
+def parcel_discount_add(discounts: list, *, offer, code: str, amount: Decimal) -> None:
+    """Count `amount` of `offer` (applied with `code`, or none) into a parcel's list."""
+    label = code or getattr(offer, "name", "")
+    producer_pays = bool(getattr(offer, "is_producer_funded", False))
+    for index, known in enumerate(discounts):
+        if known.label == label and known.producer_pays == producer_pays:
+            discounts[index] = ParcelDiscount(label, known.amount + amount, producer_pays)
+            return
+    discounts.append(ParcelDiscount(label, amount, producer_pays))
+
+
+def order_discounts_by_parcel(*, order) -> dict[tuple, list[ParcelDiscount]]:
+    """What each code or offer took off each parcel of the order, keyed by `parcel_key`; in
+    two queries, from the discounts Oscar records per order line. A producer's pre-ordered
+    parcel has a key of its own, so its discount is not shown again on the ordinary one."""
+    OrderLineDiscount = get_model("order", "OrderLineDiscount")
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    rows = list(
+        OrderLineDiscount.objects.filter(line__order=order, amount__gt=0)
+        .order_by("order_discount_id", "pk")
+        .values_list(
+            "line__partner_id",
+            "line__preorder__fulfilment_id",
+            "order_discount__offer_id",
+            "order_discount__offer_name",
+            "order_discount__voucher_code",
+            "amount",
+        )
+    )
+    offers = {
+        offer.pk: offer
+        for offer in ConditionalOffer.objects.filter(pk__in={row[2] for row in rows if row[2]})
+    }
+    by_parcel: dict[tuple, list[ParcelDiscount]] = {}
+    for partner_id, preorder_parcel_id, offer_id, offer_name, code, amount in rows:
+        offer = offers.get(offer_id)
+        parcel_discount_add(
+            by_parcel.setdefault((partner_id, preorder_parcel_id), []),
+            offer=offer,
+            code=code or (offer_name if offer is None else ""),
+            amount=amount,
+        )
+    return by_parcel
+
+
+def parcel_key(fulfilment) -> tuple:
+    """A parcel's key in `order_discounts_by_parcel`: its producer's partner, and its own id
+    when it holds pre-ordered lines."""
+    return (fulfilment.vendor.partner_id, fulfilment.pk if fulfilment.is_preorder else None)
+
+
+def fulfilment_discounts(*, fulfilment) -> list[ParcelDiscount]:
+    """What each code took off this one parcel."""
+    return order_discounts_by_parcel(order=fulfilment.order).get(parcel_key(fulfilment), [])
+
+
 def _sum(condition: Q | None = None) -> Coalesce:
     return Coalesce(Sum("amount", filter=condition), _ZERO)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from shop.orders.selectors import order_due_now, order_payment_method
 from shop.orders.statuses import PaymentMethod
 from shop.shipping.models import ProducerShippingRule
+from vendors.fulfilment_selectors import order_discounts_by_parcel, parcel_key
 from vendors.models import Fulfilment
 
 
@@ -16,6 +17,8 @@ class OrderParcel:
     lines: list = field(default_factory=list)
     goods: Decimal = Decimal("0")
     fee: Decimal = Decimal("0")
+    # What each code or offer took off the goods (vendors.fulfilment_selectors.ParcelDiscount).
+    discounts: list = field(default_factory=list)
     # The producer's delivery time in days, from its shipping rule; None when it has none.
     days_min: int | None = None
     days_max: int | None = None
@@ -29,6 +32,10 @@ class OrderParcel:
     def total(self) -> Decimal:
         """What the parcel costs the buyer: for cash on delivery, what its carrier collects."""
         return self.goods + self.fee
+
+    @property
+    def goods_before_discounts(self) -> Decimal:
+        return self.goods + sum((discount.amount for discount in self.discounts), Decimal("0"))
 
     @property
     def has_window(self) -> bool:
@@ -67,6 +74,7 @@ def order_summary(*, order) -> OrderSummary:
         .order_by("pk")
     )
     lines = list(order.lines.select_related("preorder").order_by("pk"))
+    discounts = order_discounts_by_parcel(order=order)
     parcels = []
     for fulfilment in fulfilments:
         mine = [line for line in lines if fulfilment.holds_line(line)]
@@ -77,6 +85,7 @@ def order_summary(*, order) -> OrderSummary:
                 lines=mine,
                 goods=sum((line.line_price_incl_tax for line in mine), Decimal("0")),
                 fee=fulfilment.shipping_fee,
+                discounts=discounts.get(parcel_key(fulfilment), []),
                 days_min=rule.days_min if rule else None,
                 days_max=rule.days_max if rule else None,
                 ships_from=fulfilment.ships_from,
@@ -94,6 +103,12 @@ def order_summary(*, order) -> OrderSummary:
                 vendor=None,
                 lines=others,
                 goods=sum((line.line_price_incl_tax for line in others), Decimal("0")),
+                discounts=[
+                    discount
+                    for partner_id, found in discounts.items()
+                    if partner_id in {line.partner_id for line in others}
+                    for discount in found
+                ],
             )
         )
     method = order_payment_method(order=order)

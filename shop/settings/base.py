@@ -573,3 +573,10 @@ DJANGO_STRUCTLOG_CELERY_ENABLED = True
 # (shop/errors.py): no personal data, the same masking of secrets as the logs.
 SENTRY_DSN = env("SENTRY_DSN", default="")
 SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+
+# Pages without the templates' indentation (shop/html_whitespace.py), taken out before the
+# page is compressed and kept by the page cache, so both handle the shorter page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("shop.middleware.TokenFreeGZipMiddleware") + 1,
+    "shop.html_whitespace.HtmlWhitespaceMiddleware",
+)

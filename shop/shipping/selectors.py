@@ -12,6 +12,7 @@ from oscar.core.loading import get_model
 from shop.gifts.selectors import gift_box_line_parts
 from shop.money import round_dong
 from shop.shipping.models import ProducerShippingRule, default_rule
+from vendors.fulfilment_selectors import parcel_discount_add
 from vendors.models import Vendor
 from vendors.preorders import preorder_deposit
 
@@ -37,6 +38,8 @@ class Parcel:
     # producer is credited it, so its share is as at the price before those discounts.
     # Discounts a producer funds are simply off `goods`.
     platform_discount: Decimal = Decimal("0")
+    # Each code's (or offer's) part of the goods' discounts, for the pages that show it.
+    discounts: list = field(default_factory=list)
     days_min: int = 0
     days_max: int = 0
     # A parcel of pre-ordered goods (vendors.preorders) ships from a date, later than the
@@ -66,6 +69,10 @@ class Parcel:
     @property
     def is_free(self) -> bool:
         return self.fee == 0
+
+    @property
+    def goods_before_discounts(self) -> Decimal:
+        return self.goods + sum((discount.amount for discount in self.discounts), Decimal("0"))
 
 
 def basket_parcels(*, basket) -> list[Parcel]:
@@ -121,6 +128,15 @@ def basket_parcels(*, basket) -> list[Parcel]:
         if line.line_price_incl_tax_incl_discounts is not None:
             parcel.goods += line.line_price_incl_tax_incl_discounts
         parcel.platform_discount += _platform_discount(line)
+        for application in line.discounts.all():
+            if application.offer is not None and application.amount:
+                voucher = application.offer.get_voucher()
+                parcel_discount_add(
+                    parcel.discounts,
+                    offer=application.offer,
+                    code=voucher.code if voucher else "",
+                    amount=application.amount,
+                )
         if line.product.get_product_class().requires_shipping:
             parcel.weight_kg += weights[line.product.pk] * line.quantity
     parcels = list(by_partner.values())

@@ -120,8 +120,7 @@ def _province_filter(page: str) -> list[str]:
     start = page.index('id="ocop-facet-province"')
     provinces = page[start : page.index('<div class="ocop-facet">', start)]
     return re.findall(
-        r'<a class="ocop-facet__option" href=[^>]*><span class="ocop-facet__box" '
-        r'aria-hidden="true"></span>([^<]+?)\s*<span class="ocop-facet__count">',
+        r'<a class="ocop-facet__option" href=[^>]*>([^<]+?)\s*<span class="ocop-facet__count">',
         provinces,
     )
 

@@ -1,5 +1,7 @@
 """The producer's parcels: list, detail with only its own lines, and the status changes."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from vendors.fulfilment import (
     fulfilment_mark_shipped,
 )
 from vendors.fulfilment_selectors import (
+    fulfilment_discounts,
     fulfilments_for_vendor,
     parcel_rows,
     parcels_for_vendor_list,
@@ -112,9 +115,13 @@ class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
             allowed = allowed & {Fulfilment.Status.CANCELLED}
         kwargs.setdefault("shipped_form", ShippedForm())
         kwargs.setdefault("cancel_form", CancelForm())
+        lines = list(fulfilment.lines.select_related("product"))
+        discounts = fulfilment_discounts(fulfilment=fulfilment)
         return super().get_context_data(
             order=fulfilment.order,
-            lines=fulfilment.lines.select_related("product"),
+            lines=lines,
+            discounts=discounts,
+            goods=sum((line.line_price_incl_tax for line in lines), Decimal("0")),
             address=fulfilment.order.shipping_address,
             tracking_url=tracking_url(
                 carrier=fulfilment.carrier, tracking_code=fulfilment.tracking_code
