@@ -52,7 +52,9 @@ def storefront_products() -> QuerySet[Product]:
         # A producer under review or suspended keeps its data but sells nothing.
         .filter(Q(vendor__isnull=True) | Q(vendor__status=Vendor.Status.APPROVED))
         .filter(hidden_at__isnull=True)
-        .select_related("vendor", "vendor__partner", "origin_commune__province", "product_class")
+        .select_related(
+            "vendor", "vendor__partner", "origin_commune__province", "product_class", "season"
+        )
         .prefetch_related(
             "ocop_certificates",
             "quality_marks",
@@ -70,7 +72,13 @@ def product_for_page() -> QuerySet[Product]:
     return (
         Product.objects.base_queryset()
         .select_related(
-            "vendor", "vendor__partner", "origin_commune__province", "product_class", "parent"
+            "vendor",
+            "vendor__partner",
+            "origin_commune__province",
+            "product_class",
+            "parent",
+            "season",
+            "parent__season",
         )
         .prefetch_related(
             "images", "stockrecords", "ocop_certificates", "categories", "quality_marks"
