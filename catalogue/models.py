@@ -550,4 +550,65 @@ class TraceCode(models.Model):
         return reverse("trace", kwargs={"code": self.code})
 
 
+class ProductSeason(models.Model):
+    """When a product is harvested or made: a span of months that comes back every year
+    (July to August; November to February runs over the year's end), or two dates of one
+    season. No row means the product is sold all year and no season is shown.
+
+    catalogue.seasons answers what a season means on a given day."""
+
+    product = models.OneToOneField(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="season",
+        verbose_name=_("product"),
+    )
+    first_month = models.PositiveSmallIntegerField(
+        _("season's first month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    last_month = models.PositiveSmallIntegerField(
+        _("season's last month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    starts_on = models.DateField(_("season starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("season ends on"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("season")
+        verbose_name_plural = _("seasons")
+        constraints = [
+            # Either both months or both dates, never a half of each.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        first_month__gte=1,
+                        first_month__lte=12,
+                        last_month__gte=1,
+                        last_month__lte=12,
+                        starts_on__isnull=True,
+                        ends_on__isnull=True,
+                    )
+                    | models.Q(
+                        first_month__isnull=True,
+                        last_month__isnull=True,
+                        starts_on__isnull=False,
+                        ends_on__gte=models.F("starts_on"),
+                    )
+                ),
+                name="product_season_months_or_dates",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.first_month:
+            return f"{self.product_id}: {self.first_month}-{self.last_month}"
+        return f"{self.product_id}: {self.starts_on} - {self.ends_on}"
+
+
 from oscar.apps.catalogue.models import *  # noqa: E402,F403

@@ -17,7 +17,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from catalogue.models import Product, Province
-from catalogue.selectors import storefront_products
+from catalogue.selectors import SeasonCalendar, season_calendar, storefront_products
 from catalogue.text import vietnamese_sorted
 from cms.models import RegionIndexPage, RegionPage, StoryIndexPage, StoryPage
 from search.query import SearchQuery
@@ -187,6 +187,11 @@ def products_for_region(*, province: Province, limit: int = 8) -> list[Product]:
         query=SearchQuery(province=province.code, sort="stars", page_size=limit), facets=False
     )
     return products_on_sale(product_ids=[hit.product_id for hit in result.hits])
+
+
+def season_calendar_for_region(*, province: Province) -> SeasonCalendar:
+    """The month-by-month harvest calendar of the province's seasonal products."""
+    return season_calendar(province=province)
 
 
 def region_search_url(*, province: Province) -> str:

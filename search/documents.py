@@ -19,6 +19,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from catalogue.seasons import month_bit
 from catalogue.text import fold_vietnamese
 from search.models import ProductIndexEntry
 
@@ -74,6 +75,11 @@ class ProductDocument(Document):
     # Buyers' average of approved reviews (absent without any) and their number.
     rating = Float()
     rating_count = Integer()
+    # The harvest season: its months (1-12; none without a season) and, for a season given
+    # by dates, its first and last day.
+    season_months = Integer(multi=True)
+    season_starts_on = Date(format="date")
+    season_ends_on = Date(format="date")
     date_created = Date()
     suggest = Completion(analyzer=folding, search_analyzer=folding)
 
@@ -126,6 +132,9 @@ def document_from_entry(entry: ProductIndexEntry) -> ProductDocument:
         in_stock=entry.in_stock,
         rating=entry.rating if entry.rating_count else None,
         rating_count=entry.rating_count,
+        season_months=[m for m in range(1, 13) if entry.season_months & month_bit(m)],
+        season_starts_on=entry.season_starts_on,
+        season_ends_on=entry.season_ends_on,
         date_created=entry.date_created,
         suggest={"input": inputs},
     )

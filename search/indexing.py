@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from catalogue.models import Product
+from catalogue.seasons import product_season, season_index_facts
 from catalogue.selectors import certificate_valid_for_product, storefront_products
 from catalogue.text import fold_vietnamese
 from search.models import WORD_MAX_LENGTH, ProductIndexEntry, ProductIndexWord
@@ -64,6 +65,7 @@ def entry_for(product: Product) -> ProductIndexEntry:
     province = commune.province if commune else None
     images = list(product.images.all())
     english = product.english_title()
+    season = season_index_facts(season=product_season(product))
     words = [
         product.title,
         english,
@@ -96,6 +98,9 @@ def entry_for(product: Product) -> ProductIndexEntry:
         date_created=product.date_created or timezone.now(),
         rating=product.rating if product.approved_review_count else None,
         rating_count=product.approved_review_count,
+        season_months=season.months,
+        season_starts_on=season.starts_on,
+        season_ends_on=season.ends_on,
     )
 
 

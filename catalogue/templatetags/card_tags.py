@@ -17,10 +17,12 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 from oscar.core.thumbnails import get_thumbnailer
 from oscar.templatetags.currency_filters import currency
 
+from catalogue.seasons import product_season_state
 from catalogue.templatetags.ocop_tags import display_name, ocop_group
 
 if TYPE_CHECKING:
@@ -60,6 +62,10 @@ class ProductCard:
     can_buy: bool = False
     needs_options: bool = False
     add_url: str = ""
+    # The harvest season: "in_season", "upcoming" or "ended" with its words; empty for a
+    # product sold all year.
+    season_status: str = ""
+    season_label: str = ""
 
 
 def _rows(product: Product, relation: str) -> list:
@@ -122,6 +128,10 @@ def product_card_build(*, product: Product, request) -> ProductCard:
         commune = product.origin_commune
         card.origin = f"{commune.name}, {commune.province.short_name}"
     card.marks = _rows(product, "quality_marks")
+    season = product_season_state(product=product, day=timezone.localdate())
+    if season is not None:
+        card.season_status = season.status
+        card.season_label = season.label
 
     info = request.strategy.fetch_for_product(product)
     price = info.price

@@ -92,6 +92,30 @@ def _valid_stars(today: date) -> list[Query]:
     ]
 
 
+def _in_season(today: date) -> list[Query]:
+    """The season's months hold today's month, and today falls within its dates if any."""
+    day = today.isoformat()
+    return [
+        Q("term", season_months=today.month),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=[Q("exists", field="season_starts_on")]),
+                Q("range", season_starts_on={"lte": day}),
+            ],
+            minimum_should_match=1,
+        ),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=[Q("exists", field="season_ends_on")]),
+                Q("range", season_ends_on={"gte": day}),
+            ],
+            minimum_should_match=1,
+        ),
+    ]
+
+
 def _rated_at_least(level: int) -> Query:
     return Q("range", rating={"gte": buyer_rating_floor(level)})
 
@@ -130,6 +154,8 @@ class ElasticsearchBackend(SearchBackend):
             filters["price"] = [Q("range", price=price)]
         if query.in_stock:
             filters[""] = [Q("term", in_stock=True)]
+        if query.in_season:
+            filters[""] = [*filters[""], *_in_season(self.today)]
         if query.rating:
             filters["rating"] = [_rated_at_least(query.rating)]
         return filters

@@ -87,7 +87,8 @@ def _filters_chosen(params: dict[str, str], *, fixed: dict[str, str]) -> int:
     """How many facets the reader has narrowed (a province with its commune, or a price
     range, counts once); a category page's own group is not the reader's choice."""
     chosen = {k for k in params if k not in fixed}
-    return sum(1 for keys in FACET_PARAMS.values() if chosen & set(keys)) + ("in_stock" in chosen)
+    toggles = ("in_stock" in chosen) + ("in_season" in chosen)
+    return sum(1 for keys in FACET_PARAMS.values() if chosen & set(keys)) + toggles
 
 
 class CatalogueView(TemplateView):
@@ -190,6 +191,14 @@ class CatalogueView(TemplateView):
             data[name] = self._folding(name, items, current)
         return data
 
+    def season_filter(self, current: dict[str, str]) -> dict:
+        """The "in season now" choice: a link that adds it, or removes it when chosen."""
+        others = {k: v for k, v in current.items() if k not in ("in_season", "page")}
+        return {
+            "selected": self.query.in_season,
+            "url": self._url(others if self.query.in_season else {**others, "in_season": "1"}),
+        }
+
     def _folding(self, name: str, items: list[dict], current: dict[str, str]) -> dict:
         facet = {"name": FACET_TITLES[name], "results": items, "more_url": ""}
         if name in LAZY_FACETS and len(items) > FACET_SHOWN + 1:
@@ -236,6 +245,7 @@ class CatalogueView(TemplateView):
             paginator=page.paginator,
             is_paginated=page.paginator.num_pages > 1,
             facet_data=self.facet_data(result),
+            season_filter=self.season_filter(current),
             page_notice=self.page_notice(),
             has_facets=True,
             filter_count=_filters_chosen(current, fixed=self.fixed_params),

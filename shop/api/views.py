@@ -52,6 +52,12 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("price_max", OpenApiTypes.INT, description="Highest price in đồng."),
     OpenApiParameter("in_stock", OpenApiTypes.BOOL, description="Only products in stock."),
     OpenApiParameter(
+        "in_season",
+        OpenApiTypes.BOOL,
+        description="Only products whose harvest season is open today (products sold all "
+        "year are left out).",
+    ),
+    OpenApiParameter(
         "rating",
         OpenApiTypes.INT,
         description="Least average of buyers' approved reviews (1-5), e.g. 4: rated 4 and up.",

@@ -22,7 +22,12 @@ from catalogue.models import (
     Province,
     QualityMark,
 )
-from catalogue.services import batch_create, certificate_add, certificate_revoke
+from catalogue.services import (
+    batch_create,
+    certificate_add,
+    certificate_revoke,
+    product_season_set,
+)
 from catalogue.text import slugify_vietnamese
 from catalogue.validators import DISTRICTS_ABOLISHED
 from shop.demo import images
@@ -288,6 +293,9 @@ def product_from_spec(
             product.save(update_fields=["title_en", "description_en"])
         if spec.marks:
             product.quality_marks.add(*(marks[name] for name in spec.marks))
+        if spec.season:
+            first_month, last_month = spec.season
+            product_season_set(product=product, first_month=first_month, last_month=last_month)
         batches_ensure(product, spec=spec, today=today)
         if draw_images:
             _packshot_ensure(product, spec=spec, place=f"{origin.short_name}, {origin.province}")

@@ -427,6 +427,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "payments.bank_transfers_expire",
         "schedule": 60 * 15,
     },
+    # Harvest seasons open with the day: each morning in Vietnam, mail "season opens" alerts.
+    "season-alerts-send": {
+        "task": "customer.season_alerts_send",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # Stripe (used by the checkout issue); empty keys disable card payments.
