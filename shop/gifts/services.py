@@ -3,7 +3,7 @@ and the order lines a box becomes when it is bought."""
 
 import html
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,6 +24,7 @@ from shop.gifts.selectors import (
     gift_box_item_shares,
     gift_box_of_product,
 )
+from shop.money import round_dong
 from vendors.selectors import product_producer
 
 Line = get_model("order", "Line")
@@ -168,7 +169,8 @@ def gift_box_order_lines_create(*, order, basket_line, status: str = "") -> list
 
 
 def _unit(amount: Decimal, quantity: int) -> Decimal:
-    return (amount / quantity).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    # Shown per unit in whole đồng like every price; the line's total is the share itself.
+    return round_dong(amount / quantity)
 
 
 def gift_order_complete(*, order, basket) -> None:

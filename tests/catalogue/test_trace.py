@@ -16,6 +16,7 @@ from catalogue.services import (
     certificate_revoke,
     trace_codes_backfill,
 )
+from shop.gifts.selectors import GIFT_BOX_CLASS_SLUG
 from tests.factories import (
     BatchFactory,
     CertificateFactory,
@@ -249,7 +250,8 @@ def test_lookup_form_explains_a_code_that_cannot_be_one(english):
 def test_demo_catalogue_has_batches_and_codes_for_every_product():
     call_command("seed_demo", no_images=True, verbosity=0, stdout=StringIO(), stderr=StringIO())
 
-    products = Product.objects.all()
+    # Batches are a producer's: a gift box is traced through its components' own codes.
+    products = Product.objects.exclude(product_class__slug=GIFT_BOX_CLASS_SLUG)
     assert products.exists()
     assert not products.filter(batches__isnull=True).exists()
     assert not products.filter(trace_code__isnull=True).exists()

@@ -26,8 +26,9 @@ from shop.tourism.models import Widget
 pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 100, 5_000
-# The real demo catalogue (35 products) comes first; synthetic products fill up to the size.
-DEMO_PRODUCTS = 35
+# The real demo catalogue (35 producers' products and a gift box of some of them) comes
+# first; synthetic products fill up to the size.
+DEMO_PRODUCTS = 36
 
 
 def caches_clear() -> None:
