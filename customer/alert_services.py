@@ -60,6 +60,7 @@ def product_alerts_send(*, product_id: int) -> int:
                 },
                 to=[address],
                 once_key=product_alert_once_key(alert_id=alert.pk),
+                language=alert.language,
             ):
                 sent += 1
             alert.close()
