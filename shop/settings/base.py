@@ -193,6 +193,10 @@ TEMPLATES = [
     },
 ]
 
+# Django warns that "wagtailimages_tags" names two modules: the mapping above is meant to
+# replace Wagtail's library by ours (cms.templatetags.pictures) in every template.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
+
 # Widgets render with the project's templates, so templates/ can replace a widget's markup
 # (Oscar's image widget carries inline event handlers the Content-Security-Policy refuses).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
