@@ -1,6 +1,6 @@
-"""Wagtail's image tags, loaded under their usual name (``{% load wagtailimages_tags %}``, see
-TEMPLATES in the settings), except that a picture whose original file is gone is left out of
-the page, with a warning in the log, instead of printed as a broken image."""
+"""Wagtail's image tags for the storefront (``{% load pictures %}`` instead of
+``wagtailimages_tags``), except that a picture whose original file is gone is left out of the
+page, with a warning in the log, instead of printed as a broken image."""
 
 from django import template
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags

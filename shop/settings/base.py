@@ -184,18 +184,10 @@ TEMPLATES = [
                 "shop.page_cache.context",
             ],
             # {% cache %} that renders its fragment when the cache is down (page_cache_tags).
-            "libraries": {
-                "page_cache": "shop.page_cache_tags",
-                # Wagtail's image tags, leaving out a picture whose file is gone (a 500 before).
-                "wagtailimages_tags": "cms.templatetags.pictures",
-            },
+            "libraries": {"page_cache": "shop.page_cache_tags"},
         },
     },
 ]
-
-# Django warns that "wagtailimages_tags" names two modules: the mapping above is meant to
-# replace Wagtail's library by ours (cms.templatetags.pictures) in every template.
-SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 # Widgets render with the project's templates, so templates/ can replace a widget's markup
 # (Oscar's image widget carries inline event handlers the Content-Security-Policy refuses).

@@ -128,3 +128,14 @@ def test_a_partners_widget_shows_the_placeholder_for_a_lost_photo(client, lost, 
 
     assert lost["product"].get_title() in html
     assert 'src="/media/cache/' in html
+
+
+def test_no_template_loads_wagtails_image_tags_past_the_lost_file_rule():
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    loading = [
+        str(path.relative_to(templates))
+        for path in templates.rglob("*.html")
+        if re.search(r"{%\s*load\s[^%]*\bwagtailimages_tags\b", path.read_text())
+    ]
+
+    assert loading == [], "load `pictures` instead: it leaves a lost picture out"
