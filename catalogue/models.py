@@ -14,6 +14,7 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
@@ -21,6 +22,11 @@ from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProdu
 from catalogue.html import clean_html
 from catalogue.storage import private_storage
 from catalogue.validators import validate_certificate_issuer
+
+
+def reader_reads_english() -> bool:
+    """Whether the page being rendered is for the English site."""
+    return (get_language() or "vi").startswith("en")
 
 
 class Province(models.Model):
@@ -165,11 +171,84 @@ class Product(AbstractProduct):
         _("approved reviews"), default=0, editable=False
     )
 
+    # Optional English text for tourists. Without it the English site shows the Vietnamese
+    # title and description, marked lang="vi" so a screen reader pronounces them right.
+    title_en = models.CharField(
+        _("English title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on the English site. Leave empty to show the Vietnamese title."),
+    )
+    description_en = models.TextField(
+        _("English description"),
+        blank=True,
+        help_text=_("Shown on the English site. Leave empty to show the Vietnamese description."),
+    )
+
     def save(self, *args, **kwargs):
         # The producer's description is HTML from outside the shop: store only what the
         # sanitiser allows, whichever path (dashboard, admin, API, import) wrote it.
         self.description = clean_html(self.description)
+        self.description_en = clean_html(self.description_en)
+        self.title_en = (self.title_en or "").strip()
         super().save(*args, **kwargs)
+
+    # --- The product's text in the reader's language ------------------------------------
+    # Oscar's `get_title()` stays Vietnamese: order lines, slugs, mails to producers and the
+    # dashboards keep the producer's own title. Shopper pages ask for `display_title`.
+
+    def english_title(self) -> str:
+        """The English title, a variant's own or (for a variant without a title of its own)
+        its parent's; empty when none was written."""
+        if self.title_en:
+            return self.title_en
+        if self.is_child and not self.title and self.parent_id:
+            return self.parent.title_en
+        return ""
+
+    def english_description(self) -> str:
+        if self.description_en:
+            return self.description_en
+        if self.is_child and not self.description and self.parent_id:
+            return self.parent.description_en
+        return ""
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language: English on the English site when written,
+        the Vietnamese title otherwise."""
+        if reader_reads_english():
+            return self.english_title() or self.get_title()
+        return self.get_title()
+
+    @property
+    def title_lang(self) -> str:
+        """The lang attribute the title needs: "vi" when the English site shows the
+        Vietnamese title, else empty."""
+        return "vi" if reader_reads_english() and not self.english_title() else ""
+
+    @property
+    def display_description(self) -> str:
+        if reader_reads_english():
+            return self.english_description() or self.description
+        return self.description
+
+    @property
+    def description_lang(self) -> str:
+        if not reader_reads_english() or self.english_description():
+            return ""
+        return "vi" if self.description else ""
+
+    def get_meta_title(self) -> str:
+        # The producer's meta title is Vietnamese; on the English site the English title wins.
+        if reader_reads_english() and self.english_title():
+            return self.english_title()
+        return super().get_meta_title()
+
+    def get_meta_description(self) -> str:
+        if reader_reads_english() and self.english_description():
+            return strip_tags(self.english_description())[:300].strip()
+        return super().get_meta_description()
 
     def update_rating(self) -> None:
         # Oscar saves the whole product here, from whatever copy the review holds: a
@@ -469,6 +548,67 @@ class TraceCode(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("trace", kwargs={"code": self.code})
+
+
+class ProductSeason(models.Model):
+    """When a product is harvested or made: a span of months that comes back every year
+    (July to August; November to February runs over the year's end), or two dates of one
+    season. No row means the product is sold all year and no season is shown.
+
+    catalogue.seasons answers what a season means on a given day."""
+
+    product = models.OneToOneField(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="season",
+        verbose_name=_("product"),
+    )
+    first_month = models.PositiveSmallIntegerField(
+        _("season's first month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    last_month = models.PositiveSmallIntegerField(
+        _("season's last month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    starts_on = models.DateField(_("season starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("season ends on"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("season")
+        verbose_name_plural = _("seasons")
+        constraints = [
+            # Either both months or both dates, never a half of each.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        first_month__gte=1,
+                        first_month__lte=12,
+                        last_month__gte=1,
+                        last_month__lte=12,
+                        starts_on__isnull=True,
+                        ends_on__isnull=True,
+                    )
+                    | models.Q(
+                        first_month__isnull=True,
+                        last_month__isnull=True,
+                        starts_on__isnull=False,
+                        ends_on__gte=models.F("starts_on"),
+                    )
+                ),
+                name="product_season_months_or_dates",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.first_month:
+            return f"{self.product_id}: {self.first_month}-{self.last_month}"
+        return f"{self.product_id}: {self.starts_on} - {self.ends_on}"
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403

@@ -12,6 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from catalogue.models import Batch, Category, OcopCertificate, Product, QualityMark, TraceCode
+from catalogue.seasons import (
+    month_name,
+    month_short,
+    product_season,
+    product_season_state,
+    season_months,
+)
 from vendors.models import Vendor
 
 
@@ -52,7 +59,9 @@ def storefront_products() -> QuerySet[Product]:
         # A producer under review or suspended keeps its data but sells nothing.
         .filter(Q(vendor__isnull=True) | Q(vendor__status=Vendor.Status.APPROVED))
         .filter(hidden_at__isnull=True)
-        .select_related("vendor", "vendor__partner", "origin_commune__province", "product_class")
+        .select_related(
+            "vendor", "vendor__partner", "origin_commune__province", "product_class", "season"
+        )
         .prefetch_related(
             "ocop_certificates",
             "quality_marks",
@@ -70,7 +79,13 @@ def product_for_page() -> QuerySet[Product]:
     return (
         Product.objects.base_queryset()
         .select_related(
-            "vendor", "vendor__partner", "origin_commune__province", "product_class", "parent"
+            "vendor",
+            "vendor__partner",
+            "origin_commune__province",
+            "product_class",
+            "parent",
+            "season",
+            "parent__season",
         )
         .prefetch_related(
             "images", "stockrecords", "ocop_certificates", "categories", "quality_marks"
@@ -357,3 +372,72 @@ def recently_viewed_products(*, cookie: str, exclude: int | None = None) -> list
         return []
     found = {product.pk: product for product in storefront_products().filter(pk__in=ids)}
     return [found[pk] for pk in ids if pk in found][:RECENTLY_VIEWED_SHOWN]
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    number: int
+    name: str
+    short: str
+    is_now: bool
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    title: str
+    url: str
+    label: str
+    # One per month, January first: (in season that month, the current month).
+    cells: list[tuple[bool, bool]]
+
+
+@dataclass(frozen=True)
+class SeasonCalendar:
+    months: list[CalendarMonth]
+    rows: list[CalendarRow]
+
+
+# A region's calendar lists this many seasonal products at most (a table, not a catalogue).
+SEASON_CALENDAR_LIMIT = 40
+
+
+def season_calendar(*, province, day: date | None = None) -> SeasonCalendar:
+    """The months in which each seasonal product of a province is in season, for its region
+    page: products on sale that come from the province (their place of origin, else their
+    producer's), in the order their seasons open in the year, then by name."""
+    day = day or timezone.localdate()
+    products = (
+        storefront_products()
+        .prefetch_related(None)
+        .filter(season__isnull=False)
+        .filter(
+            Q(origin_commune__province=province)
+            | Q(origin_commune__isnull=True, vendor__commune__province=province)
+        )
+        .order_by("title", "pk")[:SEASON_CALENDAR_LIMIT]
+    )
+    rows = []
+    for product in products:
+        ordered = season_months(season=product_season(product))
+        months = set(ordered)
+        state = product_season_state(product=product, day=day)
+        cells = [(month in months, month == day.month) for month in range(1, 13)]
+        first = ordered[0] if ordered else 13
+        rows.append(
+            (
+                first,
+                CalendarRow(
+                    title=product.get_title(),
+                    url=product.get_absolute_url(),
+                    label=state.label if state else "",
+                    cells=cells,
+                ),
+            )
+        )
+    rows.sort(key=lambda pair: pair[0])  # stable: names stay in order within a month
+    return SeasonCalendar(
+        months=[
+            CalendarMonth(m, month_name(m), month_short(m), m == day.month) for m in range(1, 13)
+        ],
+        rows=[row for _first, row in rows],
+    )

@@ -27,10 +27,12 @@ from catalogue.models import (
     Commune,
     Product,
     ProductClass,
+    ProductSeason,
     Province,
     TraceCode,
 )
 from catalogue.ocop_groups import OCOP_GROUPS, OcopNode
+from catalogue.seasons import season_errors
 from catalogue.text import slugify_vietnamese
 
 logger = logging.getLogger(__name__)
@@ -298,3 +300,35 @@ __all__ = [
     "trace_code_ensure",
     "trace_codes_backfill",
 ]
+
+
+def product_season_set(
+    *,
+    product: Product,
+    first_month: int | None = None,
+    last_month: int | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> ProductSeason | None:
+    """Record a product's season, by months or by dates; with neither, the product has no
+    season (sold all year) and a stored one is removed. Raises ValidationError, changing
+    nothing, when the season does not hold together."""
+    errors = season_errors(
+        first_month=first_month, last_month=last_month, starts_on=starts_on, ends_on=ends_on
+    )
+    if errors:
+        raise ValidationError({field or "__all__": message for field, message in errors.items()})
+    if not any((first_month, last_month, starts_on, ends_on)):
+        ProductSeason.objects.filter(product=product).delete()
+        return None
+    values = {
+        "first_month": first_month,
+        "last_month": last_month,
+        "starts_on": starts_on if not first_month else None,
+        "ends_on": ends_on if not first_month else None,
+    }
+    current = ProductSeason.objects.filter(product=product).first()
+    if current is not None and all(getattr(current, k) == v for k, v in values.items()):
+        return current  # unchanged: no write, no page made stale
+    season, _created = ProductSeason.objects.update_or_create(product=product, defaults=values)
+    return season

@@ -4,10 +4,12 @@ the public trace pages behind QR labels."""
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
 from catalogue.reviews.selectors import reviews_shown
+from catalogue.seasons import months_list_display, product_season, season_months, season_state
 from catalogue.selectors import (
     product_for_page,
     product_is_on_sale,
@@ -36,6 +38,10 @@ class ProductDetailView(OscarProductDetailView):
         # page reads the product's stored count for everything else.
         if self.object.approved_review_count:
             context["approved_reviews"] = list(reviews_shown(product_id=self.object.pk)[:3])
+        # The harvest season (none for a product sold all year) and its months in words.
+        season = product_season(self.object)
+        context["season"] = season_state(season=season, day=timezone.localdate())
+        context["season_months"] = months_list_display(season_months(season=season))
         return context
 
     def send_signal(self, request, response, product):

@@ -18,7 +18,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageI
 from wagtail.models import Page
 
 from catalogue.models import Product, Province
-from catalogue.selectors import storefront_products
+from catalogue.selectors import SeasonCalendar, season_calendar, storefront_products
 from catalogue.text import vietnamese_sorted
 from catalogue.thumbnails import media_file_known_missing, media_file_missing_note
 from cms.models import RegionIndexPage, RegionPage, StoryIndexPage, StoryPage
@@ -191,13 +191,34 @@ def products_for_region(*, province: Province, limit: int = 8) -> list[Product]:
     return products_on_sale(product_ids=[hit.product_id for hit in result.hits])
 
 
+def season_calendar_for_region(*, province: Province) -> SeasonCalendar:
+    """The month-by-month harvest calendar of the province's seasonal products."""
+    return season_calendar(province=province)
+
+
 def region_search_url(*, province: Province) -> str:
     return reverse("search:search") + "?" + urlencode({"province": province.code})
 
 
 def live_pages(*, pages: Iterable[Page | None]) -> list[Page]:
-    """Chosen pages that still exist and are published, as their specific type."""
-    return [page.specific for page in pages if page is not None and page.live]
+    """Chosen pages that still exist and are published, as their specific type, each in the
+    reader's language when it has a live translation (an editor chooses the Vietnamese page,
+    and a translated home page keeps that choice)."""
+    chosen = [page.specific for page in pages if page is not None and page.live]
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    active = get_supported_content_language_variant(translation.get_language() or default)
+    if not chosen or active == default:
+        return chosen
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(
+            locale__language_code=active,
+            translation_key__in=[page.translation_key for page in chosen],
+        )
+        .specific()
+    }
+    return [translated.get(page.translation_key, page) for page in chosen]
 
 
 def region_page_for(*, province: Province | None) -> RegionPage | None:

@@ -19,12 +19,12 @@ def product_json_ld(*, product: Product, request: HttpRequest) -> dict[str, Any]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Product",
-        "name": product.get_title(),
+        "name": product.display_title,
         "url": site_url(product.get_absolute_url()),
     }
     if product.upc:
         data["sku"] = product.upc
-    description = (product.description or "").strip()
+    description = (product.display_description or "").strip()
     if description:
         from html import unescape
 

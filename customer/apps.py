@@ -16,6 +16,7 @@ class CustomerConfig(apps.CustomerConfig):
         from shop.privacy.views import personal_data_page
 
         self.personal_data_view = personal_data_page
+        self.season_alert_create_view = get_class("customer.alerts.views", "SeasonAlertCreateView")
 
     def get_urls(self):
         urls = [
@@ -27,5 +28,10 @@ class CustomerConfig(apps.CustomerConfig):
             ),
             # The signed-in account's own data; no id in the address, so nobody else's.
             path("personal-data/", self.personal_data_view, name="personal-data"),
+            path(
+                "alerts/season/<int:pk>/",
+                self.season_alert_create_view.as_view(),
+                name="season-alert-create",
+            ),
         ]
         return urls + super().get_urls()

@@ -52,3 +52,12 @@ def product_alerts_send(product_id: int) -> int:
     from customer.alert_services import product_alerts_send as send
 
     return send(product_id=product_id)
+
+
+@shared_task(name="customer.season_alerts_send", ignore_result=True)
+def season_alerts_send() -> int:
+    """Daily (beat): mails the "season opens" alerts of products whose season opened; safe
+    to run twice (each alert is mailed once)."""
+    from customer.alert_services import season_alerts_send as send
+
+    return send()

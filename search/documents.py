@@ -19,6 +19,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from catalogue.seasons import month_bit
 from catalogue.text import fold_vietnamese
 from search.models import ProductIndexEntry
 
@@ -53,6 +54,8 @@ class ProductDocument(Document):
         analyzer=folding,
         fields={"raw": Keyword(), "prefix": _prefix_field()},
     )
+    # The producer's English title (empty when none): found and ranked like the title.
+    title_en = Text(analyzer=folding, fields={"prefix": _prefix_field()})
     text = Text(analyzer=folding, fields={"prefix": _prefix_field()})
     url = Keyword(index=False)
     image = Keyword(index=False)
@@ -72,6 +75,11 @@ class ProductDocument(Document):
     # Buyers' average of approved reviews (absent without any) and their number.
     rating = Float()
     rating_count = Integer()
+    # The harvest season: its months (1-12; none without a season) and, for a season given
+    # by dates, its first and last day.
+    season_months = Integer(multi=True)
+    season_starts_on = Date(format="date")
+    season_ends_on = Date(format="date")
     date_created = Date()
     suggest = Completion(analyzer=folding, search_analyzer=folding)
 
@@ -106,6 +114,7 @@ def document_from_entry(entry: ProductIndexEntry) -> ProductDocument:
         meta={"id": entry.product_id},
         product_id=entry.product_id,
         title=entry.title,
+        title_en=entry.title_en,
         text=entry.text_folded.strip(),
         url=entry.url,
         image=entry.image,
@@ -123,6 +132,9 @@ def document_from_entry(entry: ProductIndexEntry) -> ProductDocument:
         in_stock=entry.in_stock,
         rating=entry.rating if entry.rating_count else None,
         rating_count=entry.rating_count,
+        season_months=[m for m in range(1, 13) if entry.season_months & month_bit(m)],
+        season_starts_on=entry.season_starts_on,
+        season_ends_on=entry.season_ends_on,
         date_created=entry.date_created,
         suggest={"input": inputs},
     )

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from catalogue.models import Product
+from catalogue.seasons import product_season, season_index_facts
 from catalogue.selectors import certificate_valid_for_product, storefront_products
 from catalogue.text import fold_vietnamese
 from search.models import WORD_MAX_LENGTH, ProductIndexEntry, ProductIndexWord
@@ -63,8 +64,11 @@ def entry_for(product: Product) -> ProductIndexEntry:
     commune = product.origin_commune or (product.vendor.commune if product.vendor else None)
     province = commune.province if commune else None
     images = list(product.images.all())
+    english = product.english_title()
+    season = season_index_facts(season=product_season(product))
     words = [
         product.title,
+        english,
         product.vendor.legal_name if product.vendor else "",
         commune.name if commune else "",
         province.short_name if province else "",
@@ -72,11 +76,13 @@ def entry_for(product: Product) -> ProductIndexEntry:
         category.name_en if category else "",
         " ".join(mark.name for mark in product.quality_marks.all()),
         product.description or "",
+        product.english_description(),
     ]
     return ProductIndexEntry(
         product=product,
         title=product.title[:255],
-        title_folded=padded_words(product.title)[:255],
+        title_en=english[:255],
+        title_folded=padded_words(f"{product.title} {english}")[:255],
         text_folded=padded_words(" ".join(words)),
         url=product.get_absolute_url(),
         image=images[0].original.name if images else "",
@@ -92,6 +98,9 @@ def entry_for(product: Product) -> ProductIndexEntry:
         date_created=product.date_created or timezone.now(),
         rating=product.rating if product.approved_review_count else None,
         rating_count=product.approved_review_count,
+        season_months=season.months,
+        season_starts_on=season.starts_on,
+        season_ends_on=season.ends_on,
     )
 
 

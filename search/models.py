@@ -14,6 +14,9 @@ class ProductIndexEntry(models.Model):
         "catalogue.Product", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     title = models.CharField(max_length=255)
+    # The producer's English title, when written: shown to English readers, and its words
+    # are in title_folded and text_folded so an English search finds the product.
+    title_en = models.CharField(max_length=255, blank=True, default="")
     title_folded = models.CharField(max_length=255)
     text_folded = models.TextField()
     url = models.CharField(max_length=255)
@@ -43,6 +46,12 @@ class ProductIndexEntry(models.Model):
     # "rated 4 and up by buyers" filter and the "best rated by buyers" sort.
     rating = models.FloatField(null=True)
     rating_count = models.PositiveIntegerField(default=0)
+    # The harvest season (catalogue.seasons.SeasonIndexFacts): its months as a bit mask
+    # (January 1 ... December 2048, 0 without a season) and, for a season given by dates, its
+    # days. "In season" compares them with today, so no re-indexing is needed as months pass.
+    season_months = models.PositiveSmallIntegerField(default=0)
+    season_starts_on = models.DateField(null=True)
+    season_ends_on = models.DateField(null=True)
     date_created = models.DateTimeField()
     indexed_at = models.DateTimeField(auto_now=True)
 

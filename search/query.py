@@ -59,6 +59,8 @@ class SearchQuery:
     in_stock: bool = False
     # The least average of buyers' approved reviews (1-5); never the OCOP stars.
     rating: int | None = None
+    # Only products whose harvest season is open today (products sold all year are not).
+    in_season: bool = False
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
@@ -93,6 +95,7 @@ class SearchQuery:
             price_min, price_max = price_max, price_min
         in_stock = str(get("in_stock") or "").lower() in ("1", "true", "on", "yes")
         rating = take("rating", lambda v: number_parse(v, low=1, high=5))
+        in_season = str(get("in_season") or "").lower() in ("1", "true", "on", "yes")
         sort = str(get("sort") or "relevance")
         if sort not in SORTS:
             ignored.append("sort")
@@ -109,6 +112,7 @@ class SearchQuery:
             price_max=price_max,
             in_stock=in_stock,
             rating=rating,
+            in_season=in_season,
             sort=sort,
             page=min(page, MAX_PAGE),
             ignored=tuple(ignored),
@@ -145,6 +149,8 @@ class SearchQuery:
             params["price_max"] = str(self.price_max)
         if self.in_stock:
             params["in_stock"] = "1"
+        if self.in_season:
+            params["in_season"] = "1"
         if self.sort != "relevance":
             params["sort"] = self.sort
         return params
@@ -164,11 +170,14 @@ class Hit:
     # Buyers' average of approved reviews (one decimal) and their number; None and 0 without.
     rating: float | None = None
     rating_count: int = 0
+    # The producer's English title; empty when none was written.
+    title_en: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.product_id,
             "title": self.title,
+            "title_en": self.title_en or None,
             "url": self.url,
             "price": self.price,
             "stars": self.stars,

@@ -4,7 +4,13 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
-from catalogue.models import OcopCertificate, Product, ProductCategory, ProductImage
+from catalogue.models import (
+    OcopCertificate,
+    Product,
+    ProductCategory,
+    ProductImage,
+    ProductSeason,
+)
 from catalogue.reviews.signals import buyer_rating_changed
 from search.models import ProductIndexEntry
 from search.summary import entry_deleted
@@ -46,7 +52,7 @@ def connect() -> None:
 
     post_save.connect(_product_changed, sender=Product, dispatch_uid="search.product_saved")
     post_delete.connect(_product_changed, sender=Product, dispatch_uid="search.product_deleted")
-    for model in (StockRecord, OcopCertificate, ProductCategory, ProductImage):
+    for model in (StockRecord, OcopCertificate, ProductCategory, ProductImage, ProductSeason):
         for signal, verb in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(
                 _related_changed,

@@ -30,23 +30,12 @@ logger = logging.getLogger(__name__)
 
 STEP = 4  # treebeard's path step
 TOTAL = "total"
-# The entry columns the keys are made of.
-COLUMNS = (
-    "pk",
-    "live_stars",
-    "province_id",
-    "commune_id",
-    "category_path",
-    "vendor_id",
-    "price",
-    "in_stock",
-    "rating",
-    "rating_count",
-)
 Key = tuple[str, str, str]
 
 
 class Facts(NamedTuple):
+    """The entry columns the keys are made of."""
+
     pk: int
     live_stars: int
     province_id: int | None
@@ -57,6 +46,9 @@ class Facts(NamedTuple):
     in_stock: bool
     rating: float | None
     rating_count: int
+
+
+COLUMNS = Facts._fields
 
 
 def facts_of(entry: ProductIndexEntry) -> Facts:
@@ -285,6 +277,8 @@ def summary_ensure(*, day: date) -> bool:
                 state.day = day
                 state.save(update_fields=["day"])
         return True
-    except DatabaseError:
-        logger.warning("The facet summary could not be brought to %s", day, exc_info=True)
+    except DatabaseError as error:
+        # Expected while an index write or the nightly rebuild holds the summary: every
+        # search meanwhile comes here, so one line each, without a traceback.
+        logger.info("The facet summary could not be brought to %s now: %s", day, error)
         return False

@@ -45,6 +45,7 @@ _SEARCH_PARAMETERS = {
     "price_min": re.compile(r"[0-9]{1,13}"),
     "price_max": re.compile(r"[0-9]{1,13}"),
     "in_stock": re.compile(r"1|true|on|yes"),
+    "in_season": re.compile(r"1|true|on|yes"),
     "sort": re.compile("|".join(re.escape(sort) for sort in SORTS)),
     "page": re.compile(r"[1-9][0-9]{0,3}"),
 }

@@ -1,7 +1,7 @@
 """What makes every kept anonymous page stale: the changes the search index already hears of
 (products, stock and prices, certificates, categories, images, producers, quality marks,
-buyers' ratings), the index updates themselves, reviews, published or withdrawn Wagtail
-pages, and the partners' widgets."""
+buyers' ratings, harvest seasons), the index updates themselves, reviews, published or
+withdrawn Wagtail pages, and the partners' widgets."""
 
 from celery.signals import task_postrun
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -16,6 +16,7 @@ from catalogue.models import (
     Product,
     ProductCategory,
     ProductImage,
+    ProductSeason,
     Province,
     QualityMark,
 )
@@ -52,6 +53,7 @@ def connect() -> None:
         OcopCertificate,
         ProductCategory,
         ProductImage,
+        ProductSeason,
         Category,
         QualityMark,
         Province,

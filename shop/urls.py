@@ -34,6 +34,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("sell/", include("vendors.urls")),
+    # Gift boxes: the buyer's gift message, a parcel's packing slip (shop/gifts).
+    path("gifts/", include("shop.gifts.urls")),
     path("privacy/", privacy_policy, name="privacy-policy"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(apps.get_app_config("oscar").urls[0])),

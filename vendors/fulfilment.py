@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.money import is_whole_dong, round_dong, vnd
+from vendors import preorders
 from vendors.carriers import Carrier, carrier_code, tracking_code_clean
-from vendors.models import Fulfilment, LedgerEntry, ParcelEvent, Vendor
+from vendors.models import Fulfilment, LedgerEntry, ParcelEvent, PreorderLine, Vendor
+from vendors.preorders import ship_date_label
 from vendors.signals import fulfilment_status_changed
 from vendors.statuses import FULFILMENT_TRANSITIONS, STEP_OF_STATUS, ParcelStep
 
@@ -70,7 +72,12 @@ def fulfilments_create_for_order(
     Order.objects.select_for_update().filter(pk=order.pk).first()
     if parcels is None:
         parcels = _parcels_of_lines(order)
-    existing = set(Fulfilment.objects.filter(order=order).values_list("vendor_id", flat=True))
+    existing = {
+        (vendor_id, ships_from is not None)
+        for vendor_id, ships_from in Fulfilment.objects.filter(order=order).values_list(
+            "vendor_id", "ships_from"
+        )
+    }
     without_vendor = [parcel for parcel in parcels if parcel.vendor is None]
     if without_vendor:
         logger.warning("Order %s has lines of partners with no producer", order.number)
@@ -79,26 +86,49 @@ def fulfilments_create_for_order(
     # By producer, so the parcels' order does not depend on the basket's.
     for parcel in sorted((p for p in parcels if p.vendor), key=lambda p: p.vendor.pk):
         vendor = parcel.vendor
-        if vendor.pk in existing:
+        ships_from = getattr(parcel, "ships_from", None)
+        if (vendor.pk, ships_from is not None) in existing:
             continue
         goods = round_dong(parcel.goods)
         fee = round_dong(parcel.fee)
         platform_discount = round_dong(getattr(parcel, "platform_discount", 0))
-        fulfilment = Fulfilment.objects.create(order=order, vendor=vendor, shipping_fee=fee)
+        balance = round_dong(getattr(parcel, "balance", 0)) if ships_from else Decimal("0")
+        deposit = goods + fee - balance if ships_from else Decimal("0")
+        fulfilment = Fulfilment.objects.create(
+            order=order,
+            vendor=vendor,
+            shipping_fee=fee,
+            ships_from=ships_from,
+            deposit=deposit,
+            balance=balance,
+            status=Status.AWAITING_HARVEST if ships_from else Status.NEW,
+        )
         # The first step of the parcel's timeline; the buyer's mail for it is the order's
         # confirmation (shop.checkout), so none is queued here.
-        ParcelEvent.objects.create(
-            fulfilment=fulfilment,
-            step=ParcelStep.PLACED,
-            at=order.date_placed or fulfilment.created_at,
-        )
-        LedgerEntry.objects.create(
-            vendor=vendor,
-            kind=LedgerEntry.Kind.SALE,
-            amount=goods + fee,
-            order=order,
-            fulfilment=fulfilment,
-        )
+        placed_at = order.date_placed or fulfilment.created_at
+        ParcelEvent.objects.create(fulfilment=fulfilment, step=ParcelStep.PLACED, at=placed_at)
+        if ships_from:
+            _preorder_lines_attach(fulfilment=fulfilment, parcel=parcel)
+            ParcelEvent.objects.create(
+                fulfilment=fulfilment, step=ParcelStep.AWAITING_HARVEST, at=placed_at
+            )
+        if balance:
+            # Paid in two parts: the deposit now, the balance when the parcel ships.
+            LedgerEntry.objects.create(
+                vendor=vendor,
+                kind=LedgerEntry.Kind.DEPOSIT,
+                amount=deposit,
+                order=order,
+                fulfilment=fulfilment,
+            )
+        else:
+            LedgerEntry.objects.create(
+                vendor=vendor,
+                kind=LedgerEntry.Kind.SALE,
+                amount=goods + fee,
+                order=order,
+                fulfilment=fulfilment,
+            )
         if platform_discount:
             LedgerEntry.objects.create(
                 vendor=vendor,
@@ -119,6 +149,20 @@ def fulfilments_create_for_order(
         created.append(fulfilment)
         _after_commit_notify_vendor(fulfilment.pk)
     return created
+
+
+def _preorder_lines_attach(*, fulfilment: Fulfilment, parcel: ParcelAmounts) -> None:
+    """Mark the order lines of a pre-ordered parcel as its own (`Fulfilment.lines`)."""
+    percents: dict[int, int] = getattr(parcel, "preorder_percents", {}) or {}
+    for line in order_lines_of_partner(fulfilment):
+        if line.product_id in percents:
+            PreorderLine.objects.create(
+                line=line, fulfilment=fulfilment, deposit_percent=percents[line.product_id]
+            )
+
+
+def order_lines_of_partner(fulfilment: Fulfilment):
+    return fulfilment.order.lines.filter(partner_id=fulfilment.vendor.partner_id).order_by("pk")
 
 
 def _parcels_of_lines(order: "Order") -> list[_LinesParcel]:
@@ -190,6 +234,19 @@ def _locked(fulfilment: Fulfilment, *, to: str) -> Fulfilment:
             },
             code="transition",
         )
+    if (
+        locked.status == Status.AWAITING_HARVEST
+        and to != Status.CANCELLED
+        and locked.ships_from > preorders.preorder_today()
+    ):
+        raise ValidationError(
+            _(
+                "This pre-order ships from %(date)s, as the buyer was promised: you can pack "
+                "and ship it from that day."
+            )
+            % {"date": ship_date_label(locked.ships_from)},
+            code="too_early",
+        )
     return locked
 
 
@@ -233,6 +290,13 @@ def fulfilment_mark_shipped(
     for line in _lines_with_locked_stock(locked):
         if line.num_allocated:
             line.consume_allocation(line.num_allocated)
+    if locked.balance:
+        # The rest of a pre-order's price is now due: the carrier collects it on delivery.
+        LedgerEntry.objects.get_or_create(
+            fulfilment=locked,
+            kind=LedgerEntry.Kind.BALANCE,
+            defaults={"vendor": locked.vendor, "amount": locked.balance, "order": locked.order},
+        )
     locked.status = Status.SHIPPED
     locked.carrier = code
     locked.tracking_code = tracking_code
@@ -272,6 +336,8 @@ def fulfilment_cancel(
     for entry in locked.ledger_entries.filter(
         kind__in=[
             LedgerEntry.Kind.SALE,
+            LedgerEntry.Kind.DEPOSIT,
+            LedgerEntry.Kind.BALANCE,
             LedgerEntry.Kind.PLATFORM_DISCOUNT,
             LedgerEntry.Kind.COMMISSION,
         ],

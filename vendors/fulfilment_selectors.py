@@ -33,11 +33,13 @@ def parcels_for_vendor_list(*, vendor: Vendor, status: str = "") -> QuerySet[Ful
     Line = get_model("order", "Line")
     return (
         fulfilments_for_vendor(vendor=vendor, status=status)
-        .select_related("order__shipping_address")
+        .select_related("order__shipping_address", "vendor")
         .prefetch_related(
             Prefetch(
                 "order__lines",
-                queryset=Line.objects.filter(partner_id=vendor.partner_id).order_by("pk"),
+                queryset=Line.objects.filter(partner_id=vendor.partner_id)
+                .select_related("preorder")
+                .order_by("pk"),
                 to_attr="producer_lines",
             )
         )
@@ -79,9 +81,78 @@ class ParcelRow:
 def parcel_rows(*, fulfilments) -> list[ParcelRow]:
     """Rows of `parcels_for_vendor_list` (a page of it) for the template."""
     return [
-        ParcelRow(fulfilment=fulfilment, lines=list(fulfilment.order.producer_lines))
+        ParcelRow(
+            fulfilment=fulfilment,
+            lines=[line for line in fulfilment.order.producer_lines if fulfilment.holds_line(line)],
+        )
         for fulfilment in fulfilments
     ]
+
+
+@dataclass(frozen=True)
+class ParcelDiscount:
+    """What one code (or offer without a code) took off a parcel's goods, and whether the
+    parcel's producer pays it (else the platform does: shop.offer)."""
+
+    label: str
+    amount: Decimal
+    producer_pays: bool
+
+
+def parcel_discount_add(discounts: list, *, offer, code: str, amount: Decimal) -> None:
+    """Count `amount` of `offer` (applied with `code`, or none) into a parcel's list."""
+    label = code or getattr(offer, "name", "")
+    producer_pays = bool(getattr(offer, "is_producer_funded", False))
+    for index, known in enumerate(discounts):
+        if known.label == label and known.producer_pays == producer_pays:
+            discounts[index] = ParcelDiscount(label, known.amount + amount, producer_pays)
+            return
+    discounts.append(ParcelDiscount(label, amount, producer_pays))
+
+
+def order_discounts_by_parcel(*, order) -> dict[tuple, list[ParcelDiscount]]:
+    """What each code or offer took off each parcel of the order, keyed by `parcel_key`; in
+    two queries, from the discounts Oscar records per order line. A producer's pre-ordered
+    parcel has a key of its own, so its discount is not shown again on the ordinary one."""
+    OrderLineDiscount = get_model("order", "OrderLineDiscount")
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    rows = list(
+        OrderLineDiscount.objects.filter(line__order=order, amount__gt=0)
+        .order_by("order_discount_id", "pk")
+        .values_list(
+            "line__partner_id",
+            "line__preorder__fulfilment_id",
+            "order_discount__offer_id",
+            "order_discount__offer_name",
+            "order_discount__voucher_code",
+            "amount",
+        )
+    )
+    offers = {
+        offer.pk: offer
+        for offer in ConditionalOffer.objects.filter(pk__in={row[2] for row in rows if row[2]})
+    }
+    by_parcel: dict[tuple, list[ParcelDiscount]] = {}
+    for partner_id, preorder_parcel_id, offer_id, offer_name, code, amount in rows:
+        offer = offers.get(offer_id)
+        parcel_discount_add(
+            by_parcel.setdefault((partner_id, preorder_parcel_id), []),
+            offer=offer,
+            code=code or (offer_name if offer is None else ""),
+            amount=amount,
+        )
+    return by_parcel
+
+
+def parcel_key(fulfilment) -> tuple:
+    """A parcel's key in `order_discounts_by_parcel`: its producer's partner, and its own id
+    when it holds pre-ordered lines."""
+    return (fulfilment.vendor.partner_id, fulfilment.pk if fulfilment.is_preorder else None)
+
+
+def fulfilment_discounts(*, fulfilment) -> list[ParcelDiscount]:
+    """What each code took off this one parcel."""
+    return order_discounts_by_parcel(order=fulfilment.order).get(parcel_key(fulfilment), [])
 
 
 def _sum(condition: Q | None = None) -> Coalesce:
@@ -91,7 +162,8 @@ def _sum(condition: Q | None = None) -> Coalesce:
 # Sales and commissions count net of their reversals, so a cancelled parcel adds nothing.
 # What the producer sold includes the discounts the platform paid for: its share is as at
 # the price before them.
-_SOLD_KINDS = [Kind.SALE, Kind.PLATFORM_DISCOUNT]
+# A pre-order's sale comes in two entries: its deposit and, once shipped, its balance.
+_SOLD_KINDS = [Kind.SALE, Kind.DEPOSIT, Kind.BALANCE, Kind.PLATFORM_DISCOUNT]
 _SOLD = Q(kind__in=_SOLD_KINDS) | Q(kind=Kind.REVERSAL, reverses__kind__in=_SOLD_KINDS)
 _COMMISSION = Q(kind=Kind.COMMISSION) | Q(kind=Kind.REVERSAL, reverses__kind=Kind.COMMISSION)
 _PAYOUTS = Q(kind=Kind.PAYOUT)
@@ -206,8 +278,14 @@ class ParcelTimeline:
         )
 
 
-# The way a parcel goes when nothing goes wrong; packing may be skipped.
-_AHEAD = (ParcelStep.PACKED, ParcelStep.SHIPPED, ParcelStep.DELIVERED)
+# The way a parcel goes when nothing goes wrong; packing may be skipped. A pre-ordered
+# parcel waits for its harvest first.
+_AHEAD = (
+    ParcelStep.AWAITING_HARVEST,
+    ParcelStep.PACKED,
+    ParcelStep.SHIPPED,
+    ParcelStep.DELIVERED,
+)
 
 
 def _timeline(fulfilment: Fulfilment) -> list[TimelineStep]:
@@ -228,8 +306,9 @@ def _timeline(fulfilment: Fulfilment) -> list[TimelineStep]:
     if ParcelStep.CANCELLED in reached or ParcelStep.DELIVERED in reached:
         return steps
     # What is still to come, without a time, after the last step reached.
-    last = max((_AHEAD.index(s) for s in reached if s in _AHEAD), default=-1)
-    steps += [TimelineStep(step=s, label=str(labels[s])) for s in _AHEAD[last + 1 :]]
+    ahead = _AHEAD if fulfilment.is_preorder else _AHEAD[1:]
+    last = max((ahead.index(s) for s in reached if s in ahead), default=-1)
+    steps += [TimelineStep(step=s, label=str(labels[s])) for s in ahead[last + 1 :]]
     return steps
 
 
@@ -242,11 +321,11 @@ def order_parcels(*, order) -> list[ParcelTimeline]:
         .prefetch_related(Prefetch("events", queryset=ParcelEvent.objects.order_by("at", "pk")))
         .order_by("pk")
     )
-    lines = list(order.lines.select_related("product").order_by("pk"))
+    lines = list(order.lines.select_related("product", "preorder").order_by("pk"))
     return [
         ParcelTimeline(
             fulfilment=fulfilment,
-            lines=[line for line in lines if line.partner_id == fulfilment.vendor.partner_id],
+            lines=[line for line in lines if fulfilment.holds_line(line)],
             steps=_timeline(fulfilment),
         )
         for fulfilment in fulfilments

@@ -172,7 +172,17 @@ class Fulfilment(models.Model):
         Vendor, on_delete=models.PROTECT, related_name="fulfilments", verbose_name=_("producer")
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    # A pre-ordered parcel: the day it may ship from (promised at the order), the part of its
+    # price the buyer paid ahead, and the rest the carrier collects on delivery. An ordinary
+    # parcel has no date, and its buyer pays it whole.
+    ships_from = models.DateField(_("ships from"), null=True, blank=True)
+    deposit = models.DecimalField(
+        _("paid ahead"), max_digits=12, decimal_places=0, default=Decimal("0")
+    )
+    balance = models.DecimalField(
+        _("balance due on delivery"), max_digits=12, decimal_places=0, default=Decimal("0")
     )
     shipping_fee = models.DecimalField(
         _("shipping fee"), max_digits=12, decimal_places=0, default=Decimal("0")
@@ -192,7 +202,22 @@ class Fulfilment(models.Model):
         verbose_name = _("fulfilment")
         verbose_name_plural = _("fulfilments")
         constraints = [
-            models.UniqueConstraint(fields=["order", "vendor"], name="fulfilment_order_vendor"),
+            # One parcel per producer and order, and one more for its pre-ordered goods,
+            # which ship later.
+            models.UniqueConstraint(
+                fields=["order", "vendor"],
+                condition=models.Q(ships_from__isnull=True),
+                name="fulfilment_order_vendor",
+            ),
+            models.UniqueConstraint(
+                fields=["order", "vendor"],
+                condition=models.Q(ships_from__isnull=False),
+                name="fulfilment_order_vendor_preorder",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(deposit__gte=0, balance__gte=0),
+                name="fulfilment_preorder_amounts_not_negative",
+            ),
             models.CheckConstraint(
                 condition=models.Q(shipping_fee__gte=0), name="fulfilment_fee_not_negative"
             ),
@@ -211,9 +236,28 @@ class Fulfilment(models.Model):
         return f"{self.order.number} / {self.vendor}"
 
     @property
+    def is_preorder(self) -> bool:
+        return self.ships_from is not None
+
+    @property
     def lines(self):
-        """The order lines this producer ships."""
-        return self.order.lines.filter(partner_id=self.vendor.partner_id).order_by("pk")
+        """The order lines this producer ships in this parcel: its pre-ordered lines for a
+        pre-order parcel, its other lines otherwise."""
+        lines = self.order.lines.filter(partner_id=self.vendor.partner_id)
+        if self.is_preorder:
+            lines = lines.filter(preorder__fulfilment=self)
+        else:
+            lines = lines.filter(preorder__isnull=True)
+        return lines.order_by("pk")
+
+    def holds_line(self, line) -> bool:
+        """Whether an order line (read with `select_related("preorder")`) is in this parcel."""
+        if line.partner_id != self.vendor.partner_id:
+            return False
+        preorder = getattr(line, "preorder", None)
+        return (preorder.fulfilment_id if preorder else None) == (
+            self.pk if self.is_preorder else None
+        )
 
     @property
     def reference(self) -> str:
@@ -234,7 +278,7 @@ class ParcelEvent(models.Model):
     fulfilment = models.ForeignKey(
         Fulfilment, on_delete=models.CASCADE, related_name="events", verbose_name=_("fulfilment")
     )
-    step = models.CharField(_("step"), max_length=12, choices=ParcelStep.choices)
+    step = models.CharField(_("step"), max_length=20, choices=ParcelStep.choices)
     at = models.DateTimeField(_("time"))
     carrier = models.CharField(_("carrier"), max_length=64, blank=True, choices=Carrier.choices)
     tracking_code = models.CharField(_("tracking code"), max_length=64, blank=True)
@@ -266,6 +310,10 @@ class LedgerEntry(models.Model):
         REVERSAL = "reversal", _("Reversal")
         # The platform pays the producer back what a discount it funds took off the sale.
         PLATFORM_DISCOUNT = "discount", _("Discount paid by the platform")
+        # A pre-order is sold in two parts: what the buyer paid ahead, at the order, and the
+        # rest (with the fee), when the parcel ships and the carrier collects it.
+        DEPOSIT = "deposit", _("Pre-order deposit")
+        BALANCE = "balance", _("Pre-order balance")
 
     vendor = models.ForeignKey(
         Vendor, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("producer")
@@ -319,6 +367,7 @@ class LedgerEntry(models.Model):
                     | models.Q(kind="commission", amount__lte=0)
                     | models.Q(kind="payout", amount__lt=0)
                     | models.Q(kind="discount", amount__gt=0)
+                    | models.Q(kind__in=["deposit", "balance"], amount__gte=0)
                     | models.Q(kind="reversal", reverses__isnull=False)
                 ),
                 name="ledger_amount_sign_by_kind",
@@ -329,7 +378,78 @@ class LedgerEntry(models.Model):
                 condition=models.Q(kind__in=["sale", "commission"]),
                 name="ledger_one_sale_and_commission_per_fulfilment",
             ),
+            # Likewise a pre-order's deposit and balance: shipping twice writes one balance.
+            models.UniqueConstraint(
+                fields=["fulfilment", "kind"],
+                condition=models.Q(kind__in=["deposit", "balance"]),
+                name="ledger_one_deposit_and_balance_per_fulfilment",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.amount} ({self.vendor})"
+
+
+class PreorderTerms(models.Model):
+    """A producer's pre-orders of one product: open or closed, the day parcels may ship
+    from, the share of the price paid ahead, and how many may be pre-ordered in all.
+
+    While open and the day is still ahead, the product is sold as a pre-order whatever its
+    stock (shop.partner's strategy); from that day it is sold from stock again.
+    """
+
+    product = models.OneToOneField(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="preorder_terms",
+        verbose_name=_("product"),
+    )
+    is_open = models.BooleanField(_("pre-orders open"), default=False)
+    ships_from = models.DateField(_("ships from"))
+    deposit_percent = models.PositiveSmallIntegerField(
+        _("deposit (%)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Share of the price paid at the order; 0 means the whole price is paid now."),
+    )
+    cap = models.PositiveIntegerField(
+        _("most that may be pre-ordered"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("pre-order terms")
+        verbose_name_plural = _("pre-order terms")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(deposit_percent__lte=100), name="preorder_deposit_percent_max"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product_id}: {self.ships_from}"
+
+
+class PreorderLine(models.Model):
+    """An order line bought as a pre-order, and the parcel that will ship it."""
+
+    line = models.OneToOneField(
+        "order.Line", on_delete=models.CASCADE, related_name="preorder", verbose_name=_("line")
+    )
+    fulfilment = models.ForeignKey(
+        Fulfilment,
+        on_delete=models.CASCADE,
+        related_name="preorder_lines",
+        verbose_name=_("fulfilment"),
+    )
+    deposit_percent = models.PositiveSmallIntegerField(_("deposit (%)"), default=0)
+
+    class Meta:
+        verbose_name = _("pre-ordered line")
+        verbose_name_plural = _("pre-ordered lines")
+
+    def __str__(self) -> str:
+        return f"{self.line_id} → {self.fulfilment_id}"

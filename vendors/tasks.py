@@ -14,6 +14,7 @@ from django.urls import reverse
 from customer.tokens import order_status_url
 from shop.mail.services import mail_send
 from vendors.carriers import carrier_name, tracking_url
+from vendors.fulfilment_selectors import fulfilment_discounts
 from vendors.models import Fulfilment, Vendor, VendorStatusChange
 
 logger = logging.getLogger(__name__)
@@ -117,6 +118,7 @@ def notify_vendor_new_order(fulfilment_id: int) -> bool:
         context={
             "fulfilment": fulfilment,
             "lines": fulfilment.lines,
+            "discounts": fulfilment_discounts(fulfilment=fulfilment),
             "url": settings.SITE_URL + path,
         },
         to=[fulfilment.vendor.email],

@@ -17,10 +17,12 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 from oscar.core.thumbnails import get_thumbnailer
 from oscar.templatetags.currency_filters import currency
 
+from catalogue.seasons import product_season_state
 from catalogue.templatetags.ocop_tags import display_name, ocop_group
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ class ProductCard:
     product: Product
     url: str
     title: str
+    title_lang: str = ""
     image_url: str = ""
     group_code: str = ""
     group_name: str = ""
@@ -59,6 +62,10 @@ class ProductCard:
     can_buy: bool = False
     needs_options: bool = False
     add_url: str = ""
+    # The harvest season: "in_season", "upcoming" or "ended" with its words; empty for a
+    # product sold all year.
+    season_status: str = ""
+    season_label: str = ""
 
 
 def _rows(product: Product, relation: str) -> list:
@@ -92,7 +99,12 @@ def _image_url(product: Product) -> str:
 def product_card_build(*, product: Product, request) -> ProductCard:
     """One card's facts. Price and availability come from the request's strategy, as
     everywhere else; stars only from a valid certificate (``product.ocop_stars``)."""
-    card = ProductCard(product=product, url=product.get_absolute_url(), title=product.get_title())
+    card = ProductCard(
+        product=product,
+        url=product.get_absolute_url(),
+        title=product.display_title,
+        title_lang=product.title_lang,
+    )
     card.image_url = _image_url(product)
 
     group = ocop_group(product)
@@ -116,6 +128,10 @@ def product_card_build(*, product: Product, request) -> ProductCard:
         commune = product.origin_commune
         card.origin = f"{commune.name}, {commune.province.short_name}"
     card.marks = _rows(product, "quality_marks")
+    season = product_season_state(product=product, day=timezone.localdate())
+    if season is not None:
+        card.season_status = season.status
+        card.season_label = season.label
 
     info = request.strategy.fetch_for_product(product)
     price = info.price

@@ -1,5 +1,6 @@
 """Template helpers for the storefront: the OCOP stars badge, the groups, a product's group,
-the sanitised HTML of descriptions and links that may only go to the web or the site."""
+the sanitised HTML of descriptions, links that may only go to the web or the site, and a
+product's title and description in the reader's language (Vietnamese marked lang="vi")."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from django import template
 from django.conf import settings
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from catalogue import selectors
 from catalogue.html import clean_html as sanitise
 from catalogue.html import safe_link
+from catalogue.models import reader_reads_english
 from catalogue.selectors import ocop_groups as select_ocop_groups
 
 if TYPE_CHECKING:
@@ -150,3 +153,61 @@ def safe_url(value: str | None) -> str:
     """A link written outside the shop if it leads to http(s) or a path of this site, else ""
     (the template then shows no link). Autoescaping still applies to what is returned."""
     return safe_link(value)
+
+
+# --- A product's text in the reader's language --------------------------------------------
+# On the English site a product without English text shows its Vietnamese text inside an
+# element marked lang="vi", so screen readers switch voice and search engines know.
+
+
+@register.filter
+def product_title(product: Product | None) -> SafeString:
+    """``{{ product|product_title }}``: the title as HTML, marked lang="vi" on fallback."""
+    if product is None:
+        return mark_safe("")
+    if product.title_lang:
+        return format_html('<span lang="{}">{}</span>', product.title_lang, product.display_title)
+    return conditional_escape(product.display_title)
+
+
+@register.filter
+def lang_attr(lang: str | None) -> SafeString:
+    """`` lang="vi"`` for an element whose text is not in the page's language, else ""."""
+    return format_html(' lang="{}"', lang) if lang else mark_safe("")
+
+
+@register.filter
+def product_description(product: Product | None) -> SafeString:
+    """The description in the reader's language, through the one sanitiser; the element
+    around it takes ``{{ product.description_lang|lang_attr }}``."""
+    if product is None:
+        return mark_safe("")
+    return mark_safe(sanitise(product.display_description))
+
+
+def _line_english_title(line) -> str:
+    product = getattr(line, "product", None)
+    return product.english_title() if product is not None else ""
+
+
+@register.filter
+def line_title(line) -> SafeString:
+    """A basket or order line's product title as HTML. An order line keeps the title it had
+    when bought (``line.title``); the English site shows the product's English title when
+    the product still exists and has one, otherwise that title marked lang="vi"."""
+    stored = getattr(line, "title", None) or line.product.get_title()
+    if not reader_reads_english():
+        return conditional_escape(stored)
+    english = _line_english_title(line)
+    if english:
+        return conditional_escape(english)
+    return format_html('<span lang="vi">{}</span>', stored)
+
+
+@register.filter
+def line_title_text(line) -> str:
+    """The same title as plain text, for mails and attributes."""
+    stored = getattr(line, "title", None) or line.product.get_title()
+    if reader_reads_english():
+        return _line_english_title(line) or stored
+    return stored

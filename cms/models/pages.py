@@ -333,4 +333,5 @@ class RegionPage(_CleanIntroMixin, _HeroImageMixin, Page):
             province=self.province, limit=self.products_count
         )
         context["search_url"] = selectors.region_search_url(province=self.province)
+        context["season_calendar"] = selectors.season_calendar_for_region(province=self.province)
         return context

@@ -1,17 +1,24 @@
-"""Oscar's stock alert views: the language an alert is asked in is kept for its mail, and the
-links mailed to a guest (confirm, cancel) act only on the button of the page they open."""
+"""Oscar's stock alert views: the language an alert is asked in is kept for its mail; the
+links mailed to a guest (confirm, cancel) act only on the button of the page they open; the
+"tell me when the season opens" alert is made with the same form."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from oscar.apps.customer.alerts.views import *  # noqa: F403
 from oscar.apps.customer.alerts.views import ProductAlertCancelView as OscarCancelView
 from oscar.apps.customer.alerts.views import ProductAlertConfirmView as OscarConfirmView
 from oscar.apps.customer.alerts.views import ProductAlertCreateView as OscarCreateView
 from oscar.core.loading import get_model
+
+from catalogue.seasons import product_season_state
+from catalogue.selectors import product_for_page, product_is_on_sale
 
 ProductAlert = get_model("customer", "ProductAlert")
 
@@ -80,3 +87,47 @@ class ProductAlertCancelView(_ActOnPost, OscarCancelView):
         ):
             return target
         return self.alert.product.get_absolute_url()
+
+
+class SeasonAlertCreateView(ProductAlertCreateView):
+    """ "Tell me when the season opens": Oscar's alert form, for a product on sale whose
+    harvest season is still to come; the alert is mailed by customer.season_alerts_send."""
+
+    def post(self, request, *args, **kwargs):
+        self.product = get_object_or_404(product_for_page(), pk=self.kwargs["pk"])
+        listed = self.product.parent if self.product.is_child else self.product
+        state = product_season_state(product=self.product, day=timezone.localdate())
+        if not product_is_on_sale(product=listed) or state is None or not state.upcoming:
+            messages.error(
+                request,
+                gettext("This product has no season to come: no season alert was set up."),
+            )
+            return redirect(self.product.get_absolute_url())
+        # Oscar's post would load the product again: go straight to the form.
+        return super(ProductAlertCreateView, self).post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.instance.kind = form.instance.SEASON
+        return super().form_valid(form)
+
+
+class SeasonAlertCreateView(ProductAlertCreateView):
+    """ "Tell me when the season opens": Oscar's alert form, for a product on sale whose
+    harvest season is still to come; the alert is mailed by customer.season_alerts_send."""
+
+    def post(self, request, *args, **kwargs):
+        self.product = get_object_or_404(product_for_page(), pk=self.kwargs["pk"])
+        listed = self.product.parent if self.product.is_child else self.product
+        state = product_season_state(product=self.product, day=timezone.localdate())
+        if not product_is_on_sale(product=listed) or state is None or not state.upcoming:
+            messages.error(
+                request,
+                gettext("This product has no season to come: no season alert was set up."),
+            )
+            return redirect(self.product.get_absolute_url())
+        # Oscar's post would load the product again: go straight to the form.
+        return super(OscarCreateView, self).post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.instance.kind = form.instance.SEASON
+        return super().form_valid(form)

@@ -13,7 +13,8 @@ from typing import NamedTuple
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
 
-from catalogue.models import Category, Commune, Province
+from catalogue.models import Category, Commune, Province, reader_reads_english
+from catalogue.seasons import SeasonIndexFacts, index_facts_in_season, month_bit
 from catalogue.text import fold_vietnamese
 from search.backends.base import SearchBackend
 from search.models import WORD_MAX_LENGTH, FacetCount, ProductIndexEntry, ProductIndexWord
@@ -66,10 +67,23 @@ class _Row(NamedTuple):
     in_title: int
     rating: float | None
     rating_count: int
+    season_months: int
+    season_starts_on: date | None
+    season_ends_on: date | None
 
 
 # The columns of _Row as the query names them (the stars valid today are computed).
 ROW_COLUMNS = tuple("now_stars" if name == "live_stars" else name for name in _Row._fields)
+
+
+def in_season_on(entries: QuerySet[ProductIndexEntry], day: date) -> QuerySet:
+    """Entries whose harvest season is open on `day`: the day's month is one of the season's
+    and the day falls within its dates, if it has dates."""
+    return entries.alias(season_now=F("season_months").bitand(month_bit(day.month))).filter(
+        Q(season_starts_on__isnull=True) | Q(season_starts_on__lte=day),
+        Q(season_ends_on__isnull=True) | Q(season_ends_on__gte=day),
+        season_now__gt=0,
+    )
 
 
 def _split_rows(
@@ -119,9 +133,18 @@ class DatabaseBackend(SearchBackend):
         self.vendor_limit: int | None = VENDORS_SHOWN
 
     def facet_values(self, query: SearchQuery, facet: str) -> list[FacetValue]:
-        """All values of one facet, not only the top producers."""
+        """All values of one facet, not only the top producers: that facet alone, without
+        the result list or the other facets a search would count as well."""
+        if facet not in FACETS:
+            return []
         self.vendor_limit = None
-        return self.search(replace(query, page=1), facets=True).facets.get(facet, [])
+        self.summary_current = summary_ensure(day=self.today)
+        if query.words:
+            return self._search_in_memory(replace(query, page=1)).facets[facet]
+        counts = self._summary_counts(query)
+        if counts:
+            return self._facets_from_summary(query, counts)[facet]
+        return getattr(self, f"_facet_{facet}")(query)
 
     # -- filters ---------------------------------------------------------------------------
 
@@ -165,6 +188,8 @@ class DatabaseBackend(SearchBackend):
             entries = entries.filter(
                 rating_count__gt=0, rating__gte=buyer_rating_floor(query.rating)
             )
+        if query.in_season:
+            entries = in_season_on(entries, self.today)
         return entries
 
     def _live_stars(self) -> Case | F:
@@ -395,6 +420,10 @@ class DatabaseBackend(SearchBackend):
             if query.rating not in BUYER_RATING_LEVELS:
                 return None
             scopes.append((f"rating:{query.rating}", "rating"))
+        if query.in_season:
+            # Being in season depends on the month: the summary keeps no count of it, so
+            # the (narrowed) rows are counted.
+            return None
         if len(scopes) > 1:
             return None
         return scopes[0] if scopes else ("", "")
@@ -570,6 +599,11 @@ class DatabaseBackend(SearchBackend):
             tests["rating"] = lambda r: (
                 r.rating_count > 0 and r.rating is not None and r.rating >= floor
             )
+        if query.in_season:
+            tests["in_season"] = lambda r, day=self.today: index_facts_in_season(
+                facts=SeasonIndexFacts(r.season_months, r.season_starts_on, r.season_ends_on),
+                day=day,
+            )
         return tests
 
     def _facets_from_rows(
@@ -665,6 +699,7 @@ class DatabaseBackend(SearchBackend):
         return Hit(
             product_id=row.product_id,
             title=row.title,
+            title_en=row.title_en,
             url=row.url,
             price=row.price,
             stars=row.stars if valid else None,
@@ -681,7 +716,10 @@ class DatabaseBackend(SearchBackend):
         if not query.words:
             return []
         products = self._ordered(self.filtered(query), query)[:limit]
-        suggestions = [Suggestion("product", p.title, p.url) for p in products]
+        english = reader_reads_english()
+        suggestions = [
+            Suggestion("product", (english and p.title_en) or p.title, p.url) for p in products
+        ]
         folded = " ".join(query.words)
         for category in Category.objects.all():
             if folded in fold_vietnamese(f"{category.name} {category.name_en}"):

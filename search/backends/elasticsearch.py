@@ -19,7 +19,7 @@ from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 from elasticsearch.helpers import bulk
 
-from catalogue.models import Category
+from catalogue.models import Category, reader_reads_english
 from catalogue.text import fold_vietnamese
 from search.backends.base import SearchBackend
 from search.documents import STEP, document_from_entry, index_name, product_index
@@ -55,6 +55,7 @@ IN_STOCK_WEIGHT = 0.5
 _SOURCE = [
     "product_id",
     "title",
+    "title_en",
     "url",
     "image",
     "price",
@@ -88,6 +89,30 @@ def _valid_stars(today: date) -> list[Query]:
         Q("exists", field="stars"),
         Q("range", stars_from={"lte": day}),
         Q("range", stars_until={"gte": day}),
+    ]
+
+
+def _in_season(today: date) -> list[Query]:
+    """The season's months hold today's month, and today falls within its dates if any."""
+    day = today.isoformat()
+    return [
+        Q("term", season_months=today.month),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=[Q("exists", field="season_starts_on")]),
+                Q("range", season_starts_on={"lte": day}),
+            ],
+            minimum_should_match=1,
+        ),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=[Q("exists", field="season_ends_on")]),
+                Q("range", season_ends_on={"gte": day}),
+            ],
+            minimum_should_match=1,
+        ),
     ]
 
 
@@ -129,6 +154,8 @@ class ElasticsearchBackend(SearchBackend):
             filters["price"] = [Q("range", price=price)]
         if query.in_stock:
             filters[""] = [Q("term", in_stock=True)]
+        if query.in_season:
+            filters[""] = [*filters[""], *_in_season(self.today)]
         if query.rating:
             filters["rating"] = [_rated_at_least(query.rating)]
         return filters
@@ -160,18 +187,23 @@ class ElasticsearchBackend(SearchBackend):
             )
         if query.sort == "relevance":
             if query.words:
+                # Every word in the Vietnamese title, or every word in the English one.
+                in_title = [
+                    Q(
+                        "match",
+                        **{
+                            f"{field}.prefix": {
+                                "query": " ".join(query.words),
+                                "operator": "and",
+                                "analyzer": "vietnamese_folding",
+                            }
+                        },
+                    )
+                    for field in ("title", "title_en")
+                ]
                 functions.append(
                     {
-                        "filter": Q(
-                            "match",
-                            **{
-                                "title.prefix": {
-                                    "query": " ".join(query.words),
-                                    "operator": "and",
-                                    "analyzer": "vietnamese_folding",
-                                }
-                            },
-                        ),
+                        "filter": Q("bool", should=in_title, minimum_should_match=1),
                         "weight": IN_TITLE_WEIGHT,
                     }
                 )
@@ -381,6 +413,7 @@ class ElasticsearchBackend(SearchBackend):
         return Hit(
             product_id=int(source["product_id"]),
             title=source.get("title") or "",
+            title_en=source.get("title_en") or "",
             url=source.get("url") or "",
             price=source.get("price"),
             stars=stars if valid else None,
@@ -399,7 +432,7 @@ class ElasticsearchBackend(SearchBackend):
         folded = " ".join(query.words)
         body = (
             Search(index=index_name())
-            .source(["title", "url"])
+            .source(["title", "title_en", "url"])
             .suggest(
                 "products",
                 folded,
@@ -410,8 +443,13 @@ class ElasticsearchBackend(SearchBackend):
         )
         response = client().search(index=index_name(), body=body)
         options = response["suggest"]["products"][0]["options"]
+        english = reader_reads_english()
         suggestions = [
-            Suggestion("product", option["_source"]["title"], option["_source"]["url"])
+            Suggestion(
+                "product",
+                (english and option["_source"].get("title_en")) or option["_source"]["title"],
+                option["_source"]["url"],
+            )
             for option in options
         ]
         # Categories are few and live in the database: matched there, as the database does.

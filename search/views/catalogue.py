@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 
 from catalogue.numbers import number_parse
 from catalogue.selectors import storefront_products
-from search.query import MAX_PAGE, PRICE_BANDS, SORTS, SearchQuery, SearchResult
+from search.query import MAX_PAGE, PRICE_BANDS, SORTS, FacetValue, SearchQuery, SearchResult
 from search.service import facet_values, search_products
 from shop.money import vnd
 
@@ -87,7 +87,8 @@ def _filters_chosen(params: dict[str, str], *, fixed: dict[str, str]) -> int:
     """How many facets the reader has narrowed (a province with its commune, or a price
     range, counts once); a category page's own group is not the reader's choice."""
     chosen = {k for k in params if k not in fixed}
-    return sum(1 for keys in FACET_PARAMS.values() if chosen & set(keys)) + ("in_stock" in chosen)
+    toggles = ("in_stock" in chosen) + ("in_season" in chosen)
+    return sum(1 for keys in FACET_PARAMS.values() if chosen & set(keys)) + toggles
 
 
 class CatalogueView(TemplateView):
@@ -104,22 +105,24 @@ class CatalogueView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.query = self.get_query()
-        self.result = search_products(query=self.query)
         # ?more=vendor: that facet's every value (the page in full, or with fragment=1 only
         # the list, which the "see all" script puts in place of the short one).
         more = request.GET.get("more")
         self.more = more if more in LAZY_FACETS else None
+        if self.more and request.GET.get("fragment"):
+            # Only that list is sent: neither the results nor the other facets are counted.
+            values = facet_values(query=self.query, facet=self.more)
+            facet = self._facet_data({self.more: values})[self.more]
+            return render(
+                request,
+                "search/partials/facet_values.html",
+                {"field": self.more, "items": facet["results"]},
+            )
+        self.result = search_products(query=self.query)
         if self.more:
             facets = dict(self.result.facets)
             facets[self.more] = facet_values(query=self.query, facet=self.more)
             self.result = replace(self.result, facets=facets)
-            if request.GET.get("fragment"):
-                facet = self.facet_data(self.result).get(self.more)
-                return render(
-                    request,
-                    "search/partials/facet_values.html",
-                    {"field": self.more, "items": facet["results"] if facet else []},
-                )
         return super().get(request, *args, **kwargs)
 
     def page_notice(self) -> str:
@@ -139,20 +142,23 @@ class CatalogueView(TemplateView):
         return f"{self.request.path}?{urlencode(clean)}" if clean else self.request.path
 
     def facet_data(self, result: SearchResult) -> dict:
+        return self._facet_data(result.facets)
+
+    def _facet_data(self, facets: dict[str, list[FacetValue]]) -> dict:
         current = self.query.to_params()
         on_category_page = bool(self.fixed_params.get("category"))
         category_urls = (
             {
                 c.slug: c.get_absolute_url()
                 for c in Category.objects.filter(
-                    slug__in=[v.value for v in result.facets.get("category", [])]
+                    slug__in=[v.value for v in facets.get("category", [])]
                 )
             }
             if on_category_page
             else {}
         )
         data = {}
-        for name, values in result.facets.items():
+        for name, values in facets.items():
             cleared = {k: v for k, v in current.items() if k not in FACET_PARAMS[name]}
             items = []
             for value in values:
@@ -184,6 +190,14 @@ class CatalogueView(TemplateView):
                 )
             data[name] = self._folding(name, items, current)
         return data
+
+    def season_filter(self, current: dict[str, str]) -> dict:
+        """The "in season now" choice: a link that adds it, or removes it when chosen."""
+        others = {k: v for k, v in current.items() if k not in ("in_season", "page")}
+        return {
+            "selected": self.query.in_season,
+            "url": self._url(others if self.query.in_season else {**others, "in_season": "1"}),
+        }
 
     def _folding(self, name: str, items: list[dict], current: dict[str, str]) -> dict:
         facet = {"name": FACET_TITLES[name], "results": items, "more_url": ""}
@@ -231,6 +245,7 @@ class CatalogueView(TemplateView):
             paginator=page.paginator,
             is_paginated=page.paginator.num_pages > 1,
             facet_data=self.facet_data(result),
+            season_filter=self.season_filter(current),
             page_notice=self.page_notice(),
             has_facets=True,
             filter_count=_filters_chosen(current, fixed=self.fixed_params),

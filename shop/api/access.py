@@ -6,6 +6,7 @@ a lower per-address rate (the site's own pages use the API that way). A key that
 or suspended is refused, so a partner notices a rotated key at once.
 """
 
+import logging
 import time
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from customer.client_address import client_address
 from shop.tourism.selectors import partner_for_key
 
 UNSET = object()
+
+logger = logging.getLogger(__name__)
 
 
 def request_partner(request):
@@ -54,6 +57,15 @@ class _Throttle(SimpleRateThrottle):
     def get_rate(self):
         # Read at each request, so settings changed by tests or at run time apply.
         return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get(self.scope)
+
+    def allow_request(self, request, view) -> bool:
+        # The rates live in the cache. With the cache unreachable the API still answers,
+        # unthrottled for that while, rather than failing every call; the outage is logged.
+        try:
+            return super().allow_request(request, view)
+        except Exception:  # noqa: BLE001 - any backend's connection error
+            logger.warning("api throttle skipped: the cache is unreachable", exc_info=True)
+            return True
 
     def get_ident(self, request) -> str:
         # The site's one reading of the client address, which trusts X-Forwarded-For only as

@@ -10,9 +10,16 @@ class FacetValueSerializer(serializers.Serializer):
     selected = serializers.BooleanField()
 
 
+ENGLISH_TITLE_HELP = (
+    "The producer's English title, or null when none was written: show `title` (Vietnamese) "
+    'then, marked lang="vi".'
+)
+
+
 class HitSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="The producer's title, in Vietnamese.")
+    title_en = serializers.CharField(allow_null=True, help_text=ENGLISH_TITLE_HELP)
     url = serializers.CharField()
     price = serializers.IntegerField(allow_null=True)
     stars = serializers.IntegerField(allow_null=True)
@@ -52,9 +59,17 @@ class SearchResultSerializer(serializers.Serializer):
 
 class ProductDetailSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="The producer's title, in Vietnamese.")
+    title_en = serializers.CharField(allow_null=True, help_text=ENGLISH_TITLE_HELP)
     url = serializers.CharField()
-    description = serializers.CharField(allow_blank=True)
+    description = serializers.CharField(
+        allow_blank=True, help_text="Sanitised HTML, in Vietnamese."
+    )
+    description_en = serializers.CharField(
+        allow_null=True,
+        help_text="Sanitised HTML in English, or null when none was written: show "
+        '`description` then, marked lang="vi".',
+    )
     price = serializers.IntegerField(allow_null=True)
     currency = serializers.CharField()
     in_stock = serializers.BooleanField()

@@ -45,7 +45,10 @@ def _text(name: str, description: str) -> OpenApiParameter:
 
 
 SEARCH_PARAMETERS = [
-    _text("q", "Words to find, with or without Vietnamese accents."),
+    _text(
+        "q",
+        "Words to find, with or without Vietnamese accents; English titles are searched too.",
+    ),
     OpenApiParameter("stars", OpenApiTypes.INT, description="Minimum OCOP stars (1-5)."),
     _text("province", "Official two-digit province code."),
     _text("commune", "Official five-digit commune code."),
@@ -54,6 +57,12 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("price_min", OpenApiTypes.INT, description="Lowest price in đồng."),
     OpenApiParameter("price_max", OpenApiTypes.INT, description="Highest price in đồng."),
     OpenApiParameter("in_stock", OpenApiTypes.BOOL, description="Only products in stock."),
+    OpenApiParameter(
+        "in_season",
+        OpenApiTypes.BOOL,
+        description="Only products whose harvest season is open today (products sold all "
+        "year are left out).",
+    ),
     OpenApiParameter(
         "rating",
         OpenApiTypes.INT,
@@ -117,7 +126,9 @@ class PublicViewSet(viewsets.ViewSet):
         summary="Search products",
         operation_id="products_search",
         description="The search contract of /search/: a parameter that cannot be used is "
-        "ignored and named in `ignored`.",
+        "ignored and named in `ignored`. Each product carries its Vietnamese `title` and, "
+        "when its producer wrote one, its English `title_en` (null otherwise); the answer "
+        "does not depend on Accept-Language.",
         parameters=[*SEARCH_PARAMETERS, KEY_PARAMETER],
         responses=answers(serializers.SearchResultSerializer),
     ),

@@ -4,27 +4,81 @@ Every line is priced and checked by the strategy (`shop.partner.strategy`) sever
 request (totals, offers, the line's row, the parcels): each time it reads the product's first
 stock record, its producer and its product class. Loading those with the lines keeps the
 basket page and "add to basket" at the same number of queries whatever the basket holds.
+Lines keep a wholesale buyer's price for their current quantity (shop.wholesale).
 """
 
-from oscar.apps.basket.abstract_models import AbstractBasket
+from django.utils.encoding import smart_str
+from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
+
+from catalogue.models import reader_reads_english
 
 
 class Basket(AbstractBasket):
     def all_lines(self):
         if self.id is None or self._lines is not None:
             return super().all_lines()
+        # Oscar's lines (its joins, prefetches and order), with what the strategy reads added.
         self._lines = (
-            self.lines.select_related(
-                "stockrecord",
+            super()
+            .all_lines()
+            .select_related(
                 "product__vendor",
                 "product__product_class",
                 "product__parent__vendor",
                 "product__parent__product_class",
             )
-            .prefetch_related("attributes", "product__images", "product__stockrecords")
-            .order_by(self._meta.pk.name)
+            .prefetch_related("product__stockrecords")
         )
         return self._lines
+
+
+class Line(AbstractLine):
+    """Oscar's line; for a wholesale buyer the price it keeps follows its quantity.
+
+    Oscar keeps the price a line was added at, warns when the price now differs and the
+    checkout refuses to place the order until the buyer has seen the new one. A wholesale
+    price depends on the quantity, so when a partner's member adds or changes a quantity the
+    price kept is the one the basket then shows them; for every other buyer nothing changes."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        line = super().from_db(db, field_names, values)
+        line._quantity_loaded = line.quantity
+        return line
+
+    def save(self, *args, **kwargs):
+        quantity_changed = self._state.adding or self.quantity != getattr(
+            self, "_quantity_loaded", None
+        )
+        if quantity_changed and self._wholesale_priced():
+            self.__dict__.pop("_info", None)
+            price = self.purchase_info.price
+            if price.exists and price.is_tax_known:
+                self.price_excl_tax = price.excl_tax
+                self.price_incl_tax = price.incl_tax
+                update_fields = kwargs.get("update_fields")
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "price_excl_tax", "price_incl_tax"}
+        super().save(*args, **kwargs)
+        self._quantity_loaded = self.quantity
+
+    def _wholesale_priced(self) -> bool:
+        basket = self.basket if self.basket_id else None
+        if basket is None or not basket.has_strategy:
+            return False
+        return getattr(basket.strategy, "wholesale_partner", None) is not None
+
+    @property
+    def description(self):
+        # Oscar describes a line by the product's Vietnamese title (its `__str__`); the English
+        # site names it by the English title when the producer wrote one. Options stay as is.
+        text = super().description
+        if reader_reads_english():
+            english = self.product.english_title()
+            vietnamese = smart_str(self.product)
+            if english and text.startswith(vietnamese):
+                text = english + text[len(vietnamese) :]
+        return text
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403

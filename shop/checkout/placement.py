@@ -9,6 +9,7 @@ fee and the producers' ledger, and submits the basket; the e-mails leave after c
 import logging
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import translation
@@ -17,12 +18,18 @@ from django.utils.translation import ngettext, override
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
+from shop.gifts.selectors import gift_box_of_product, gift_box_stock_demand
+from shop.gifts.services import gift_box_order_lines_create, gift_order_complete
 from shop.offer.selectors import voucher_refusal
 from shop.orders.statuses import PaymentMethod
 from shop.partner.selectors import product_sellable
 from shop.shipping.selectors import method_parcels
 from shop.tourism.services import partner_referral_attach_to_order
+from shop.wholesale.services import invoice_details_attach_to_order
+from vendors import preorders
 from vendors.fulfilment import fulfilments_create_for_order
+from vendors.models import PreorderTerms
+from vendors.preorders import preordered_quantity
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +53,36 @@ Voucher = get_model("voucher", "Voucher")
 
 
 class _OrderCreator(OrderCreator):
+    def __init__(self, *, preordered_product_ids=frozenset()):
+        super().__init__()
+        self.preordered_product_ids = preordered_product_ids
+
     def record_voucher_usage(self, order, voucher, user):
         # Oscar's voucher asks the user whether it is signed in; a guest's order has none.
         super().record_voucher_usage(order, voucher, user or AnonymousUser())
+
+    def create_line_models(self, order, basket_line, extra_line_fields=None):
+        # A gift box is ordered as its components, each on its producer's partner, so each
+        # producer's parcel and ledger hold only its part (shop.gifts). Its own record tracks
+        # no stock, so Oscar allocates nothing for it; gift_order_complete allocates the
+        # components once every line is written.
+        if gift_box_of_product(basket_line.product) is not None:
+            status = (extra_line_fields or {}).get("status") or getattr(
+                settings, "OSCAR_INITIAL_LINE_STATUS", ""
+            )
+            lines = gift_box_order_lines_create(order=order, basket_line=basket_line, status=status)
+            return lines[0]
+        if basket_line.product_id in self.preordered_product_ids:
+            # A pre-order is sold from a harvest not yet in stock: its order line has
+            # nothing allocated, so shipping it consumes no stock.
+            extra_line_fields = {**(extra_line_fields or {}), "num_allocated": 0}
+        return super().create_line_models(order, basket_line, extra_line_fields)
+
+    def update_stock_records(self, line):
+        # Oscar passes the basket line here; a pre-ordered one takes no stock now.
+        if line.product_id in self.preordered_product_ids:
+            return
+        super().update_stock_records(line)
 
 
 class OrderPlacementError(Exception):
@@ -146,6 +180,11 @@ class VoucherRefused(OrderPlacementError):
                 "order again."
             )
         )
+
+
+class PreorderRefused(OrderPlacementError):
+    """A pre-order that can no longer be placed as it stands: its pre-orders closed or
+    changed, its cap reached meanwhile, or cash on delivery chosen for it."""
 
 
 class GuestEmailMissing(OrderPlacementError):
@@ -246,6 +285,7 @@ def _place(
     lines = list(basket.all_lines())
 
     _on_sale_check(lines)
+    preordered = _preorders_check(lines, payment_method=payment_method)
     _stock_take_check(lines)
     _prices_check(lines)
 
@@ -268,7 +308,7 @@ def _place(
         _address_book_update(user, shipping_addr)
 
     extra = {} if user is not None else {"guest_email": guest_email}
-    order = _OrderCreator().place_order(
+    order = _OrderCreator(preordered_product_ids=preordered).place_order(
         basket=basket,
         total=total,
         shipping_method=method,
@@ -282,9 +322,12 @@ def _place(
         **extra,
     )
     _payment_method_record(order, payment_method)
+    gift_order_complete(order=order, basket=basket)
     fulfilments_create_for_order(order=order, parcels=parcels)
     # A tourism partner's widget that brought the buyer is credited on the order.
     partner_referral_attach_to_order(order=order, basket=basket)
+    # A tourism partner's invoice details, for each producer's VAT invoice.
+    invoice_details_attach_to_order(order=order, basket=basket, user=user)
     basket.submit()
 
     order_id = order.pk
@@ -337,10 +380,72 @@ def _on_sale_check(lines) -> None:
         raise NoLongerSold(list(dict.fromkeys(gone)))
 
 
+def _preorders_check(lines, *, payment_method: str) -> frozenset[int]:
+    """The basket's pre-ordered products, checked under their terms' row locks: still open
+    as the basket showed them, within their cap, and paid ahead (card or bank transfer).
+    Returns their ids."""
+    wanted: dict[int, int] = {}
+    shown = {}
+    for line in lines:
+        terms = getattr(line.purchase_info.availability, "preorder", None)
+        if terms is not None:
+            wanted[line.product_id] = wanted.get(line.product_id, 0) + line.quantity
+            shown[line.product_id] = (terms, line.product.get_title())
+    if not wanted:
+        return frozenset()
+    if payment_method == PaymentMethod.COD:
+        raise PreorderRefused(
+            _(
+                "A pre-order is paid ahead: choose card or bank transfer. The balance of a "
+                "deposit is paid to the courier on delivery."
+            )
+        )
+    today = preorders.preorder_today()
+    locked = {
+        terms.product_id: terms
+        for terms in PreorderTerms.objects.select_for_update()
+        .filter(product_id__in=wanted)
+        .order_by("pk")
+    }
+    for product_id, quantity in wanted.items():
+        seen, title = shown[product_id]
+        terms = locked.get(product_id)
+        if (
+            terms is None
+            or not terms.is_open
+            or terms.ships_from <= today
+            or terms.ships_from != seen.ships_from
+            or terms.deposit_percent != seen.deposit_percent
+        ):
+            raise PreorderRefused(
+                _(
+                    "The pre-order terms of “%(title)s” changed while it was in your basket. "
+                    "Check your basket, then place the order again."
+                )
+                % {"title": title}
+            )
+        if terms.cap is not None:
+            left = max(terms.cap - preordered_quantity(product_id=product_id), 0)
+            if quantity > left:
+                raise PreorderRefused(
+                    _(
+                        "Only %(left)s more of “%(title)s” can be pre-ordered now. Lower the "
+                        "quantity in your basket, then place the order again."
+                    )
+                    % {"left": left, "title": title}
+                )
+    return frozenset(wanted)
+
+
 def _stock_take_check(lines) -> None:
     """Lock the basket's stock records (in key order, so two buyers never deadlock) and
     check every line is still there to buy. OrderCreator then allocates under these locks."""
-    ids = sorted({line.stockrecord_id for line in lines if line.stockrecord_id})
+    # A gift box takes its components' stock: those records are locked and checked too.
+    gift_demand = gift_box_stock_demand(lines=lines)
+    ids = sorted(
+        {line.stockrecord_id for line in lines if line.stockrecord_id}
+        | {demand.stockrecord_id for demand in gift_demand}
+    )
     records = {
         record.pk: record
         for record in StockRecord.objects.select_for_update().filter(pk__in=ids).order_by("pk")
@@ -349,6 +454,8 @@ def _stock_take_check(lines) -> None:
     for line in lines:
         if line.stockrecord_id:
             wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
+    for demand in gift_demand:
+        wanted[demand.stockrecord_id] = wanted.get(demand.stockrecord_id, 0) + demand.quantity
     sold_out = []
     for line in lines:
         record = records.get(line.stockrecord_id)
@@ -358,10 +465,17 @@ def _stock_take_check(lines) -> None:
             continue
         # Keep the line's record the locked, fresh one: allocation works on it.
         line.stockrecord = record
-        if product.get_product_class().track_stock:
+        preordered = getattr(line.purchase_info.availability, "preorder", None) is not None
+        if product.get_product_class().track_stock and not preordered:
             left = record.num_in_stock - (record.num_allocated or 0)
             if wanted[record.pk] > left:
                 sold_out.append(product.get_title())
+    for demand in gift_demand:
+        record = records.get(demand.stockrecord_id)
+        if record is None or wanted[record.pk] > (record.num_in_stock or 0) - (
+            record.num_allocated or 0
+        ):
+            sold_out.append(demand.title)
     if sold_out:
         raise SoldOut(list(dict.fromkeys(sold_out)))
 
@@ -449,6 +563,7 @@ __all__ = [
     "NoLongerSold",
     "OrderAlreadyPlaced",
     "OrderPlacementError",
+    "PreorderRefused",
     "PriceChanged",
     "SoldOut",
     "VoucherRefused",

@@ -30,10 +30,17 @@ from shop.payments import services
 from shop.payments.forms import PaymentMethodForm
 from shop.payments.models import PaymentAttempt
 from shop.payments.selectors import order_payment_summary
-from shop.privacy.forms import CheckoutConsentForm
+from shop.privacy.forms import CONSENT_REFUSAL, CheckoutConsentForm
 from shop.privacy.models import ConsentMethod, ConsentPurpose
-from shop.privacy.selectors import checkout_consent_needed
+from shop.privacy.selectors import checkout_consent_given, checkout_consent_needed
 from shop.privacy.services import consent_give
+from shop.shipping.selectors import (
+    basket_due_now,
+    basket_has_preorders,
+    basket_parcels,
+    method_parcels,
+)
+from shop.wholesale.forms import invoice_form_for, invoice_form_save
 
 logger = logging.getLogger(__name__)
 
@@ -86,14 +93,31 @@ class PaymentMethodView(views.PaymentMethodView):
     skip_conditions = []
 
     def get(self, request, *args, **kwargs):
-        form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()})
-        return self.render_to_response(self.get_context_data(form=form))
+        form = PaymentMethodForm(
+            initial={"method": self.checkout_session.payment_method()},
+            preorder=self.basket_has_preorders(),
+        )
+        invoice_form = invoice_form_for(request=request)
+        return self.render_to_response(self.get_context_data(form=form, invoice_form=invoice_form))
+
+    def basket_has_preorders(self) -> bool:
+        return basket_has_preorders(parcels=basket_parcels(basket=self.request.basket))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["has_preorders"] = self.basket_has_preorders()
+        return context
 
     def post(self, request, *args, **kwargs):
-        form = PaymentMethodForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+        form = PaymentMethodForm(request.POST, preorder=self.basket_has_preorders())
+        # A tourism partner's optional invoice details; None (and ignored) for anyone else.
+        invoice_form = invoice_form_for(request=request, data=request.POST)
+        if not form.is_valid() or (invoice_form is not None and not invoice_form.is_valid()):
+            context = self.get_context_data(form=form, invoice_form=invoice_form)
+            return self.render_to_response(context)
         self.checkout_session.pay_by(form.cleaned_data["method"])
+        if invoice_form is not None:
+            invoice_form_save(request=request, form=invoice_form)
         return redirect("checkout:preview")
 
 
@@ -164,9 +188,18 @@ class CardPaymentView(views.PaymentDetailsView):
     template_name = "oscar/checkout/card.html"
     template_name_preview = "oscar/checkout/card.html"
 
+    def get_pre_conditions(self, request):
+        # Oscar runs the payment step's check on its preview only; this page is not one.
+        return self.pre_conditions + ["check_payment_data_is_captured"]
+
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() != PaymentMethod.CARD:
             raise FailedPreCondition(url=reverse("checkout:payment-method"))
+        # The preview's "Place order" asks the consent; this address can be opened without
+        # passing there, so no card is taken until the consent is on record.
+        order_number = str(self.generate_order_number(request.basket))
+        if not checkout_consent_given(user=request.user, order_number=order_number):
+            raise FailedPreCondition(url=reverse("checkout:preview"), message=CONSENT_REFUSAL)
 
     def get(self, request, *args, **kwargs):
         submission = self.build_submission()
@@ -175,7 +208,9 @@ class CardPaymentView(views.PaymentDetailsView):
             attempt = services.card_attempt_for_basket(
                 basket=basket,
                 user=request.user,
-                amount=submission["order_total"].incl_tax,
+                amount=basket_due_now(
+                    parcels=method_parcels(method=submission["shipping_method"], basket=basket)
+                ),
                 order_number=str(self.generate_order_number(basket)),
                 checkout_data=self.checkout_data(submission),
             )

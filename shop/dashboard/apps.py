@@ -3,7 +3,7 @@
 Oscar's own sub-apps keep their paths; each area of ours is a dashboard app with its own
 permissions (vendors.dashboard, catalogue.dashboard, shop.payments.dashboard,
 shop.shipping.dashboard, shop.tourism.dashboard, shop.offer.dashboard,
-shop.privacy.dashboard), included here at paths
+shop.privacy.dashboard, shop.wholesale.dashboard), included here at paths
 that overlap none of Oscar's, so no URL depends on the order of the list.
 """
 
@@ -24,6 +24,7 @@ class DashboardConfig(apps.DashboardConfig):
         self.tourism_app = registry.get_app_config("tourism_dashboard")
         self.producer_vouchers_app = registry.get_app_config("producer_vouchers_dashboard")
         self.privacy_app = registry.get_app_config("privacy_dashboard")
+        self.wholesale_app = registry.get_app_config("wholesale_dashboard")
 
     def get_urls(self):
         return super().get_urls() + [
@@ -34,4 +35,5 @@ class DashboardConfig(apps.DashboardConfig):
             path("tourism-partners/", include(self.tourism_app.urls[0])),
             path("producer/vouchers/", include(self.producer_vouchers_app.urls[0])),
             path("personal-data/", include(self.privacy_app.urls[0])),
+            path("producer/wholesale/", include(self.wholesale_app.urls[0])),
         ]

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from oscar.apps.dashboard import views as oscar_views
 from oscar.templatetags.currency_filters import currency
 
-from shop.charts import Point, bar_list, column_chart, dong_short
+from shop.charts import ColumnChart, Point, bar_list, column_chart, dong_short
 from vendors.chart_selectors import (
     WEEKS,
     certificates_by_months_left,
@@ -50,25 +50,21 @@ def producer_charts(*, vendor) -> dict:
                 for row in products
             ]
         ),
-        "waiting": column_chart(
-            points=[
-                Point(b.short, b.count, _count(b.count), b.tone, description=b.label)
-                for b in waiting
-            ],
-            height=120,
-            tick_format=_count,
-            show_values=True,
-        ),
-        "certificates": column_chart(
-            points=[
-                Point(b.short, b.count, _count(b.count), b.tone, description=b.label)
-                for b in certificates
-            ],
-            height=120,
-            tick_format=_count,
-            show_values=True,
-        ),
+        "waiting": _count_columns(waiting),
+        "certificates": _count_columns(certificates),
     }
+
+
+def _count_columns(buckets) -> ColumnChart:
+    """A small column chart of counts, one column per bucket, each labelled with its count."""
+    return column_chart(
+        points=[
+            Point(b.short, b.count, _count(b.count), b.tone, description=b.label) for b in buckets
+        ],
+        height=120,
+        tick_format=_count,
+        show_values=True,
+    )
 
 
 class IndexView(oscar_views.IndexView):

@@ -67,6 +67,8 @@ class ProductSpec:
     # (province, commune) of origin when it is not the producer's own commune.
     origin: tuple[str, str] | None = None
     marks: tuple[str, ...] = field(default=())
+    # The harvest season as (first month, last month); None for goods sold all year.
+    season: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -570,6 +572,7 @@ PRODUCTS: list[ProductSpec] = [
     ProductSpec(
         upc="OCOP-BL-0001",
         title="Miến dong Bình Liêu 500g",
+        season=(11, 2),
         ocop_code="I.3.b",
         vendor=NOODLE_COOPERATIVE,
         price=Decimal("85000"),
@@ -589,6 +592,7 @@ PRODUCTS: list[ProductSpec] = [
     ProductSpec(
         upc="OCOP-BL-0002",
         title="Miến dong Bình Liêu hộp quà 1kg",
+        season=(11, 2),
         ocop_code="I.3.b",
         vendor=NOODLE_COOPERATIVE,
         price=Decimal("210000"),
@@ -809,6 +813,7 @@ PRODUCTS: list[ProductSpec] = [
     ProductSpec(
         upc="OCOP-DB-0014",
         title="Mật ong hoa Ban Điện Biên 500ml",
+        season=(3, 5),
         ocop_code="I.2.b",
         vendor="htx-ong-mat-hoa-ban-muong-phang",
         price=Decimal("320000"),
@@ -929,6 +934,7 @@ PRODUCTS: list[ProductSpec] = [
     ProductSpec(
         upc="OCOP-LN-0021",
         title="Long nhãn Lục Sơn 500g",
+        season=(7, 8),
         ocop_code="I.3.c",
         vendor="htx-nong-san-luc-son",
         price=Decimal("190000"),
@@ -980,6 +986,7 @@ PRODUCTS: list[ProductSpec] = [
     ProductSpec(
         upc="OCOP-LN-0024",
         title="Vải thiều Lục Ngạn sấy khô 1kg",
+        season=(6, 6),
         ocop_code="I.3.c",
         vendor="cong-ty-nong-san-luc-ngan",
         price=Decimal("160000"),
@@ -1049,6 +1056,7 @@ PRODUCTS: list[ProductSpec] = [
     ProductSpec(
         upc="OCOP-LS-0028",
         title="Hoa hồi khô Văn Quan 500g",
+        season=(8, 9),
         ocop_code="I.4.b",
         vendor="htx-nong-lam-san-van-quan",
         price=Decimal("140000"),
@@ -1084,6 +1092,7 @@ PRODUCTS: list[ProductSpec] = [
     ProductSpec(
         upc="OCOP-HY-0030",
         title="Nhãn lồng Hưng Yên (hộp 2kg)",
+        season=(7, 8),
         ocop_code="I.1.a",
         vendor="hkd-vu-van-long",
         price=Decimal("150000"),

@@ -342,7 +342,50 @@ EN_REGIONS = {
         "<p>Lục Nam, the hill country of former Bắc Giang, now part of Bắc Ninh, has new OCOP "
         "products: dried longan, molasses cakes and fermented pork rolls.</p>",
     ),
+    "ha-noi": (
+        "Hà Nội city",
+        "<p>Around the capital, craft villages keep their trades: blue-glazed and crackle "
+        "pottery from Bát Tràng, silk woven in Vạn Phúc, and essential oils distilled from "
+        "pomelo peel and lemongrass in Phú Nghĩa.</p>",
+    ),
+    "can-tho": (
+        "Cần Thơ city",
+        "<p>In the Mekong delta, Mỹ Xuyên's fields grow rice and shrimp in turn. The ST25 rice "
+        "from them, long-grained and scented like pandan, needs little chemical fertiliser.</p>",
+    ),
+    "hung-yen": (
+        "Hưng Yên province",
+        "<p>Hưng Yên is longan country: the old orchards of Hồng Nam ripen their fruit in July "
+        "and August. Mỹ Hào keeps the recipe of Bần soybean sauce, ripened in jars in the "
+        "sun.</p>",
+    ),
+    "lam-dong": (
+        "Lâm Đồng province",
+        "<p>The cool highland air of Đà Lạt suits flowers and plants: greenhouse orchids and "
+        "small bonsai trees travel from here to homes across the country.</p>",
+    ),
+    "lang-son": (
+        "Lạng Sơn province",
+        "<p>On the northern border, Văn Quan's star anise dries red-brown in the sun, and "
+        "Tràng Định cooks its grass jelly from a herb of the hills.</p>",
+    ),
+    "thai-nguyen": (
+        "Thái Nguyên province",
+        "<p>The tea hills of Tân Cương give one of Vietnam's best-known green teas, its young "
+        "buds roasted and rolled by hand until they curl like small nails.</p>",
+    ),
 }
+# The home page and the two section pages of the English site: written where the English copy
+# still holds the Vietnamese text (or nothing), so an editor's English is never overwritten.
+EN_HOME = {
+    "hero_title": "OCOP specialities from every corner of rural Vietnam",
+    "hero_text": "Buy straight from the cooperatives and family producers, every product "
+    "certified by the OCOP programme with 3 to 5 stars.",
+    "hero_cta_label": "Browse the products",
+    "featured_heading": "Featured OCOP products",
+    "stories_heading": "Stories from the countryside",
+}
+EN_SECTIONS = {"stories": "Regional stories", "regions": "Regions"}
 VI_LABELS = {"facts": "Vài con số", "buy": "Mua tại chợ", "landscape": "Phong cảnh"}
 EN_LABELS = {"facts": "A few figures", "buy": "Buy at the market", "landscape": "Landscape of"}
 
@@ -482,10 +525,11 @@ def _english_versions_ensure() -> None:
 
     english = Locale.objects.get_or_create(language_code="en")[0]
     vietnamese = Locale.get_default()
-    for slug, (title, intro) in EN_REGIONS.items():
-        region = RegionPage.objects.filter(slug=slug, locale=vietnamese).first()
-        if region is None or region.has_translation(english):
+    regions = RegionPage.objects.filter(locale=vietnamese).select_related("province")
+    for region in regions.order_by("path"):
+        if region.has_translation(english):
             continue
+        title, intro = EN_REGIONS.get(region.slug) or _english_region_text(region.province)
         copy = region.copy_for_translation(english, copy_parents=True)
         copy.title, copy.intro, copy.seasonal_highlights = title, intro, []
         copy.hero_image_alt = f"Hills of {region.province.short_name} (illustration)"
@@ -514,6 +558,58 @@ def _english_versions_ensure() -> None:
         copy.save_revision().publish()
         copy.tags.set(tags)
         copy.save_revision().publish()
+    _english_home_ensure(english=english, vietnamese=vietnamese)
+
+
+def _english_region_text(province: Province) -> tuple[str, str]:
+    """Title and introduction of a region page no story was written for."""
+    kind = "city" if province.name.startswith("Thành phố") else "province"
+    name = province.short_name
+    return (
+        f"{name} {kind}",
+        f"<p>OCOP products of {name}, from the cooperatives and family producers of the "
+        f"{kind}.</p>",
+    )
+
+
+def _english_home_ensure(*, english, vietnamese) -> None:
+    """The English home page and the /stories/ and /regions/ pages in English: copies of the
+    Vietnamese ones whose text is still the Vietnamese (or empty) get the English text."""
+    home = HomePage.objects.filter(locale=vietnamese).first()
+    if home is None:
+        return
+    home_en = home.get_translation_or_none(english)
+    if home_en is None:
+        home_en = home.copy_for_translation(english)
+    _english_fields_write(home_en.specific, original=home, values=EN_HOME)
+    for slug, title in EN_SECTIONS.items():
+        section = home.get_children().filter(slug=slug).first()
+        if section is None:
+            continue
+        translation = section.get_translation_or_none(english)
+        if translation is None:
+            translation = section.copy_for_translation(english, copy_parents=True)
+        _english_fields_write(translation.specific, original=section, values={"title": title})
+
+
+def _english_fields_write(page, *, original, values: dict[str, str]) -> None:
+    if page.alias_of_id:
+        # Wagtail makes the parents of a translated page aliases of the originals (exact
+        # mirrors); a page with text of its own must first become a translation proper.
+        from wagtail.actions.convert_alias import ConvertAliasPageAction
+
+        ConvertAliasPageAction(page).execute(skip_permission_checks=True)
+        page = type(page).objects.get(pk=page.pk)
+    changed = [
+        name
+        for name, value in values.items()
+        if getattr(page, name) in ("", getattr(original.specific, name)) and value
+    ]
+    if not changed and page.live:
+        return
+    for name in changed:
+        setattr(page, name, values[name])
+    page.save_revision().publish()
 
 
 def _story_images(story: StoryPage) -> list[Image]:

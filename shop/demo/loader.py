@@ -22,11 +22,17 @@ from catalogue.models import (
     Province,
     QualityMark,
 )
-from catalogue.services import batch_create, certificate_add, certificate_revoke
+from catalogue.services import (
+    batch_create,
+    certificate_add,
+    certificate_revoke,
+    product_season_set,
+)
 from catalogue.text import slugify_vietnamese
 from catalogue.validators import DISTRICTS_ABOLISHED
 from shop.demo import images
 from shop.demo.data import MARKS, NOODLE_COOPERATIVE, ProductSpec, VendorSpec
+from shop.demo.data_en import PRODUCT_ENGLISH
 from vendors.models import Vendor
 from vendors.services import vendor_member_add, vendor_upsert
 
@@ -280,8 +286,16 @@ def product_from_spec(
                 OcopCertificate.objects.filter(pk=certificate.pk).update(
                     expiry_processed_at=timezone.now()
                 )
+        english = PRODUCT_ENGLISH.get(spec.upc)
+        if english and not (product.title_en or product.description_en):
+            # Only where nobody has written English yet: a later edit is never overwritten.
+            product.title_en, product.description_en = english
+            product.save(update_fields=["title_en", "description_en"])
         if spec.marks:
             product.quality_marks.add(*(marks[name] for name in spec.marks))
+        if spec.season:
+            first_month, last_month = spec.season
+            product_season_set(product=product, first_month=first_month, last_month=last_month)
         batches_ensure(product, spec=spec, today=today)
         if draw_images:
             _packshot_ensure(product, spec=spec, place=f"{origin.short_name}, {origin.province}")

@@ -4,6 +4,7 @@ not, the sentence that tells the buyer why. The basket page and the order placem
 from django.contrib.auth.models import AnonymousUser
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vendors.models import Vendor
 
@@ -41,6 +42,9 @@ def voucher_refusal(*, voucher, user, basket) -> str:
                 "You have already used the code %(code)s in an earlier order; it can be "
                 "used once per customer."
             ) % {"code": code}
+    refusal = _uses_per_customer_refusal(voucher=voucher, user=user)
+    if refusal:
+        return refusal
     producers = _producers_paying(voucher=voucher)
     if producers is not None:
         partner_ids = {
@@ -51,6 +55,45 @@ def voucher_refusal(*, voucher, user, basket) -> str:
                 "The code %(code)s is for products of %(producers)s only: add one of "
                 "their products to your basket to use it."
             ) % {"code": code, "producers": ", ".join(str(vendor) for vendor in producers)}
+    return ""
+
+
+def voucher_uses_per_customer(*, voucher) -> int | None:
+    """How many orders one buyer may use the code in, or None if no limit says: the
+    tightest of its offers' limits per customer (Oscar's `max_user_applications`), 1 for a
+    once-per-customer code."""
+    limits = [offer.max_user_applications for offer in voucher.offers.all()]
+    limits = [limit for limit in limits if limit]
+    if voucher.usage == voucher.ONCE_PER_CUSTOMER:
+        limits.append(1)
+    return min(limits) if limits else None
+
+
+def _uses_per_customer_refusal(*, voucher, user) -> str:
+    """A code limited to N uses per customer (N > 1; once is asked above): a guest must sign
+    in, and a buyer who used it in N orders is refused. Oscar counts a buyer's uses of an
+    offer over its orders (`get_num_user_applications`), and so does this."""
+    offers = [offer for offer in voucher.offers.all() if offer.max_user_applications]
+    if not offers:
+        return ""
+    limit = min(offer.max_user_applications for offer in offers)
+    code = voucher.code
+    if not user.is_authenticated:
+        return ngettext(
+            "The code %(code)s can be used %(limit)d time per customer: sign in to use it.",
+            "The code %(code)s can be used %(limit)d times per customer: sign in to use it.",
+            limit,
+        ) % {"code": code, "limit": limit}
+    if any(
+        offer.get_num_user_applications(user) >= offer.max_user_applications for offer in offers
+    ):
+        return ngettext(
+            "You have already used the code %(code)s %(limit)d time, as often as it can be "
+            "used per customer.",
+            "You have already used the code %(code)s %(limit)d times, as often as it can be "
+            "used per customer.",
+            limit,
+        ) % {"code": code, "limit": limit}
     return ""
 
 

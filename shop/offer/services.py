@@ -29,9 +29,11 @@ def producer_voucher_create(
     starts_at: datetime,
     ends_at: datetime,
     once_per_customer: bool,
+    uses_per_customer: int | None = None,
 ) -> "Voucher":
     """A code taking `percent` (or `amount` đồng) off the producer's own products in a
-    basket, paid by the producer. The code is the shop's: one taken by anyone is refused."""
+    basket, paid by the producer, once per customer, `uses_per_customer` times, or without
+    a limit per customer. The code is the shop's: one taken by anyone is refused."""
     code = code.strip().upper()
     if Voucher.objects.filter(code=code).exists():
         raise ValidationError(
@@ -40,6 +42,8 @@ def producer_voucher_create(
         )
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The end must come after the start.")}, code="dates")
+    if once_per_customer:
+        uses_per_customer = None  # the code's own rule (Oscar's once per customer) says it
     # Every product: the offer, paid by the producer, discounts only its own lines.
     products, _created = Range.objects.get_or_create(
         name=f"Sản phẩm của {vendor.legal_name}"[:128], defaults={"includes_all_products": True}
@@ -56,6 +60,9 @@ def producer_voucher_create(
         benefit=benefit,
         funded_by=FundedBy.PRODUCER,
         vendor=vendor,
+        # One application an order, so a buyer's uses of the code are its orders.
+        max_basket_applications=1,
+        max_user_applications=uses_per_customer or None,
     )
     voucher = Voucher.objects.create(
         name=name,

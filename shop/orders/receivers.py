@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from oscar.apps.order.signals import order_status_changed
 
 from shop.orders import lifecycle
-from shop.orders.selectors import order_cash_due, order_payment_method
+from shop.orders.selectors import order_cash_due, order_due_now, order_payment_method
 from shop.orders.statuses import FulfilmentStatus, OrderStatus, PaymentMethod
 from vendors.signals import fulfilment_status_changed
 
@@ -38,7 +38,9 @@ def status_changed_elsewhere(sender, order, old_status, new_status, **kwargs) ->
     elif new_status == OrderStatus.PAID:
         method = order_payment_method(order=order)
         amount = (
-            order_cash_due(order=order) if method == PaymentMethod.COD else order.total_incl_tax
+            order_cash_due(order=order)
+            if method == PaymentMethod.COD
+            else order_due_now(order=order)
         )
         lifecycle.order_payment_received(
             order=order, method=method, amount=amount, reference=f"staff-{order.number}"

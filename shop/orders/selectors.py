@@ -35,3 +35,10 @@ def order_cash_due(*, order) -> Decimal:
     return LedgerEntry.objects.filter(fulfilment__in=parcels, kind=LedgerEntry.Kind.SALE).aggregate(
         total=Sum("amount")
     )["total"] or Decimal("0")
+
+
+def order_due_now(*, order) -> Decimal:
+    """What the buyer pays when ordering: the order's total less the balances of its
+    pre-ordered parcels, which their carriers collect on delivery."""
+    balances = Fulfilment.objects.filter(order=order).aggregate(total=Sum("balance"))["total"]
+    return order.total_incl_tax - (balances or Decimal("0"))

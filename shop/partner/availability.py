@@ -18,3 +18,58 @@ class NoLongerSold(Unavailable):
 
     def is_purchase_permitted(self, quantity):
         return False, _("“%(title)s” is no longer sold.") % {"title": self.title}
+
+
+class PreOrder(Available):  # noqa: F405
+    """A product sold ahead of its harvest (vendors.preorders): bought whatever its stock,
+    up to the producer's cap, and shipped from the terms' date."""
+
+    code = "preorder"
+
+    def __init__(self, terms, title: str):
+        self.preorder = terms
+        self.title = title
+
+    @property
+    def ships_from_label(self) -> str:
+        from vendors.preorders import ship_date_label
+
+        return ship_date_label(self.preorder.ships_from)
+
+    @property
+    def short_message(self):
+        if self.preorder.deposit_percent:
+            return _("Pre-order – ships from %(date)s · %(percent)s%% deposit") % {
+                "date": self.ships_from_label,
+                "percent": self.preorder.deposit_percent,
+            }
+        return _("Pre-order – ships from %(date)s") % {"date": self.ships_from_label}
+
+    @property
+    def message(self):
+        if self.preorder.deposit_percent:
+            return _(
+                "Pre-order – ships from %(date)s. A %(percent)s%% deposit is paid now, the "
+                "rest to the courier on delivery."
+            ) % {"date": self.ships_from_label, "percent": self.preorder.deposit_percent}
+        return _("Pre-order – ships from %(date)s. The whole price is paid now.") % {
+            "date": self.ships_from_label
+        }
+
+    def is_purchase_permitted(self, quantity):
+        cap = self.preorder.cap
+        if cap is None:
+            return True, ""
+        from vendors.preorders import preordered_quantity
+
+        left = max(cap - preordered_quantity(product_id=self.preorder.product_id), 0)
+        if quantity > left:
+            if not left:
+                return False, _("“%(title)s” is fully pre-ordered: no more can be ordered.") % {
+                    "title": self.title
+                }
+            return False, _("Only %(left)s more of “%(title)s” can be pre-ordered.") % {
+                "left": left,
+                "title": self.title,
+            }
+        return True, ""

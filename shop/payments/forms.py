@@ -33,12 +33,16 @@ def method_choices() -> list[tuple[str, str]]:
 class PaymentMethodForm(forms.Form):
     method = forms.ChoiceField(label=_("How would you like to pay?"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, preorder: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["method"].choices = method_choices()
-        offered = {value for value, _label in self.fields["method"].choices}
+        choices = method_choices()
+        if preorder:
+            # A pre-order is paid ahead (its deposit, or its whole price): not in cash.
+            choices = [choice for choice in choices if choice[0] != PaymentMethod.COD]
+        self.fields["method"].choices = choices
+        offered = {value for value, _label in choices}
         if self.initial.get("method") not in offered:
-            self.initial["method"] = USUAL_METHOD
+            self.initial["method"] = USUAL_METHOD if USUAL_METHOD in offered else choices[0][0]
 
     def options(self) -> list[dict]:
         """Each method's radio button with the title and the line the page shows for it."""

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from shop.orders.selectors import order_payment_method
+from shop.orders.selectors import order_due_now, order_payment_method
 from shop.orders.statuses import OrderStatus, PaymentMethod
 from shop.payments import vietqr
 
@@ -27,13 +27,15 @@ def order_payment_summary(*, order) -> dict:
     }
     if method == PaymentMethod.BANK_TRANSFER and order.status == OrderStatus.AWAITING_TRANSFER:
         account = shop_bank_account()
-        text = vietqr.payload(account=account, amount=order.total_incl_tax, reference=order.number)
+        # A pre-order's balance is paid on delivery: the transfer is what is due now.
+        amount = order_due_now(order=order)
+        text = vietqr.payload(account=account, amount=amount, reference=order.number)
         summary.update(
             awaiting_transfer=True,
             account=account,
             qr_payload=text,
             qr_svg=vietqr.qr_svg(text),
-            amount=order.total_incl_tax,
+            amount=amount,
             reference=order.number,
             expiry_hours=settings.PAYMENT_TRANSFER_EXPIRY_HOURS,
         )

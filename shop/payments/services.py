@@ -14,6 +14,7 @@ from oscar.core.loading import get_class, get_model
 
 from shop.checkout.placement import OrderPlacementError, VoucherRefused, order_place
 from shop.orders.lifecycle import order_cancel, order_payment_received
+from shop.orders.selectors import order_due_now
 from shop.orders.statuses import OrderStatus, PaymentMethod
 from shop.payments import gateway as stripe_gateway
 from shop.payments.models import PaymentAttempt, StripeEvent
@@ -250,7 +251,7 @@ def card_payment_complete(*, attempt: PaymentAttempt, request=None) -> "Order":
                     order_number=attempt.order_number,
                     request=request,
                 )
-                if order.total_incl_tax != intent.amount:
+                if order_due_now(order=order) != intent.amount:
                     # The basket changed (another tab) after the card page asked its amount:
                     # an order is never placed for more or less than the money taken.
                     raise BasketChangedWhilePaying()
@@ -370,7 +371,7 @@ def bank_transfer_confirm(*, number: str, reference: str) -> "Order":
         order_payment_received(
             order=order,
             method=PaymentMethod.BANK_TRANSFER,
-            amount=order.total_incl_tax,
+            amount=order_due_now(order=order),
             reference=reference,
         )
     return order

@@ -8,6 +8,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+CONSENT_REFUSAL = _(
+    "Tick the box to accept how we use your personal data: we cannot go on without it."
+)
+
 
 def _consent_label(sentence: str) -> str:
     # Rendered unescaped by Oscar's field template: only our own words and our own link.
@@ -24,11 +28,7 @@ def consent_field(*, sentence: str) -> forms.BooleanField:
     return forms.BooleanField(
         label=lazy(lambda: _consent_label(str(sentence)), str)(),
         required=True,
-        error_messages={
-            "required": _(
-                "Tick the box to accept how we use your personal data: we cannot go on without it."
-            )
-        },
+        error_messages={"required": CONSENT_REFUSAL},
     )
 
 

@@ -35,7 +35,12 @@ Basket = get_model("basket", "Basket")
 Email = get_model("communication", "Email")
 
 #: Parcels that may still move: an account with one of them is not erased yet.
-OPEN_PARCEL_STATUSES = (FulfilmentStatus.NEW, FulfilmentStatus.PACKED, FulfilmentStatus.SHIPPED)
+OPEN_PARCEL_STATUSES = (
+    FulfilmentStatus.NEW,
+    FulfilmentStatus.AWAITING_HARVEST,
+    FulfilmentStatus.PACKED,
+    FulfilmentStatus.SHIPPED,
+)
 #: Orders still waiting for money that may arrive.
 OPEN_ORDER_STATUSES = (OrderStatus.AWAITING_TRANSFER,)
 
@@ -53,6 +58,19 @@ def checkout_consent_needed(*, user) -> bool:
     if user is None or not user.is_authenticated:
         return True
     return not consent_is_current(user=user, purpose=ConsentPurpose.ORDERS)
+
+
+def checkout_consent_given(*, user, order_number: str) -> bool:
+    """Whether "Place order" recorded the consent this checkout needs: an account's under
+    the policy now in force, a guest's for this very order."""
+    if user is not None and user.is_authenticated:
+        return consent_is_current(user=user, purpose=ConsentPurpose.ORDERS)
+    return ConsentRecord.objects.filter(
+        user__isnull=True,
+        order_number=order_number,
+        purpose=ConsentPurpose.ORDERS,
+        policy_version=settings.PRIVACY_POLICY_VERSION,
+    ).exists()
 
 
 def orders_of(*, user: AbstractBaseUser) -> QuerySet:

@@ -184,7 +184,12 @@ def account_erase(
     removed), consent records (version and time, no longer tied to anyone), the audit entry.
     """
     User = get_user_model()
-    user = User.objects.select_for_update().get(pk=user.pk)
+    locked = User.objects.select_for_update().filter(pk=user.pk).first()
+    if locked is None:
+        # Already erased: a double click's second request (or staff and the holder at once)
+        # waited on the lock above and finds nothing left to do.
+        return
+    user = locked
     reasons = erasure_refusals(user=user)
     if reasons:
         raise ErasureRefused(reasons)

@@ -118,6 +118,10 @@ INSTALLED_APPS = [
     "shop.tourism.apps.TourismConfig",
     # Personal data: consents, a buyer's copy of their data, erasure (shop/privacy).
     "shop.privacy.apps.PrivacyConfig",
+    # Wholesale tiers and the invoice details of tourism partners (shop/wholesale).
+    "shop.wholesale.apps.WholesaleConfig",
+    # Gift boxes across producers, split into each producer's parcel (shop/gifts).
+    "shop.gifts.apps.GiftsConfig",
     # Our dashboard apps, included by the forked dashboard's get_urls()
     "vendors.dashboard.apps.VendorsDashboardConfig",
     "catalogue.dashboard.apps.OcopCatalogueDashboardConfig",
@@ -128,6 +132,8 @@ INSTALLED_APPS = [
     "shop.offer.dashboard.apps.ProducerVouchersDashboardConfig",
     # Staff copy or erase a buyer's data on request (shop/privacy).
     "shop.privacy.dashboard.apps.PrivacyDashboardConfig",
+    # A producer's wholesale tiers (shop/wholesale).
+    "shop.wholesale.dashboard.apps.WholesaleDashboardConfig",
     "shop.demo.apps.DemoConfig",
 ]
 
@@ -249,6 +255,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Day-first dates in both languages ("30/11/2026", "30 November 2026"): shop/formats.
+FORMAT_MODULE_PATH = ["shop.formats"]
 # Pages exist in Vietnamese and English (wagtail.contrib.simple_translation) at the same
 # addresses: Wagtail routes into the tree of the language the switch chose.
 WAGTAIL_I18N_ENABLED = True
@@ -325,8 +333,10 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": _("Orders"), "url_name": "dashboard:producer-orders"},
             {"label": _("Ledger"), "url_name": "dashboard:producer-ledger"},
+            {"label": _("Pre-orders"), "url_name": "dashboard:producer-preorders"},
             {"label": _("Shipping"), "url_name": "dashboard:producer-shipping"},
             {"label": _("Vouchers"), "url_name": "dashboard:producer-voucher-list"},
+            {"label": _("Wholesale prices"), "url_name": "dashboard:producer-wholesale-list"},
             {"label": _("Batches"), "url_name": "dashboard:producer-batch-list"},
             {"label": _("QR labels"), "url_name": "dashboard:producer-labels"},
             {"label": _("OCOP certificates"), "url_name": "dashboard:producer-certificate-list"},
@@ -418,6 +428,11 @@ CELERY_BEAT_SCHEDULE = {
     "payments-bank-transfers-expire": {
         "task": "payments.bank_transfers_expire",
         "schedule": 60 * 15,
+    },
+    # Harvest seasons open with the day: each morning in Vietnam, mail "season opens" alerts.
+    "season-alerts-send": {
+        "task": "customer.season_alerts_send",
+        "schedule": crontab(hour=6, minute=30),
     },
 }
 
@@ -565,3 +580,10 @@ DJANGO_STRUCTLOG_CELERY_ENABLED = True
 # (shop/errors.py): no personal data, the same masking of secrets as the logs.
 SENTRY_DSN = env("SENTRY_DSN", default="")
 SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+
+# Pages without the templates' indentation (shop/html_whitespace.py), taken out before the
+# page is compressed and kept by the page cache, so both handle the shorter page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("shop.middleware.TokenFreeGZipMiddleware") + 1,
+    "shop.html_whitespace.HtmlWhitespaceMiddleware",
+)

@@ -3,14 +3,18 @@ delivery estimate. The basket page, the checkout preview, the shipping method an
 placement all read the same figures from here."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 from oscar.core.loading import get_model
 
+from shop.gifts.selectors import gift_box_line_parts
 from shop.money import round_dong
 from shop.shipping.models import ProducerShippingRule, default_rule
+from vendors.fulfilment_selectors import parcel_discount_add
 from vendors.models import Vendor
+from vendors.preorders import preorder_deposit
 
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 
@@ -34,16 +38,41 @@ class Parcel:
     # producer is credited it, so its share is as at the price before those discounts.
     # Discounts a producer funds are simply off `goods`.
     platform_discount: Decimal = Decimal("0")
+    # Each code's (or offer's) part of the goods' discounts, for the pages that show it.
+    discounts: list = field(default_factory=list)
     days_min: int = 0
     days_max: int = 0
+    # A parcel of pre-ordered goods (vendors.preorders) ships from a date, later than the
+    # producer's goods in stock: its own parcel. `preorder_percents` is each pre-ordered
+    # product's deposit share; `deposit` is paid now and `balance` on delivery.
+    ships_from: date | None = None
+    preorder_percents: dict = field(default_factory=dict)
+    deposit: Decimal = Decimal("0")
 
     @property
     def total(self) -> Decimal:
         return self.goods + self.fee
 
     @property
+    def is_preorder(self) -> bool:
+        return self.ships_from is not None
+
+    @property
+    def balance(self) -> Decimal:
+        """What the carrier collects when a pre-ordered parcel is delivered (0 otherwise)."""
+        return self.total - self.deposit if self.is_preorder else Decimal("0")
+
+    @property
+    def due_now(self) -> Decimal:
+        return self.total - self.balance
+
+    @property
     def is_free(self) -> bool:
         return self.fee == 0
+
+    @property
+    def goods_before_discounts(self) -> Decimal:
+        return self.goods + sum((discount.amount for discount in self.discounts), Decimal("0"))
 
 
 def basket_parcels(*, basket) -> list[Parcel]:
@@ -63,16 +92,51 @@ def basket_parcels(*, basket) -> list[Parcel]:
     # for the whole basket, not a few per line.
     products = [line.product for line in lines]
     prefetch_related_objects(products, "product_class", "parent__product_class")
+    gift_parts = {
+        line.pk: gift_box_line_parts(line=line, platform_discount=_platform_discount(line))
+        for line in lines
+    }
+    products += [part.product for parts in gift_parts.values() for part in parts]
     weights = _weights_kg(products)
     for line in lines:
+        if gift_parts[line.pk]:
+            # A gift box goes out as its components, each in its producer's parcel (or all in
+            # the packing producer's) with its share of the box's price (shop.gifts).
+            for part in gift_parts[line.pk]:
+                key = part.vendor.pk if part.vendor else None
+                parcel = by_partner.setdefault(key, Parcel(vendor=part.vendor))
+                if line not in parcel.lines:
+                    parcel.lines.append(line)
+                parcel.goods += part.amount
+                parcel.platform_discount += part.platform_discount
+                if part.product.get_product_class().requires_shipping:
+                    parcel.weight_kg += weights[part.product.pk] * part.quantity
+            continue
         partner_id = line.stockrecord.partner_id if line.stockrecord_id else None
         vendor = vendors.get(partner_id)
-        key = vendor.pk if vendor else None
+        terms = _preorder_terms_of(line) if vendor else None
+        key = (vendor.pk if vendor else None, terms is not None)
         parcel = by_partner.setdefault(key, Parcel(vendor=vendor))
         parcel.lines.append(line)
+        if terms is not None:
+            parcel.ships_from = max(parcel.ships_from or terms.ships_from, terms.ships_from)
+            parcel.preorder_percents[line.product.pk] = terms.deposit_percent
+            if line.line_price_incl_tax_incl_discounts is not None:
+                parcel.deposit += preorder_deposit(
+                    price=line.line_price_incl_tax_incl_discounts, percent=terms.deposit_percent
+                )
         if line.line_price_incl_tax_incl_discounts is not None:
             parcel.goods += line.line_price_incl_tax_incl_discounts
         parcel.platform_discount += _platform_discount(line)
+        for application in line.discounts.all():
+            if application.offer is not None and application.amount:
+                voucher = application.offer.get_voucher()
+                parcel_discount_add(
+                    parcel.discounts,
+                    offer=application.offer,
+                    code=voucher.code if voucher else "",
+                    amount=application.amount,
+                )
         if line.product.get_product_class().requires_shipping:
             parcel.weight_kg += weights[line.product.pk] * line.quantity
     parcels = list(by_partner.values())
@@ -89,8 +153,27 @@ def basket_parcels(*, basket) -> list[Parcel]:
             else Decimal("0")
         )
         parcel.days_min, parcel.days_max = rule.days_min, rule.days_max
-    # Producers' parcels first, the odd lines without a producer last.
-    return sorted(parcels, key=lambda parcel: parcel.vendor is None)
+        if parcel.is_preorder and not any(parcel.preorder_percents.values()):
+            # No deposit asked: the whole parcel, fee included, is paid now.
+            parcel.deposit = parcel.total
+    # Producers' parcels first, pre-ordered ones after those in stock, the odd lines without
+    # a producer last.
+    return sorted(parcels, key=lambda parcel: (parcel.vendor is None, parcel.is_preorder))
+
+
+def _preorder_terms_of(line):
+    """The pre-order terms a basket line is sold under (its availability says), or None."""
+    return getattr(line.purchase_info.availability, "preorder", None)
+
+
+def basket_due_now(*, parcels) -> Decimal:
+    """What the buyer pays when ordering a basket split into `parcels`: everything but the
+    balances of pre-ordered parcels, which their carriers collect on delivery."""
+    return sum((parcel.total - parcel.balance for parcel in parcels), Decimal("0"))
+
+
+def basket_has_preorders(*, parcels) -> bool:
+    return any(parcel.is_preorder for parcel in parcels)
 
 
 def _platform_discount(line) -> Decimal:

@@ -221,9 +221,11 @@ def api_product_detail(*, product_id: int, strategy) -> dict | None:
     return {
         "id": product.pk,
         "title": product.get_title(),
+        "title_en": product.english_title() or None,
         "url": product.get_absolute_url(),
         # Partners put this on their own pages: only the sanitiser's HTML, even for an old row.
         "description": clean_html(product.description),
+        "description_en": clean_html(product.english_description()) or None,
         "price": int(price) if price is not None else None,
         "currency": getattr(info.price, "currency", None) or "VND",
         "in_stock": bool(info.availability.is_available_to_buy),

@@ -113,7 +113,9 @@ def test_trace_page_of_a_certified_product(english):
     assert "Former district" in page and "huyện Bình Liêu" in page
     assert "Valid today" in page and "4-star OCOP" in page
     assert "OCOP-QN-0042" in page and "1234/QĐ-UBND" in page and "UBND tỉnh Quảng Ninh" in page
-    assert certificate.valid_until.strftime("%d/%m/%Y") in page
+    # The English site writes dates day first, the month in words.
+    until = certificate.valid_until
+    assert f"{until.day} {until:%B %Y}" in page
     assert "Miến dong Bình Liêu" in page and "Certification mark" in page
     assert "no longer sold here" not in page
 
@@ -211,7 +213,7 @@ def test_batch_code_shows_batch_dates(english):
         page = english.get(f"/trace/{_code(batch)}/").content.decode()
 
     assert "Batch BL-2611" in page
-    assert "01/10/2026" in page and "01/10/2027" in page and "480" in page
+    assert "1 October 2026" in page and "1 October 2027" in page and "480" in page
     assert batch.product.title in page
     assert "past its expiry date" not in page
 
@@ -222,7 +224,7 @@ def test_batch_past_its_expiry_date_says_so(english):
     with freeze_time("2026-01-11"):
         page = english.get(f"/trace/{_code(batch)}/").content.decode()
 
-    assert "This batch is past its expiry date (10/01/2026)" in page
+    assert "This batch is past its expiry date (10 January 2026)" in page
 
 
 def test_codes_are_found_whatever_the_case_and_the_lookup_form_tidies_them(english):

@@ -215,3 +215,42 @@ def test_header_search_suggests_as_one_types_and_the_keyboard_picks(
     box.press("Enter")
     page.wait_for_url("**/catalogue/**")
     assert page.get_by_role("heading", level=1).inner_text() == chosen
+
+
+def test_a_regions_harvest_calendar_scrolls_in_its_own_box_at_360_px(
+    live_server, browser, site_data, screenshot
+):
+    from catalogue.services import product_season_set
+    from cms.models import RegionPage
+    from cms.services import home_page_ensure, section_pages_ensure
+
+    vendor = VendorFactory(
+        legal_name="HTX Miến dong Bình Liêu", commune=commune("Quảng Ninh", "Bình Liêu")
+    )
+    for title, first, last in (
+        ("Miến dong Bình Liêu 500g", 11, 2),
+        ("Nhãn lồng Bình Liêu hộp 2kg", 7, 8),
+        ("Trà hoa vàng Ba Chẽ hộp 50g", 1, 12),
+    ):
+        product_season_set(
+            product=ProductFactory(vendor=vendor, title=title), first_month=first, last_month=last
+        )
+    _stories, regions = section_pages_ensure(home=home_page_ensure())
+    regions.add_child(
+        instance=RegionPage(
+            title="Quảng Ninh",
+            slug="quang-ninh",
+            province=vendor.commune.province,
+            intro="<p>Miền đất miến dong.</p>",
+        )
+    )
+    page = browser.new_context(viewport=PHONE, locale="vi-VN").new_page()
+
+    _fits(page, f"{live_server.url}/regions/quang-ninh/")
+    calendar = page.get_by_role("region", name=re.compile("Các tháng vào mùa"))
+    calendar.scroll_into_view_if_needed()
+    screenshot(page, "phone-region-calendar")
+    box = calendar.evaluate("(el) => [el.scrollWidth, el.clientWidth]")
+
+    assert calendar.get_by_role("row").count() == 4  # the months' heads and three products
+    assert box[0] > box[1]  # twelve months do not fit 360 px: the box scrolls, not the page

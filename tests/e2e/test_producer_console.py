@@ -10,7 +10,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from cms.services import editorial_groups_ensure
-from tests.e2e.test_phone_layout import SIDEWAYS
+from tests.e2e.test_phone_layout import _fits
 from tests.factories import (
     CertificateFactory,
     ProductFactory,
@@ -62,15 +62,6 @@ def cooperative(site_data):
     member.set_password(PASSWORD)
     member.save()
     return noodles
-
-
-def _fits(page, url=None):
-    if url:
-        response = page.goto(url)
-        assert response.status < 400, (url, response.status)
-    page.wait_for_load_state("load")
-    measured = page.evaluate(SIDEWAYS)
-    assert measured["scroll"] <= measured["width"], (page.url, measured)
 
 
 def test_a_producer_logs_in_on_a_phone_and_works_from_the_console(

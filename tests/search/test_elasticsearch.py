@@ -577,3 +577,83 @@ def test_live_buyers_rating_answers_equal_the_database_backends(live, rated_rows
         (h.rating, h.rating_count) for h in expected.hits
     ]
     assert answer.facets == expected.facets
+
+
+@pytest.mark.django_db
+def test_the_english_title_is_searched_and_completed_like_the_title():
+    product = ProductFactory(title="Miến dong Bình Liêu", title_en="Arrowroot noodles")
+    index_rebuild()
+
+    document = document_from_entry(ProductIndexEntry.objects.get(product=product)).to_dict()
+    in_title = _request(SearchQuery(q="arrowroot"), facets=False)["query"]["function_score"]
+
+    assert document["title"] == "Miến dong Bình Liêu"
+    assert document["title_en"] == "Arrowroot noodles"
+    assert "arrowroot noodles" in document["suggest"]["input"]
+    assert "arrowroot" in document["text"]
+    title_filter = json.dumps(in_title["functions"][-2]["filter"])
+    assert '"title.prefix"' in title_filter and '"title_en.prefix"' in title_filter
+
+
+# -- harvest seasons -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def seasonal_rows(catalogue_rows):
+    """Noodles in season from November to February (over the new year), honey in season by
+    dates around today, tea's season months away; the old noodles have none."""
+    from catalogue.models import ProductSeason
+
+    today = timezone.localdate()
+    away = (today.month + 5) % 12 + 1
+    ProductSeason.objects.create(product=catalogue_rows["noodles"], first_month=11, last_month=2)
+    ProductSeason.objects.create(
+        product=catalogue_rows["honey"],
+        starts_on=today - timedelta(days=3),
+        ends_on=today + timedelta(days=3),
+    )
+    ProductSeason.objects.create(product=catalogue_rows["tea"], first_month=away, last_month=away)
+    index_rebuild()
+    return catalogue_rows
+
+
+def test_the_season_is_mapped_as_months_and_days():
+    properties = _mapping()["mappings"]["properties"]
+
+    assert properties["season_months"]["type"] == "integer"
+    assert properties["season_starts_on"]["type"] == "date"
+    assert properties["season_ends_on"]["type"] == "date"
+
+
+@pytest.mark.django_db
+def test_a_document_carries_the_seasons_months_over_the_new_year(seasonal_rows):
+    noodles = document_from_entry(ProductIndexEntry.objects.get(product=seasonal_rows["noodles"]))
+    old = document_from_entry(ProductIndexEntry.objects.get(product=seasonal_rows["old"]))
+
+    assert list(noodles.season_months) == [1, 2, 11, 12]
+    assert not list(old.to_dict().get("season_months", []))
+
+
+@pytest.mark.django_db
+def test_in_season_filters_on_todays_month_and_the_seasons_days():
+    body = _request(SearchQuery(in_season=True))
+
+    post_filter = _filters_of(body["post_filter"])
+    today = timezone.localdate()
+    assert f'{{"term": {{"season_months": {today.month}}}}}' in post_filter
+    assert f'{{"range": {{"season_starts_on": {{"lte": "{today.isoformat()}"}}}}}}' in post_filter
+    assert f'{{"range": {{"season_ends_on": {{"gte": "{today.isoformat()}"}}}}}}' in post_filter
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"in_season": "1"}, {"in_season": "1", "q": "mien"}])
+def test_live_in_season_answers_equal_the_database_backends(live, seasonal_rows, params):
+    backend = _live_backend()
+    query = SearchQuery.from_params(params)
+
+    expected = DatabaseBackend().search(query)
+    answer = backend.search(query)
+
+    assert [hit.product_id for hit in answer.hits] == [hit.product_id for hit in expected.hits]
+    assert answer.facets == expected.facets

@@ -81,6 +81,27 @@ def test_see_all_loads_the_whole_list_of_producers(demo_catalogue, vietnamese):
     assert 'src="/static/js/facet-more.js"' in page
 
 
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "mat"}, {"stars": "3", "in_stock": "1"}, {"province": "22"}],
+    ids=["text", "two filters", "one filter"],
+)
+def test_see_all_lists_what_the_full_page_lists_whatever_the_search(
+    demo_catalogue, vietnamese, params, django_assert_max_num_queries
+):
+    everyone = _vendor_facet(
+        vietnamese.get("/catalogue/", {**params, "more": "vendor"}).content.decode()
+    )
+    # The list alone: neither the results nor the other facets are counted for it.
+    with django_assert_max_num_queries(10):
+        fragment = vietnamese.get(
+            "/catalogue/", {**params, "more": "vendor", "fragment": "1"}
+        ).content.decode()
+
+    option = r'<a class="ocop-facet__option" href="([^"]+)"'
+    assert re.findall(option, fragment) == re.findall(option, everyone)
+
+
 def test_the_full_list_of_a_group_page_keeps_its_links_on_the_group(demo_catalogue, vietnamese):
     from catalogue.models import Category
 

@@ -56,6 +56,7 @@ def test_api_answers_the_same_contract_as_json(client, honey):
     assert answer["results"][0] == {
         "id": honey.pk,
         "title": honey.title,
+        "title_en": None,  # its producer wrote no English title
         "url": honey.get_absolute_url(),
         "price": 250000,
         "stars": 4,

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.http import HttpResponse
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.certificates import certificate_revoke
@@ -24,6 +24,7 @@ from shop.middleware import AnonymousPageCacheMiddleware
 from shop.tourism.models import WidgetDailyStat
 from shop.tourism.tasks import flush_widget_counters
 from tests.factories import CertificateFactory, ProductFactory
+from tests.services import free_port
 from tests.tourism.factories import WidgetFactory
 
 pytestmark = pytest.mark.django_db
@@ -410,3 +411,42 @@ def test_api_calls_with_a_key_or_another_format_are_not_kept(client, honey):
 
     assert STATUS not in keyed and keyed.status_code == 200
     assert STATUS not in browsable
+
+
+# The cache unreachable -------------------------------------------------------------------
+
+
+def cache_down():
+    """Redis unreachable: nothing listens on the port."""
+    unreachable = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/1",
+    }
+    return override_settings(CACHES={"default": unreachable})
+
+
+def test_with_the_cache_down_every_kept_path_still_answers(honey, staff_user):
+    widget = WidgetFactory(product_ids=[honey.pk])
+    anonymous = Client()
+    with cache_down():
+        page = anonymous.get(honey.get_absolute_url())
+        listing = anonymous.get("/catalogue/?stars=4")
+        shown = embed(anonymous, widget)
+        api = anonymous.get("/api/v1/products/")
+        keyed = anonymous.get(
+            "/api/v1/products/", headers={"x-ocop-key": widget.partner.publishable_key}
+        )
+        record = honey.stockrecords.get()
+        record.price = Decimal("199000")
+        record.save()  # the version cannot be bumped: the write still goes through
+        signed_in = Client()
+        signed_in.force_login(staff_user)
+        menu = signed_in.get("/catalogue/")
+
+    assert page.status_code == 200 and STATUS not in page
+    assert listing.status_code == 200 and honey.title in listing.content.decode()
+    assert shown.status_code == 200 and honey.title in shown.content.decode()
+    assert api.status_code == 200 and api.json()["results"][0]["id"] == honey.pk
+    assert keyed.status_code == 200
+    assert honey.stockrecords.get().price == Decimal("199000")
+    assert menu.status_code == 200 and 'id="logout_link"' in menu.content.decode()

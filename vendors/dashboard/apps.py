@@ -17,10 +17,12 @@ class VendorsDashboardConfig(DashboardAppConfig):
         "producer-order-detail",
         "producer-ledger",
         "producer-ledger-csv",
+        "producer-preorders",
+        "producer-preorder-edit",
     )
 
     def get_urls(self):
-        from vendors.dashboard import ledger, orders, review
+        from vendors.dashboard import ledger, orders, preorders, review
 
         decision = review.ProducerDecisionView.as_view
         urls = [
@@ -38,6 +40,16 @@ class VendorsDashboardConfig(DashboardAppConfig):
                 "producer/ledger.csv",
                 ledger.ProducerLedgerView.as_view(as_csv=True),
                 name="producer-ledger-csv",
+            ),
+            path(
+                "producer/preorders/",
+                preorders.ProducerPreorderListView.as_view(),
+                name="producer-preorders",
+            ),
+            path(
+                "producer/preorders/<int:pk>/",
+                preorders.ProducerPreorderEditView.as_view(),
+                name="producer-preorder-edit",
             ),
             # Staff: payouts and the review of producers.
             path("payouts/", ledger.PayoutListView.as_view(), name="staff-payouts"),

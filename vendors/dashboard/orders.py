@@ -1,5 +1,7 @@
 """The producer's parcels: list, detail with only its own lines, and the status changes."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from vendors import preorders
 from vendors.carriers import Carrier, tracking_code_clean, tracking_url
 from vendors.dashboard.access import ProducerScopeMixin
 from vendors.fulfilment import (
@@ -17,6 +20,7 @@ from vendors.fulfilment import (
     fulfilment_mark_shipped,
 )
 from vendors.fulfilment_selectors import (
+    fulfilment_discounts,
     fulfilments_for_vendor,
     parcel_rows,
     parcels_for_vendor_list,
@@ -102,15 +106,27 @@ class ProducerOrderDetailView(ProducerScopeMixin, DetailView):
     def get_context_data(self, **kwargs):
         fulfilment = self.object
         allowed = TRANSITIONS[fulfilment.status]
+        # A pre-order waiting for its ship-from date may only be cancelled until then.
+        too_early = (
+            fulfilment.status == Fulfilment.Status.AWAITING_HARVEST
+            and fulfilment.ships_from > preorders.preorder_today()
+        )
+        if too_early:
+            allowed = allowed & {Fulfilment.Status.CANCELLED}
         kwargs.setdefault("shipped_form", ShippedForm())
         kwargs.setdefault("cancel_form", CancelForm())
+        lines = list(fulfilment.lines.select_related("product"))
+        discounts = fulfilment_discounts(fulfilment=fulfilment)
         return super().get_context_data(
             order=fulfilment.order,
-            lines=fulfilment.lines.select_related("product"),
+            lines=lines,
+            discounts=discounts,
+            goods=sum((line.line_price_incl_tax for line in lines), Decimal("0")),
             address=fulfilment.order.shipping_address,
             tracking_url=tracking_url(
                 carrier=fulfilment.carrier, tracking_code=fulfilment.tracking_code
             ),
+            too_early=too_early,
             can_pack=Fulfilment.Status.PACKED in allowed,
             can_ship=Fulfilment.Status.SHIPPED in allowed,
             can_deliver=Fulfilment.Status.DELIVERED in allowed,

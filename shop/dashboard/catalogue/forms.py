@@ -3,19 +3,63 @@ product, photos checked and cleaned before they are stored, prices above zero, a
 held only by the product's producer."""
 
 from django import forms
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 
 from catalogue.html import clean_html
 from catalogue.images import UNREADABLE_PHOTO, product_image_clean
 from catalogue.models import Commune
+from catalogue.seasons import season_errors
 from vendors.models import Vendor
 from vendors.selectors import vendor_for_user
 from vendors.services import stockrecord_partner_rule
 
+MONTH_CHOICES = [("", "—"), *((month, MONTHS[month]) for month in range(1, 13))]
+SEASON_FIELDS = {
+    "season_first_month": "first_month",
+    "season_last_month": "last_month",
+    "season_starts_on": "starts_on",
+    "season_ends_on": "ends_on",
+}
+
+
+def _month_field(label):
+    return forms.TypedChoiceField(
+        label=label, choices=MONTH_CHOICES, coerce=int, empty_value=None, required=False
+    )
+
+
+def _day_field(label):
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+def _with_english(fields: list[str]) -> list[str]:
+    """Oscar's fields with the English title and description right after the Vietnamese
+    description, where a producer writing the listing looks for them."""
+    at = fields.index("description") + 1
+    return [*fields[:at], "title_en", "description_en", *fields[at:]]
+
 
 class ProductForm(oscar_forms.ProductForm):
+    # The harvest season (catalogue.ProductSeason), by months that come back every year or
+    # by this season's dates; written by catalogue.services.product_season_set.
+    season_first_month = _month_field(_("Harvest season: first month"))
+    season_last_month = _month_field(_("Harvest season: last month"))
+    season_starts_on = _day_field(_("Or this season's first day"))
+    season_ends_on = _day_field(_("and its last day"))
+
     class Meta(oscar_forms.ProductForm.Meta):
-        fields = [*oscar_forms.ProductForm.Meta.fields, "vendor", "origin_commune", "quality_marks"]
+        fields = [
+            *_with_english(oscar_forms.ProductForm.Meta.fields),
+            "vendor",
+            "origin_commune",
+            "quality_marks",
+        ]
         widgets = {
             **oscar_forms.ProductForm.Meta.widgets,
             "quality_marks": forms.CheckboxSelectMultiple,
@@ -29,8 +73,22 @@ class ProductForm(oscar_forms.ProductForm):
             # The rich text editor loads the description as HTML: a row stored before the
             # sanitiser reaches it cleaned.
             self.initial["description"] = clean_html(self.instance.description)
+        if "description_en" in self.fields and self.instance.pk:
+            self.initial["description_en"] = clean_html(self.instance.description_en)
+        if "title_en" in self.fields:
+            self.fields["title_en"].widget.attrs["lang"] = "en"
         if "vendor" not in self.fields:  # a variant takes its parent's producer and place
+            for name in SEASON_FIELDS:  # ... and season
+                del self.fields[name]
             return
+        self.fields["season_first_month"].help_text = _(
+            "A season may run over the new year (November to February). Leave the months "
+            "and the dates empty for a product sold all year."
+        )
+        season = getattr(self.instance, "season", None) if self.instance.pk else None
+        if season is not None:
+            for name, column in SEASON_FIELDS.items():
+                self.initial.setdefault(name, getattr(season, column))
         communes = Commune.objects.select_related("province").order_by(
             "province__short_name", "short_name"
         )
@@ -47,6 +105,26 @@ class ProductForm(oscar_forms.ProductForm):
         self.fields["origin_commune"].queryset = communes
         self.fields["origin_commune"].label_from_instance = lambda c: f"{c.name}, {c.province}"
         self.fields["origin_commune"].required = True
+
+    def delete_non_child_fields(self):
+        # A variant shows its parent's description, in either language; its own title (and
+        # English title) stay, since a variant may be named apart ("hũ 500 g").
+        super().delete_non_child_fields()
+        self.fields.pop("description_en", None)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "season_first_month" in self.fields:
+            errors = season_errors(**self.season_values())
+            for field, message in errors.items():
+                self.add_error(f"season_{field}" if field else None, message)
+        return cleaned
+
+    def season_values(self) -> dict:
+        """The season as catalogue.services.product_season_set takes it; {} for a variant."""
+        if "season_first_month" not in self.fields:
+            return {}
+        return {column: self.cleaned_data.get(name) for name, column in SEASON_FIELDS.items()}
 
 
 class ProductImageForm(oscar_forms.ProductImageForm):

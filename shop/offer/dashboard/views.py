@@ -52,6 +52,16 @@ class ProducerVoucherForm(forms.Form):
     once_per_customer = forms.BooleanField(
         label=_("Once per customer"), required=False, initial=True
     )
+    uses_per_customer = forms.IntegerField(
+        label=_("Or at most this many times per customer"),
+        required=False,
+        min_value=2,
+        max_value=100,
+        help_text=_(
+            "Leave it empty and untick “Once per customer” for a code anyone may use as often "
+            "as they like. A limit per customer asks the buyer to sign in."
+        ),
+    )
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper()
@@ -64,6 +74,11 @@ class ProducerVoucherForm(forms.Form):
         percent, amount = data.get("percent"), data.get("amount")
         if (percent is None) == (amount is None):
             raise ValidationError(_("Give either a percentage or an amount off, not both."))
+        if data.get("once_per_customer") and data.get("uses_per_customer"):
+            self.add_error(
+                "uses_per_customer",
+                _("Untick “Once per customer” to let a customer use the code more often."),
+            )
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
         if starts_at and ends_at:
             if ends_at <= starts_at:

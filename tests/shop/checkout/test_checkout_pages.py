@@ -95,7 +95,8 @@ def test_basket_and_preview_group_the_lines_by_producer(english, two_producers):
         text = page.content.decode()
         assert "Parcels by producer" in text
         assert "HTX Miến dong Bình Liêu" in text and "HTX Mật ong Mèo Vạc" in text
-        assert "Miến dong sợi nhỏ × 2" in text
+        # No English title: the Vietnamese one, marked as Vietnamese for screen readers.
+        assert '<span lang="vi">Miến dong sợi nhỏ</span> × 2' in text
         assert "25.000" in text  # the noodle parcel's fee
         assert "Delivered in 2–4 days" in text and "Delivered in 3–6 days" in text
         assert "Free" in text  # 320.000 ₫ of honey ships free

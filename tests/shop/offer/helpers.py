@@ -23,10 +23,12 @@ def voucher_make(
     usage: str = "Multi-use",
     starts_in: timedelta = timedelta(days=-1),
     ends_in: timedelta = timedelta(days=30),
+    per_customer: int | None = None,
 ):
     """A code taking `percent` off (or `amount` đồng off) every product, paid by `vendor` if
-    given, else by the platform. The range holds every product on purpose: a producer's
-    offer must still discount only its own producer's lines."""
+    given, else by the platform, usable `per_customer` times by one buyer if given. The
+    range holds every product on purpose: a producer's offer must still discount only its
+    own producer's lines."""
     everything = Range.objects.create(name=f"Mọi sản phẩm {code}", includes_all_products=True)
     condition = Condition.objects.create(range=everything, type=Condition.COUNT, value=1)
     if amount is not None:
@@ -44,6 +46,8 @@ def voucher_make(
         benefit=benefit,
         funded_by="producer" if vendor else "platform",
         vendor=vendor,
+        max_user_applications=per_customer,
+        max_basket_applications=1 if per_customer else None,
     )
     now = timezone.now()
     voucher = Voucher.objects.create(

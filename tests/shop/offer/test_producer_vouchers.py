@@ -71,6 +71,14 @@ def test_a_producer_creates_a_code_that_lowers_only_its_own_products(producer):
         ({"percent": "95"}, "Ensure this value is less than or equal to 90."),
         ({"ends_at": _when(-1)}, "The end must come after the start."),
         ({"ends_at": _when(400)}, "A code runs for a year at most."),
+        (
+            {"uses_per_customer": "3"},
+            "Untick “Once per customer” to let a customer use the code more often.",
+        ),
+        (
+            {"uses_per_customer": "1", "once_per_customer": ""},
+            "Ensure this value is greater than or equal to 2.",
+        ),
     ],
 )
 def test_bad_input_is_refused_with_a_sentence(producer, fields, message):
@@ -118,3 +126,24 @@ def test_the_producer_ends_its_code_and_the_basket_refuses_it(producer):
 
 def test_staff_are_not_shown_a_producers_page(staff):
     assert staff.get(PAGE).status_code == 403
+
+
+def test_a_producers_code_for_three_uses_per_customer_is_listed_and_asks_a_guest_to_sign_in(
+    producer,
+):
+    vietnam_ensure()
+    honey = ProductFactory(vendor=producer.vendor, stock=("100000", 10))
+
+    listed = producer.post(
+        PAGE, form(once_per_customer="", uses_per_customer="3"), follow=True
+    ).content.decode()
+    guest = Client()
+    guest.cookies["django_language"] = "en"
+    guest.post(f"/basket/add/{honey.pk}/", {"quantity": 1})
+    refused = guest.post("/basket/vouchers/add/", {"code": "BINHLIEU27"}, follow=True)
+
+    assert "3 times per customer" in listed
+    assert (
+        "The code BINHLIEU27 can be used 3 times per customer: sign in to use it."
+        in refused.content.decode()
+    )

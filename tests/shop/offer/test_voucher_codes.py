@@ -168,3 +168,49 @@ def test_one_buyer_cannot_use_a_once_per_customer_code_in_two_baskets(noodles):
 
     assert "Bạn đã dùng mã CHAO2027 trong một đơn hàng trước" in refused.value.message
     assert Order.objects.count() == 1
+
+
+def test_a_code_for_two_uses_per_buyer_is_refused_the_third_time_and_not_to_another(noodles):
+    voucher = voucher_make("TET2027", percent=10, per_customer=2)
+    buyer = UserFactory()
+    for _time in range(2):
+        basket = basket_of((noodles, 1))
+        basket.vouchers.add(voucher)
+        place(basket, buyer)
+
+    again = basket_with_code(buyer_client(user=buyer), noodles, "TET2027")
+    other = basket_with_code(buyer_client(user=UserFactory()), noodles, "TET2027")
+
+    assert (
+        "You have already used the code TET2027 2 times, as often as it can be used per "
+        "customer." in again
+    )
+    assert "90.000\xa0₫" not in again
+    assert Basket.objects.filter(vouchers__code="TET2027", owner=buyer).count() == 0
+    assert "Coupon &#x27;TET2027&#x27; added to cart" in other
+
+
+def test_a_code_limited_per_buyer_is_refused_in_vietnamese_to_a_guest(noodles):
+    voucher_make("TET2027", per_customer=3)
+
+    page = basket_with_code(buyer_client("vi"), noodles, "TET2027")
+
+    assert "Mã TET2027 được dùng 3 lần cho mỗi khách hàng: hãy đăng nhập để sử dụng." in page
+    assert not Basket.objects.filter(vouchers__code="TET2027").exists()
+
+
+def test_a_buyer_cannot_spend_a_code_beyond_its_uses_in_baskets_filled_earlier(noodles):
+    voucher = voucher_make("TET2027", per_customer=2)
+    buyer = UserFactory()
+    baskets = [basket_of((noodles, 1)) for _basket in range(3)]
+    for basket in baskets:
+        basket.vouchers.add(voucher)
+    place(baskets[0], buyer)
+    place(baskets[1], buyer)
+
+    with pytest.raises(VoucherRefused) as refused:
+        place(baskets[2], buyer)
+
+    assert "Bạn đã dùng mã TET2027 đủ 2 lần" in refused.value.message
+    assert Order.objects.count() == 2
+    assert not baskets[2].vouchers.exists()

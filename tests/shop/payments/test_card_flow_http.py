@@ -17,6 +17,7 @@ from shop.orders.statuses import OrderStatus
 from shop.payments.models import PaymentAttempt, StripeEvent
 from tests.shop.checkout.helpers import checkout_to_payment
 from tests.shop.payments.fake_stripe import fake_stripe_start, signed
+from tests.shop.payments.test_webhook import _deliver
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
@@ -277,15 +278,6 @@ def _event(intent: dict, *, type="payment_intent.succeeded", id="evt_fake_1") ->
         "api_version": "2024-06-20",
         "data": {"object": intent},
     }
-
-
-def _deliver(client, payload: bytes, signature: str):
-    return client.post(
-        "/checkout/stripe/webhook/",
-        data=payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=signature,
-    )
 
 
 def test_the_webhook_places_the_order_of_a_buyer_who_closed_the_tab_once(

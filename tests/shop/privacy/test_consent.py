@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 from oscar.core.loading import get_model
 
+from shop.payments.models import PaymentAttempt
 from shop.privacy.models import ConsentMethod, ConsentPurpose, ConsentRecord
 from tests.factories import ProductFactory, UserFactory, vietnam_ensure
 from tests.shop.checkout.helpers import address_form_data
@@ -134,3 +135,22 @@ def test_an_account_is_asked_once_per_policy_version(english, honey):
     assert list(
         ConsentRecord.objects.filter(user=buyer).values_list("policy_version", flat=True)
     ) == ["2027-06-01", first.policy_version]
+
+
+def test_the_card_page_opened_past_the_preview_sends_the_guest_back_to_tick_the_box(
+    english, honey, settings
+):
+    """The card page's address can be typed without pressing "Place order": no card is
+    asked for, and no payment started, until the consent is on record."""
+    settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY = "sk_test_x", "pk_test_x"
+    # Nothing listens here: a payment started anyway fails instead of reaching Stripe.
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"
+    _to_preview(english, honey, guest_email="khach@example.vn")
+    assert english.post("/checkout/payment-method/", {"method": "card"}).status_code == 302
+
+    response = english.get("/checkout/card/", follow=True)
+
+    assert response.redirect_chain[-1][0].endswith("/checkout/preview/")
+    page = response.content.decode()
+    assert REFUSAL in page and 'name="privacy_consent"' in page
+    assert not PaymentAttempt.objects.exists() and not Order.objects.exists()

@@ -22,7 +22,7 @@ from oscar.core.loading import get_model
 from shop.mail.models import SentMail
 from shop.payments.models import PaymentAttempt
 from shop.privacy.models import ConsentRecord, PrivacyAction, PrivacyAuditEntry
-from shop.privacy.services import consent_give, subject_hash
+from shop.privacy.services import account_erase, consent_give, subject_hash
 from tests.factories import ProductFactory, UserFactory, placed_order, vendor_user
 from vendors.models import Fulfilment, LedgerEntry
 
@@ -340,6 +340,21 @@ def test_erasure_leaves_no_personal_field_of_the_buyer_in_any_table(buyers):
     assert Order.objects.get(number=other_order).user == buyers["vy"]
     entry = PrivacyAuditEntry.objects.get(action=PrivacyAction.ERASE)
     assert entry.subject == subject_hash(user_id=buyer.pk) and entry.staff is None
+
+
+@pytest.mark.django_db
+def test_a_second_erasure_of_an_account_already_erased_does_nothing(buyers):
+    """A double click on "Delete my account": the second request holds the account as it
+    was loaded before the first one finished; it finds the account gone and stops there."""
+    buyer = buyers["quynh"]
+    loaded_by_the_second_click = User.objects.get(pk=buyer.pk)
+    response = _client(buyer).post("/accounts/profile/delete/", {"password": PASSWORD})
+    assert response.status_code == 302
+
+    account_erase(user=loaded_by_the_second_click)
+
+    assert not User.objects.filter(pk=buyer.pk).exists()
+    assert PrivacyAuditEntry.objects.filter(action=PrivacyAction.ERASE).count() == 1
 
 
 @pytest.mark.django_db

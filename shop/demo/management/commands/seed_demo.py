@@ -18,6 +18,7 @@ from search.indexing import index_rebuild
 from shop.demo import loader, synthetic
 from shop.demo.data import PRODUCTS, VENDORS
 from shop.demo.editorial import MODERATOR, editorial_demo_ensure
+from shop.demo.gifts import demo_gift_box_ensure
 from shop.demo.orders import demo_orders_ensure, demo_shipping_rules_ensure
 from shop.demo.tourism import demo_partner_ensure
 from shop.demo.vouchers import demo_vouchers_ensure
@@ -147,6 +148,11 @@ class Command(BaseCommand):
                 f"Synthetic catalogue: {len(synthetic_vendors)} producers, {products} products "
                 f"({new} new)."
             )
+
+        # The gift box holds the demo products above; indexed with the rest just below.
+        box = demo_gift_box_ensure()
+        if box is not None:
+            self.stdout.write(f"Gift box: {box.title}.")
 
         # Bulk-created products send no signals: give them trace codes and index the whole
         # catalogue once.

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("customer", "0008_assign_permissions_to_staff"),
+        ("customer", "0009_productalert_kind"),
     ]
 
     operations = [

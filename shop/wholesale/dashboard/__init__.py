@@ -1,0 +1,1 @@
+"""A producer's wholesale tiers in its own dashboard area."""

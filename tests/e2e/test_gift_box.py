@@ -1,0 +1,106 @@
+"""A buyer in Chromium sends a Tết gift box from three producers to someone else with a
+message; each producer sees only its part, and the recipient's packing slip has no price."""
+
+from decimal import Decimal
+
+import pytest
+
+from shop.gifts.models import GiftBox, GiftBoxItem
+from shop.gifts.services import gift_box_publish
+from shop.shipping.models import ProducerShippingRule
+from tests.factories import ProductFactory, VendorFactory, vendor_user, vietnam_ensure
+from vendors.models import Fulfilment
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+MESSAGE = "Chúc ông bà năm mới an khang! <img src=x onerror=alert(1)>"
+
+
+def test_a_tet_gift_box_from_three_producers_sent_with_a_message(
+    live_server, page, site_data, screenshot
+):
+    base = live_server.url
+    vietnam_ensure()
+    makers = [
+        VendorFactory(legal_name="HTX Miến dong Bình Liêu"),
+        VendorFactory(legal_name="HTX Ong mật Lục Hồn"),
+        VendorFactory(legal_name="Tổ hợp tác Dầu sở Hoành Mô"),
+    ]
+    for maker in makers:
+        ProducerShippingRule.objects.create(vendor=maker, base_fee=20000)
+    products = [
+        ProductFactory(vendor=makers[0], title="Miến dong 500g", stock=(Decimal("85000"), 9)),
+        ProductFactory(vendor=makers[1], title="Mật ong 500ml", stock=(Decimal("280000"), 9)),
+        ProductFactory(vendor=makers[2], title="Dầu sở 500ml", stock=(Decimal("350000"), 9)),
+    ]
+    box = GiftBox.objects.create(title="Hộp quà Tết Bình Liêu", price=750000, is_public=True)
+    for product, quantity in zip(products, (2, 1, 1), strict=True):
+        GiftBoxItem.objects.create(box=box, product=product, quantity=quantity)
+    gift_box_publish(box=box)
+
+    # The box's page says what is inside and from whom; the buyer puts it in the basket.
+    page.goto(f"{base}{box.product.get_absolute_url()}")
+    contents = page.inner_text("#gift_box_contents")
+    for maker, product in zip(makers, products, strict=True):
+        assert maker.legal_name in contents and product.title in contents
+    screenshot(page, "gift-box-page")
+    page.locator("#add_to_basket_form [type=submit]").click()
+    page.wait_for_load_state()
+
+    page.goto(f"{base}/checkout/")
+    page.fill("#id_username", "nguoimua@example.vn")
+    page.check("input[name=options][value=anonymous]")
+    page.click("form.card [type=submit]")
+    page.wait_for_url("**/checkout/shipping-address/")
+    # The message first, then the recipient's address as the delivery address.
+    page.fill("#gift_message textarea", MESSAGE)
+    page.click("#gift_message [type=submit]")
+    page.wait_for_url("**/checkout/shipping-address/")
+    assert page.input_value("#gift_message textarea") == MESSAGE
+    page.fill("#id_first_name", "Nguyễn Văn Bình")
+    page.fill("#id_phone_number", "0987 654 321")
+    page.fill("#id_line1", "5 Phố Lý Thái Tổ")
+    page.select_option("#id_province", label="Hà Nội")
+    page.locator("#id_commune option").nth(1).wait_for(state="attached")
+    page.select_option("#id_commune", label="Phường Hoàn Kiếm")
+    page.click("#new_shipping_address [type=submit]")
+    page.wait_for_url("**/checkout/payment-method/")
+    page.check("input[name=method][value=cod]")
+    page.click("#choose-payment")
+    page.wait_for_url("**/checkout/preview/")
+    page.check("#id_privacy_consent")
+    page.click("#place-order")
+    page.wait_for_url("**/checkout/thank-you/")
+
+    parcels = {f.vendor_id: f for f in Fulfilment.objects.all()}
+    assert set(parcels) == {maker.pk for maker in makers}
+    for maker, product in zip(makers, products, strict=True):
+        member = vendor_user(maker, email=f"member-{maker.pk}@example.vn")
+        page.context.clear_cookies()
+        page.goto(f"{base}/accounts/login/")
+        page.fill("#id_login-username", member.email)
+        page.fill("#id_login-password", "skelebrain")
+        page.click("button[name=login_submit]")
+        page.wait_for_load_state()
+        own = parcels[maker.pk]
+        page.goto(f"{base}/dashboard/producer/orders/{own.pk}/")
+        text = page.inner_text("body")
+        assert product.title in text
+        others = [p.title for p in products if p != product]
+        assert not any(title in text for title in others), (maker, others)
+        assert MESSAGE in page.inner_text("#gift_message")
+        # Another producer's parcel and slip do not open.
+        other = next(f for f in parcels.values() if f.vendor_id != maker.pk)
+        assert page.goto(f"{base}/dashboard/producer/orders/{other.pk}/").status == 404
+        assert page.goto(f"{base}/gifts/parcels/{other.pk}/slip/").status == 404
+
+        page.goto(f"{base}/gifts/parcels/{own.pk}/slip/")
+        slip = page.inner_text("#packing_slip")
+        assert product.title in slip and "Nguyễn Văn Bình" in slip
+        assert "5 Phố Lý Thái Tổ" in slip
+        assert MESSAGE in page.inner_text("#gift_message_text")
+        # No price of any kind: no currency, no retail price, no share of the box.
+        assert "₫" not in slip and "VND" not in slip
+        for amount in ("85.000", "280.000", "350.000", "750.000", "159.375", "262.500"):
+            assert amount not in slip
+    screenshot(page, "gift-box-packing-slip")
