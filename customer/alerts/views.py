@@ -104,28 +104,6 @@ class SeasonAlertCreateView(ProductAlertCreateView):
             )
             return redirect(self.product.get_absolute_url())
         # Oscar's post would load the product again: go straight to the form.
-        return super(ProductAlertCreateView, self).post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        form.instance.kind = form.instance.SEASON
-        return super().form_valid(form)
-
-
-class SeasonAlertCreateView(ProductAlertCreateView):
-    """ "Tell me when the season opens": Oscar's alert form, for a product on sale whose
-    harvest season is still to come; the alert is mailed by customer.season_alerts_send."""
-
-    def post(self, request, *args, **kwargs):
-        self.product = get_object_or_404(product_for_page(), pk=self.kwargs["pk"])
-        listed = self.product.parent if self.product.is_child else self.product
-        state = product_season_state(product=self.product, day=timezone.localdate())
-        if not product_is_on_sale(product=listed) or state is None or not state.upcoming:
-            messages.error(
-                request,
-                gettext("This product has no season to come: no season alert was set up."),
-            )
-            return redirect(self.product.get_absolute_url())
-        # Oscar's post would load the product again: go straight to the form.
         return super(OscarCreateView, self).post(request, *args, **kwargs)
 
     def form_valid(self, form):
