@@ -345,11 +345,10 @@ def certificates_needing_attention(
 RECENTLY_VIEWED_SHOWN = 6
 
 
-def recently_viewed_products(*, cookie: str, exclude: int | None = None) -> list[Product]:
-    """The products of a "recently viewed" cookie (a JSON list of ids, oldest first, written
-    by the browser), latest first, as the storefront lists them. The cookie is the reader's
-    to write: anything but a list of ids in range is ignored, and a listing hidden since is
-    left out."""
+def recently_viewed_ids(*, cookie: str) -> list[int]:
+    """The product ids of a "recently viewed" cookie, oldest first, each once: the cookie is
+    the reader's to write, so anything but a JSON list of ids in range gives nothing, and
+    values of another kind in the list are dropped."""
     try:
         written = json.loads(cookie) if cookie else []
     except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
@@ -358,8 +357,17 @@ def recently_viewed_products(*, cookie: str, exclude: int | None = None) -> list
         return []
     ids: list[int] = []
     for value in reversed(written[-20:]):
-        if type(value) is int and 0 < value < 2**31 and value != exclude and value not in ids:
+        if type(value) is int and 0 < value < 2**31 and value not in ids:
             ids.append(value)
+    return ids[::-1]
+
+
+def recently_viewed_products(*, cookie: str, exclude: int | None = None) -> list[Product]:
+    """The products of a "recently viewed" cookie (a JSON list of ids, oldest first, written
+    by the browser), latest first, as the storefront lists them. The cookie is the reader's
+    to write: anything but a list of ids in range is ignored, and a listing hidden since is
+    left out."""
+    ids = [pk for pk in reversed(recently_viewed_ids(cookie=cookie)) if pk != exclude]
     if not ids:
         return []
     found = {product.pk: product for product in storefront_products().filter(pk__in=ids)}

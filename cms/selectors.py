@@ -14,11 +14,13 @@ from django.urls import reverse
 from django.utils import translation
 from taggit.models import Tag
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
 from wagtail.models import Page
 
 from catalogue.models import Product, Province
 from catalogue.selectors import SeasonCalendar, season_calendar, storefront_products
 from catalogue.text import vietnamese_sorted
+from catalogue.thumbnails import media_file_known_missing, media_file_missing_note
 from cms.models import RegionIndexPage, RegionPage, StoryIndexPage, StoryPage
 from search.query import SearchQuery
 from search.service import search_products
@@ -250,8 +252,8 @@ def story_json_ld(*, story: StoryPage, request: HttpRequest | None) -> dict[str,
     }
     if story.last_published_at:
         data["dateModified"] = story.last_published_at.isoformat()
-    if story.hero_image_id:
-        data["image"] = _absolute(request, story.hero_image.get_rendition("fill-1200x630").url)
+    if story.hero_image_id and (url := _share_image_url(story.hero_image)):
+        data["image"] = _absolute(request, url)
     if story.region_id:
         data["contentLocation"] = {"@type": "Place", "name": story.region.name}
     return data
@@ -259,6 +261,25 @@ def story_json_ld(*, story: StoryPage, request: HttpRequest | None) -> dict[str,
 
 def story_image_url(*, story: Page, request: HttpRequest | None) -> str:
     image = getattr(story, "hero_image", None)
-    if image is None:
-        return ""
-    return _absolute(request, image.get_rendition("fill-1200x630").url)
+    url = _share_image_url(image) if image is not None else ""
+    return _absolute(request, url) if url else ""
+
+
+def image_renditions(*, image: AbstractImage, specs: Iterable[str]) -> dict[str, AbstractRendition]:
+    """An editor's picture in the given sizes, keyed by spec; empty when its original file is
+    gone from storage (deleted by hand, a media folder not restored), so the page is shown
+    without the picture instead of failing. Wagtail's own tags would print an image pointing
+    at a "not-found" file, which is a broken picture and leaves no trace in the logs."""
+    if media_file_known_missing(name=image.file.name):
+        return {}
+    try:
+        return image.get_renditions(*specs)
+    except SourceImageIOError:
+        media_file_missing_note(name=image.file.name, what=f"Picture {image.pk}")
+        return {}
+
+
+def _share_image_url(image: AbstractImage) -> str:
+    """The URL of the size search engines and link previews take, or "" without a file."""
+    rendition = image_renditions(image=image, specs=["fill-1200x630"]).get("fill-1200x630")
+    return rendition.url if rendition is not None else ""

@@ -65,6 +65,7 @@ def product_alerts_send(*, product_id: int) -> int:
                 },
                 to=[address],
                 once_key=product_alert_once_key(alert_id=alert.pk),
+                language=alert.language,
             ):
                 sent += 1
             alert.close()
@@ -120,6 +121,7 @@ def season_alerts_send(*, today: date | None = None) -> int:
                 },
                 to=[address],
                 once_key=season_alert_once_key(alert_id=alert.pk),
+                language=alert.language,
             ):
                 sent += 1
             alert.close()

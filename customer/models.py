@@ -1,4 +1,5 @@
-"""Oscar's customer models; the product alert knows what it waits for."""
+"""Oscar's customer models; the product alert knows what it waits for and the language it
+was asked in."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,9 @@ class ProductAlert(AbstractProductAlert):
     kind = models.CharField(
         _("alert for"), max_length=8, choices=KIND_CHOICES, default=STOCK, db_index=True
     )
+    # The language the buyer read the site in when asking: the mail, sent later by a worker
+    # with no request, is written in it. Blank: the site's default.
+    language = models.CharField(_("Language"), max_length=10, blank=True, default="")
 
 
 from oscar.apps.customer.models import *  # noqa: E402,F403

@@ -126,5 +126,8 @@ def logging_config(*, json_lines: bool, level: str = "INFO", quiet: bool = False
             # stripe-python writes whole response bodies at debug level, a PaymentIntent's
             # client_secret among them, inside the message where no key can mask it.
             "stripe": {"level": "INFO"},
+            # sorl logs a photo it cannot read as an error with a traceback; the thumbnailer
+            # (catalogue.thumbnails) then shows the placeholder and logs one warning naming it.
+            "sorl.thumbnail.base": {"level": "CRITICAL"},
         },
     }

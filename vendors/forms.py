@@ -10,6 +10,7 @@ from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
 from catalogue.numbers import id_parse
 from catalogue.validators import validate_certificate_scan
+from shop.privacy.forms import APPLICATION_CONSENT, consent_field
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
 
@@ -26,6 +27,7 @@ class ApplicationForm(forms.Form):
     """Account, legal details and contact of a producer applying to sell here."""
 
     account_email = forms.EmailField(label=_("E-mail to sign in with"), required=False)
+    privacy_consent = consent_field(sentence=APPLICATION_CONSENT)
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput(render_value=False), required=False
     )

@@ -6,6 +6,7 @@ import logging
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -15,6 +16,8 @@ from django.views.decorators.http import require_GET
 from catalogue.models import Commune
 from catalogue.numbers import id_parse, page_parse
 from catalogue.text import vietnamese_sorted
+from shop.privacy.models import ConsentMethod, ConsentPurpose
+from shop.privacy.services import consent_give
 from vendors.forms import ApplicationForm, CertificateFormSet
 from vendors.selectors import (
     application_for_user,
@@ -62,24 +65,33 @@ def _apply(
     data = form.cleaned_data
     applicant = request.user if request.user.is_authenticated else None
     try:
-        vendor_apply(
-            applicant=applicant,
-            account_email=data.get("account_email", ""),
-            password=data.get("password", ""),
-            legal_name=data["legal_name"],
-            kind=data["kind"],
-            tax_code=data["tax_code"],
-            commune=data["commune"],
-            street_address=data["street_address"],
-            old_district=data["old_district"],
-            contact_name=data["contact_name"],
-            phone=data["phone"],
-            email=data["email"],
-            website=data["website"],
-            story=data["story"],
-            certificates=[f.application() for f in certificates.forms],
-            language=get_language() or "",
-        )
+        with transaction.atomic():
+            vendor = vendor_apply(
+                applicant=applicant,
+                account_email=data.get("account_email", ""),
+                password=data.get("password", ""),
+                legal_name=data["legal_name"],
+                kind=data["kind"],
+                tax_code=data["tax_code"],
+                commune=data["commune"],
+                street_address=data["street_address"],
+                old_district=data["old_district"],
+                contact_name=data["contact_name"],
+                phone=data["phone"],
+                email=data["email"],
+                website=data["website"],
+                story=data["story"],
+                certificates=[f.application() for f in certificates.forms],
+                language=get_language() or "",
+            )
+            # Only an application filed records the consent: an address that already had an
+            # account files nothing and gets the same answer.
+            if vendor is not None:
+                consent_give(
+                    purpose=ConsentPurpose.APPLICATION,
+                    method=ConsentMethod.PRODUCER_FORM,
+                    user=vendor.applicant,
+                )
     except ValidationError as error:
         logger.info("Application refused: %s", error)
         if hasattr(error, "error_dict"):

@@ -131,3 +131,55 @@ class ErrorSerializer(serializers.Serializer):
 class ThrottledSerializer(serializers.Serializer):
     detail = serializers.CharField()
     retry_after = serializers.IntegerField()
+
+
+class TimelineStepSerializer(serializers.Serializer):
+    step = serializers.CharField(help_text="placed, packed, shipped, delivered or cancelled")
+    label = serializers.CharField()
+    done = serializers.BooleanField()
+    at = serializers.DateTimeField(allow_null=True, help_text="null: a step still to come")
+    note = serializers.CharField(help_text="why a parcel was cancelled")
+    carrier = serializers.CharField()
+    tracking_code = serializers.CharField()
+    tracking_url = serializers.CharField(help_text="the carrier's own tracking page")
+
+
+class ParcelSerializer(serializers.Serializer):
+    producer = serializers.CharField(source="vendor.name")
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    carrier = serializers.CharField(help_text="the carrier's name; empty before shipping")
+    tracking_code = serializers.CharField()
+    tracking_url = serializers.CharField()
+    timeline = TimelineStepSerializer(source="steps", many=True)
+
+
+class OrderSummarySerializer(serializers.Serializer):
+    number = serializers.CharField()
+    placed_at = serializers.DateTimeField(source="order.date_placed")
+    status = serializers.CharField(source="order.status")
+    status_label = serializers.CharField()
+    total = serializers.DecimalField(
+        source="order.total_incl_tax", max_digits=12, decimal_places=0, coerce_to_string=True
+    )
+    currency = serializers.CharField(source="order.currency")
+    url = serializers.CharField(help_text="this order with its parcels and their timelines")
+
+
+class OrderListSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    results = OrderSummarySerializer(many=True)
+
+
+class OrderSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    placed_at = serializers.DateTimeField(source="order.date_placed")
+    status = serializers.CharField(source="order.status")
+    status_label = serializers.CharField()
+    total = serializers.DecimalField(
+        source="order.total_incl_tax", max_digits=12, decimal_places=0, coerce_to_string=True
+    )
+    currency = serializers.CharField(source="order.currency")
+    parcels = ParcelSerializer(many=True)

@@ -11,6 +11,7 @@ router.register("products", views.ProductViewSet, basename="api-product")
 router.register("categories", views.CategoryViewSet, basename="api-category")
 router.register("provinces", views.ProvinceViewSet, basename="api-province")
 router.register("stories", views.StoryViewSet, basename="api-story")
+router.register("orders", views.OrderViewSet, basename="api-order")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

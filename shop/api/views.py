@@ -4,11 +4,14 @@ resource (e.g. stories) is one more viewset and one `router.register` line."""
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
+from django.urls import reverse
 from django.utils.translation import gettext
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from catalogue.models import Category, Province
@@ -25,7 +28,10 @@ from shop.api.access import (
     PartnerKeyThrottle,
     request_partner,
 )
+from shop.orders.selectors import orders_of_buyer
+from shop.orders.statuses import OrderStatus
 from shop.tourism.selectors import api_product_detail
+from vendors.fulfilment_selectors import order_parcels
 
 KEY_PARAMETER = OpenApiParameter(
     "key",
@@ -261,6 +267,66 @@ class StoryViewSet(PublicViewSet):
         if story is None:
             raise Http404
         return Response(serializers.StorySerializer(_story_data(story, request)).data)
+
+
+ORDERS_PER_PAGE = 20
+
+
+def _order_data(order, request, *, parcels: bool) -> dict:
+    data = {
+        "number": order.number,
+        "order": order,
+        "status_label": str(dict(OrderStatus.choices).get(order.status, order.status)),
+        "url": request.build_absolute_uri(reverse("api-order-detail", args=[order.number])),
+    }
+    if parcels:
+        data["parcels"] = order_parcels(order=order)
+    return data
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="My orders",
+        description="The signed-in buyer's own orders, newest first, 20 a page. Signed in "
+        "with the shop's session (the storefront's cookie); no partner key.",
+        parameters=[OpenApiParameter("page", OpenApiTypes.INT)],
+        responses=answers(serializers.OrderListSerializer),
+    ),
+    retrieve=extend_schema(
+        summary="One of my orders, with each parcel's carrier, tracking number and timeline",
+        description="Another buyer's order number answers 404, as an unknown one does.",
+        responses=answers(serializers.OrderSerializer, not_found=True),
+    ),
+)
+class OrderViewSet(viewsets.ViewSet):
+    """The signed-in buyer's orders and their parcels: private, read-only, never cached."""
+
+    authentication_classes = [SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [AnonymousAddressThrottle]
+    lookup_value_regex = r"[A-Za-z0-9-]{1,128}"
+
+    def list(self, request):
+        paginator = Paginator(orders_of_buyer(user=request.user), ORDERS_PER_PAGE)
+        page = paginator.get_page(page_parse(request.query_params.get("page")))
+        data = {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "results": [_order_data(order, request, parcels=False) for order in page],
+        }
+        return Response(serializers.OrderListSerializer(data).data)
+
+    def retrieve(self, request, pk=None):
+        order = orders_of_buyer(user=request.user).filter(number=pk).first()
+        if order is None:
+            raise Http404
+        return Response(serializers.OrderSerializer(_order_data(order, request, parcels=True)).data)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 def not_found(request, *args, **kwargs):

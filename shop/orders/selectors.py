@@ -9,6 +9,12 @@ from shop.orders.statuses import FulfilmentStatus, PaymentMethod
 from vendors.models import Fulfilment, LedgerEntry
 
 PaymentSource = get_model("payment", "Source")
+Order = get_model("order", "Order")
+
+
+def orders_of_buyer(*, user):
+    """The orders placed from this account, newest first; nobody else's."""
+    return Order.objects.filter(user=user).order_by("-date_placed", "-pk")
 
 
 def order_payment_method(*, order) -> str:

@@ -41,6 +41,12 @@ CHECKOUT_CONSENT = _(
     "deliver this order, and a card to the card processor, as the privacy policy describes."
 )
 
+APPLICATION_CONSENT = _(
+    "I agree that Chợ OCOP keeps the data of this application (names, phone, e-mail, address, "
+    "papers) to review it and, once it is approved, to work with me, as the privacy policy "
+    "describes."
+)
+
 
 class CheckoutConsentForm(forms.Form):
     privacy_consent = consent_field(sentence=CHECKOUT_CONSENT)

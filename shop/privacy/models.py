@@ -11,11 +11,16 @@ class ConsentPurpose(models.TextChoices):
     ACCOUNT = "account", _("Holding an account")
     # An order: its parcels handed to producers and carriers, a card to the processor.
     ORDERS = "orders", _("Placing and delivering orders")
+    # An application to sell here or to become a tourism partner: reviewing it, then working
+    # with the business it names.
+    APPLICATION = "application", _("Applying as a producer or partner")
 
 
 class ConsentMethod(models.TextChoices):
     SIGNUP_FORM = "signup_form", _("Ticked on the sign-up form")
     CHECKOUT_FORM = "checkout_form", _("Ticked before placing the order")
+    PRODUCER_FORM = "producer_form", _("Ticked on the producer application")
+    PARTNER_FORM = "partner_form", _("Ticked on the tourism partner application")
 
 
 class ConsentRecord(models.Model):

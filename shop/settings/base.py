@@ -303,6 +303,8 @@ OSCAR_ORDER_STATUS_PIPELINE = ORDER_STATUS_PIPELINE
 # Oscar's product images and Wagtail's originals/renditions live in separate folders.
 OSCAR_IMAGE_FOLDER = "catalogue/%Y/%m/"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+# A photo whose file is gone from storage is shown as that picture, not as a broken image.
+OSCAR_THUMBNAILER = "catalogue.thumbnails.Thumbnailer"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 # Reviews are written by signed-in buyers and shown once staff approve them (Oscar's

@@ -9,6 +9,7 @@ from catalogue.forms import PlaceChoiceField
 from catalogue.html import validate_link
 from catalogue.models import Category, Province
 from catalogue.numbers import id_parse
+from shop.privacy.forms import APPLICATION_CONSENT, consent_field
 from shop.tourism.models import ACCENT_PATTERN, TourismPartner, Widget
 from shop.tourism.selectors import DOMAIN_PATTERN, domain_normalise
 
@@ -33,6 +34,7 @@ class PartnerApplicationForm(forms.ModelForm):
         label=_("website"), required=False, assume_scheme="https", validators=[validate_link]
     )
     email_login = forms.EmailField(label=_("Your e-mail (to sign in)"), required=False)
+    privacy_consent = consent_field(sentence=APPLICATION_CONSENT)
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput, required=False, strip=False
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -20,6 +21,8 @@ from oscar.templatetags.currency_filters import currency
 
 from customer.services import account_signup
 from shop.charts import Point, column_chart, dong_short
+from shop.privacy.models import ConsentMethod, ConsentPurpose
+from shop.privacy.services import consent_give
 from shop.tourism.forms import DomainsForm, PartnerApplicationForm, WidgetForm
 from shop.tourism.models import TourismPartner, Widget
 from shop.tourism.selectors import partner_for_user, partner_stats_by_day, partner_totals
@@ -74,15 +77,23 @@ class JoinView(View):
                 language=get_language() or "",
             )
             if user is not None:
-                partner_apply(user=user, allowed_domains=domains, **fields)
+                _partner_apply(user=user, allowed_domains=domains, **fields)
             return redirect("customer:signup-sent")
-        partner = partner_apply(user=user, allowed_domains=domains, **fields)
+        partner = _partner_apply(user=user, allowed_domains=domains, **fields)
         messages.success(
             request,
             _("Thank you, %(name)s: we review your application and answer by e-mail.")
             % {"name": partner.organisation},
         )
         return redirect("tourism:home")
+
+
+@transaction.atomic
+def _partner_apply(*, user, **fields) -> TourismPartner:
+    """The application, with the consent ticked on its form recorded with it."""
+    partner = partner_apply(user=user, **fields)
+    consent_give(purpose=ConsentPurpose.APPLICATION, method=ConsentMethod.PARTNER_FORM, user=user)
+    return partner
 
 
 def _snippet(request, widget: Widget) -> str:

@@ -46,7 +46,14 @@ def test_a_guest_asks_confirms_and_a_restock_mails_once(client, sold_out):
     assert response.status_code == 302
     [confirmation] = mail.outbox
     confirm_path = re.search(r"/accounts/alerts/confirm/\w+/", confirmation.body).group(0)
-    client.get(confirm_path)
+    # Opening the link (as a mail scanner would) only shows the button.
+    opened = client.get(confirm_path)
+    assert opened.status_code == 200
+    assert "Mật ong Bình Liêu" in opened.content.decode()
+    assert '<form method="post">' in opened.content.decode()
+    assert ProductAlert.objects.get().status == ProductAlert.UNCONFIRMED
+    assert client.post(confirm_path).status_code == 302
+    assert ProductAlert.objects.get().status == ProductAlert.ACTIVE
     mail.outbox.clear()
 
     stock_set(sold_out, 5)
@@ -74,8 +81,11 @@ def test_each_buyer_gets_one_mail_and_a_cancelled_alert_none(client, sold_out):
             product=sold_out, email="huy@example.vn", status=ProductAlert.ACTIVE
         )
     )
-    # The guest's cancel link works without signing in.
+    # The guest's cancel link works without signing in, by the button of the page it opens.
     response = client.get(f"/accounts/alerts/cancel/key/{guest.key}/")
+    assert response.status_code == 200
+    assert ProductAlert.objects.get(pk=guest.pk).status != ProductAlert.CANCELLED
+    response = client.post(f"/accounts/alerts/cancel/key/{guest.key}/")
     assert response.status_code == 302
     mail.outbox.clear()
 
@@ -85,6 +95,30 @@ def test_each_buyer_gets_one_mail_and_a_cancelled_alert_none(client, sold_out):
         ProductAlert.CLOSED,
         ProductAlert.CANCELLED,
     }
+
+
+def test_each_back_in_stock_mail_is_written_in_the_language_its_alert_was_asked_in(
+    client, sold_out
+):
+    for language, address in (("en", "tourist@example.com"), ("vi", "khach@example.vn")):
+        client.cookies["django_language"] = language
+        client.force_login(UserFactory(email=address))
+        committed(lambda: client.post(f"/accounts/alerts/create/{sold_out.pk}/", {}))
+    client.logout()
+    client.cookies["django_language"] = "en"
+    guest = client.post(f"/accounts/alerts/create/{sold_out.pk}/", {"email": "guest@example.com"})
+    assert guest.status_code == 302
+    ProductAlert.objects.filter(email="guest@example.com").update(status=ProductAlert.ACTIVE)
+    mail.outbox.clear()
+
+    stock_set(sold_out, 5)
+
+    sent = {message.to[0]: message for message in mail.outbox}
+    for address in ("tourist@example.com", "guest@example.com"):
+        assert sent[address].subject == "Mật ong Bình Liêu is back in stock"
+        assert "You asked us to tell you when Mật ong Bình Liêu is back." in sent[address].body
+    assert sent["khach@example.vn"].subject == "Mật ong Bình Liêu đã có hàng trở lại"
+    assert "You asked us" not in sent["khach@example.vn"].body
 
 
 def test_a_task_run_twice_mails_once(sold_out):
@@ -105,13 +139,55 @@ def test_a_forged_cancel_key_is_refused(client, key):
     response = client.get(f"/accounts/alerts/cancel/key/{key}/")
     # A key that is no alert's is not found; one no URL can hold (a NUL) is a bad request.
     assert response.status_code == (400 if key == "%00" else 404)
+    if key != "%00":
+        assert "Đường dẫn này không hợp lệ" in response.content.decode()
+        posted = client.post(f"/accounts/alerts/cancel/key/{key}/")
+        assert posted.status_code == 404
+        assert "Chưa có gì thay đổi." in posted.content.decode()
+        assert client.post(f"/accounts/alerts/confirm/{key}/").status_code == 404
+
+
+def test_opening_a_mailed_alert_link_changes_nothing_until_the_button(client, sold_out):
+    alert = ProductAlert.objects.create(product=sold_out, email="bon@example.vn")
+    ProductAlert.objects.filter(pk=alert.pk).update(status=ProductAlert.ACTIVE)
+    for path in (
+        f"/accounts/alerts/cancel/key/{alert.key}/",
+        f"/accounts/alerts/confirm/{alert.key}/",
+    ):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert "no-store" in page["Cache-Control"]
+        assert page["Referrer-Policy"] == "no-referrer"
+        assert client.head(path).status_code == 200
+    assert ProductAlert.objects.get(pk=alert.pk).status == ProductAlert.ACTIVE
+    assert (
+        "Huỷ báo khi có hàng"
+        in client.get(f"/accounts/alerts/cancel/key/{alert.key}/").content.decode()
+    )
+
+    client.post(f"/accounts/alerts/cancel/key/{alert.key}/")
+
+    assert ProductAlert.objects.get(pk=alert.pk).status == ProductAlert.CANCELLED
+
+
+def test_a_buyer_cancels_an_alert_of_theirs_by_the_button_and_never_anothers(client, sold_out):
+    buyer, other = UserFactory(email="nam@example.vn"), UserFactory(email="tu@example.vn")
+    mine = ProductAlert.objects.create(product=sold_out, user=buyer, status=ProductAlert.ACTIVE)
+    theirs = ProductAlert.objects.create(product=sold_out, user=other, status=ProductAlert.ACTIVE)
+    client.force_login(buyer)
+
+    assert client.get(f"/accounts/alerts/cancel/{mine.pk}/").status_code == 200
+    assert ProductAlert.objects.get(pk=mine.pk).status == ProductAlert.ACTIVE
+    assert client.post(f"/accounts/alerts/cancel/{mine.pk}/").status_code == 302
+    assert client.post(f"/accounts/alerts/cancel/{theirs.pk}/").status_code == 404
+
+    assert ProductAlert.objects.get(pk=mine.pk).status == ProductAlert.CANCELLED
+    assert ProductAlert.objects.get(pk=theirs.pk).status == ProductAlert.ACTIVE
 
 
 def test_the_cancel_link_does_not_lead_off_site(client, sold_out):
     alert = ProductAlert.objects.create(product=sold_out, email="ba@example.vn")
-    response = client.get(
-        f"/accounts/alerts/cancel/key/{alert.key}/", {"next": "https://evil.example/"}
-    )
+    response = client.post(f"/accounts/alerts/cancel/key/{alert.key}/?next=https://evil.example/")
     assert response.status_code == 302
     assert response["Location"] == sold_out.get_absolute_url()
 

@@ -71,6 +71,7 @@ def test_a_cooperative_applies_is_approved_lists_a_product_and_shoppers_find_it(
     page.fill("#id_certificates-0-issuer_name", "UBND tỉnh Quảng Ninh")
     page.fill("#id_certificates-0-issued_on", "2025-09-15")
     page.set_input_files("#id_certificates-0-scan", _png(tmp_path / "chung-nhan.png"))
+    page.check("#id_privacy_consent")
     screenshot(page, "producer-apply")
     page.get_by_role("button", name="Send my application").click()
     page.wait_for_url("**/accounts/signup/sent/")

@@ -479,6 +479,7 @@ def test_a_partner_application_is_shown_inert_to_staff(client, db):
             "domains": "homestay.example",
             "email_login": "hoa@homestay.example",
             "password": "rat-kho-doan-2026",
+            "privacy_consent": "on",
         },
     )
     assert answer.status_code == 302

@@ -108,6 +108,45 @@ def test_a_forged_viewing_history_lists_nothing_and_breaks_nothing(client, produ
     assert client.get(product.get_absolute_url()).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "cookie",
+    ["not json", '{"a": 1}', '["12", -5, 0, 99999999999999999999, 1.5, null, [1]]', "[" * 3000],
+)
+def test_a_signed_in_readers_forged_history_lists_nothing_and_is_rewritten_clean(
+    client, product, staff_user, cookie
+):
+    client.force_login(staff_user)
+    client.cookies["oscar_history"] = cookie
+
+    page = client.get(product.get_absolute_url())
+    cards = client.get("/recently-viewed/")
+
+    assert page.status_code == 200
+    # The history written back holds the product just seen and nothing of the forgery.
+    assert json.loads(page.cookies["oscar_history"].value) == [product.id]
+    assert cards.status_code == 200
+    assert product.get_title() in cards.content.decode()
+    assert cards.content.decode().count("<li>") == 1
+
+
+def test_a_signed_in_reader_is_never_shown_a_hidden_listing_from_the_history(
+    client, product, staff_user
+):
+    hidden = storefront_products().exclude(pk=product.pk).first()
+    hidden.hidden_at = timezone.now()
+    hidden.save()
+    client.force_login(staff_user)
+    client.cookies["oscar_history"] = json.dumps([hidden.id, "x", product.id])
+
+    page = client.get(product.get_absolute_url())
+    cards = client.get("/recently-viewed/", {"exclude": product.id})
+
+    assert page.status_code == 200
+    assert json.loads(page.cookies["oscar_history"].value) == [hidden.id, product.id]
+    assert hidden.get_title() not in cards.content.decode()
+    assert "ocop-grid" not in cards.content.decode()
+
+
 def test_a_listing_hidden_since_it_was_viewed_is_not_listed(client, product):
     other = storefront_products().exclude(pk=product.pk).first()
     other.hidden_at = timezone.now()

@@ -27,6 +27,7 @@ def test_a_visitor_applies_and_staff_approve_with_a_rate(english):
             "domains": "https://Homestay.example/vi/\n*.homestay.example",
             "email_login": "hoa@homestay.example",
             "password": "rat-kho-doan-2026",
+            "privacy_consent": "on",
         },
     )
 
@@ -63,6 +64,7 @@ def _join(client, email_login: str, organisation: str):
             "domains": "homestay.example",
             "email_login": email_login,
             "password": "rat-kho-doan-2026",
+            "privacy_consent": "on",
         },
     )
 
@@ -100,6 +102,7 @@ def test_bad_domains_get_a_message_and_change_nothing(english):
             "domains": "not a domain",
             "email_login": "a@b.example",
             "password": "rat-kho-doan-2026",
+            "privacy_consent": "on",
         },
     )
 

@@ -54,6 +54,7 @@ def application_data(**overrides) -> dict:
         "certificates-0-issuer_name": "UBND tỉnh Quảng Ninh",
         "certificates-0-issued_on": date(2025, 3, 1).isoformat(),
         "certificates-0-scan": pdf_scan(),
+        "privacy_consent": "on",
     }
     data.update(overrides)
     return data
