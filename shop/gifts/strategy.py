@@ -4,15 +4,21 @@ any component is."""
 
 from oscar.apps.partner import availability
 
-from shop.gifts.selectors import gift_box_boxes_available, gift_box_of_product
+from shop.gifts.selectors import gift_boxes_available_by_product, is_gift_box_product
 
 
 class GiftBoxAvailability:
     def availability_policy(self, product, stockrecord):
+        # Read for any product, not only for a box, so a page costs the same queries whether
+        # a box card is among its cards or not.
+        available = self.gift_boxes_available()
         policy = super().availability_policy(product, stockrecord)
-        if not policy.is_available_to_buy:
+        if not policy.is_available_to_buy or not is_gift_box_product(product):
             return policy
-        box = gift_box_of_product(product)
-        if box is None:
-            return policy
-        return availability.StockRequired(gift_box_boxes_available(box=box))
+        return availability.StockRequired(available.get(product.pk, 0))
+
+    def gift_boxes_available(self) -> dict[int, int]:
+        """Every box's availability, read once per strategy (once a request) in one query."""
+        if getattr(self, "_gift_boxes_available", None) is None:
+            self._gift_boxes_available = gift_boxes_available_by_product()
+        return self._gift_boxes_available
