@@ -37,11 +37,6 @@ AXE_ALLOWED: dict[tuple[str, str], str] = {
         (step, "color-contrast"): "palette below 4.5:1"
         for step in (*_SHOP_PAGES, "producer-orders")
     },
-    # The footer's privacy link (English) and the partner's widget link are told from their
-    # sentence by colour alone.
-    **{(step, "link-in-text-block"): "links not underlined in text" for step in _SHOP_PAGES},
-    # The partner's embed code is a <pre> that scrolls at 390 px but cannot take focus.
-    ("partner", "scrollable-region-focusable"): "embed code box not focusable",
 }
 
 # Runs axe-core on the page as it stands; returns only what matters to the assertion.
