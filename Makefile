@@ -21,7 +21,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the project with its test tools
+# The browser tests load axe-core (npm, pinned in package-lock.json) into the pages they check.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+install: $(STAMP) node_modules/.package-lock.json ## Create .venv and install the project with its test tools (Python and npm)
 
 run: install ## Install, migrate, load the demo catalogue and serve on 127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
