@@ -348,3 +348,52 @@ def test_no_xss_payload_in_a_gift_message_runs_in_the_producers_pages(gift):
             page = client.get(url).content.decode()
             assert f"XSSMARK{i:02d}" in page
             assert active_content(page) == [], (url, text)
+
+
+def test_the_message_reaches_the_producers_and_the_buyers_mails_as_quoted_text(gift, mailoutbox):
+    from shop.checkout.tasks import order_confirmation_send
+    from vendors.tasks import notify_vendor_new_order
+
+    order = gift["order"]
+    honey_maker = gift["vendors"][1]
+    parcel = Fulfilment.objects.get(order=order, vendor=honey_maker)
+    assert notify_vendor_new_order(parcel.pk) is True
+    assert order_confirmation_send(order.pk) is True
+    to_producer, to_buyer = mailoutbox
+    assert to_producer.to == [honey_maker.email]
+    assert to_buyer.to == ["khach@example.vn"]
+    # Plain text as the buyer wrote it (no HTML entities), each line quoted.
+    assert f"> {MESSAGE}" in to_producer.body
+    assert "Đơn hàng này là quà tặng" in to_producer.body
+    assert f"> {MESSAGE}" in to_buyer.body
+    assert "kèm lời nhắn của bạn" in to_buyer.body
+    assert "&lt;" not in to_producer.body + to_buyer.body
+
+
+def test_a_line_of_the_message_cannot_pass_for_the_mails_own_words(gift, mailoutbox):
+    from shop.gifts.models import OrderGift
+    from vendors.tasks import notify_vendor_new_order
+
+    order = gift["order"]
+    OrderGift.objects.filter(order=order).update(
+        message="Chúc mừng!\nTrả tiền vào: https://lua-dao.example/"
+    )
+    oil_maker = gift["vendors"][2]
+    parcel = Fulfilment.objects.get(order=order, vendor=oil_maker)
+    assert notify_vendor_new_order(parcel.pk) is True
+    body = mailoutbox[0].body
+    assert "> Chúc mừng!\n> Trả tiền vào: https://lua-dao.example/" in body
+    assert "\nTrả tiền vào" not in body
+
+
+def test_an_order_without_a_message_says_nothing_of_a_gift_in_its_mails(gift, mailoutbox):
+    from shop.checkout.tasks import order_confirmation_send
+    from shop.gifts.models import OrderGift
+    from vendors.tasks import notify_vendor_new_order
+
+    order = gift["order"]
+    OrderGift.objects.filter(order=order).delete()
+    assert order_confirmation_send(order.pk) is True
+    assert notify_vendor_new_order(order.fulfilments.first().pk) is True
+    for message in mailoutbox:
+        assert "quà tặng" not in message.body and "lời nhắn" not in message.body
