@@ -27,6 +27,7 @@ from search.summary import (
     summary_invalidate,
     summary_update,
 )
+from vendors.preorders import preorder_orderable
 
 logger = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+")
@@ -35,8 +36,10 @@ BATCH_SIZE = 500
 
 
 def _products(ids: Iterable[int] | None = None):
-    products = storefront_products().prefetch_related(
-        Prefetch("categories"), "images", "stockrecords", "ocop_certificates"
+    products = (
+        storefront_products()
+        .select_related("preorder_terms")
+        .prefetch_related(Prefetch("categories"), "images", "stockrecords", "ocop_certificates")
     )
     if ids is not None:
         products = products.filter(pk__in=list(ids))
@@ -53,6 +56,17 @@ def _main_category(product: Product):
     # The deepest category: a product filed under I.3.b is found under I.3 and I as well.
     categories = sorted(product.categories.all(), key=lambda c: (-c.depth, c.path))
     return categories[0] if categories else None
+
+
+def _orderable_now(product: Product, record) -> bool:
+    """What the "in stock" filter and facet count: a product a buyer can order today, from
+    free stock or as a pre-order of the coming harvest (sold whatever its stock, as the
+    storefront's strategy sells it). The nightly rebuild drops pre-orders whose day came."""
+    if record is None:
+        return False
+    if (record.num_in_stock or 0) - (record.num_allocated or 0) > 0:
+        return True
+    return preorder_orderable(product=product)
 
 
 def entry_for(product: Product) -> ProductIndexEntry:
@@ -94,7 +108,7 @@ def entry_for(product: Product) -> ProductIndexEntry:
         category_path=category.path if category else "",
         vendor=product.vendor,
         price=int(record.price) if record and record.price is not None else None,
-        in_stock=bool(record and (record.num_in_stock or 0) - (record.num_allocated or 0) > 0),
+        in_stock=_orderable_now(product, record),
         date_created=product.date_created or timezone.now(),
         rating=product.rating if product.approved_review_count else None,
         rating_count=product.approved_review_count,

@@ -4,23 +4,26 @@ it changes, so two clicks or two workers never write twice."""
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.money import is_whole_dong, round_dong, vnd
 from vendors import preorders
 from vendors.carriers import Carrier, carrier_code, tracking_code_clean
+from vendors.fulfilment_selectors import carried_share_add
 from vendors.models import Fulfilment, LedgerEntry, ParcelEvent, PreorderLine, Vendor
 from vendors.preorders import ship_date_label
+from vendors.selectors import product_producer
 from vendors.signals import fulfilment_status_changed
 from vendors.statuses import FULFILMENT_TRANSITIONS, STEP_OF_STATUS, ParcelStep
 
@@ -51,6 +54,7 @@ class _LinesParcel:
     goods: Decimal
     fee: Decimal = Decimal("0")
     platform_discount: Decimal = Decimal("0")
+    carried: list = field(default_factory=list)
 
 
 def fulfilments_create_for_order(
@@ -121,34 +125,82 @@ def fulfilments_create_for_order(
                 order=order,
                 fulfilment=fulfilment,
             )
-        else:
-            LedgerEntry.objects.create(
-                vendor=vendor,
-                kind=LedgerEntry.Kind.SALE,
-                amount=goods + fee,
-                order=order,
+        # Other producers' goods the parcel carries (a packed gift box) are sold in their
+        # own ledgers, against this parcel so that cancelling it reverses them too; the
+        # packing producer keeps the rest of the goods and the whole fee.
+        carried = [] if ships_from else list(getattr(parcel, "carried", None) or [])
+        for share in carried:
+            share_goods = round_dong(share.goods)
+            share_discount = round_dong(share.platform_discount)
+            _sale_entries_create(
+                vendor=share.producer,
                 fulfilment=fulfilment,
+                sale=share_goods,
+                goods=share_goods,
+                platform_discount=share_discount,
+                # Where the producer reads who sends its goods.
+                note=_carried_note(packer=vendor),
             )
-        if platform_discount:
-            LedgerEntry.objects.create(
-                vendor=vendor,
-                kind=LedgerEntry.Kind.PLATFORM_DISCOUNT,
-                amount=platform_discount,
-                order=order,
-                fulfilment=fulfilment,
-            )
-        LedgerEntry.objects.create(
+            goods -= share_goods
+            platform_discount -= share_discount
+        _sale_entries_create(
             vendor=vendor,
-            kind=LedgerEntry.Kind.COMMISSION,
-            amount=-round_dong((goods + platform_discount) * vendor.commission_rate),
-            order=order,
             fulfilment=fulfilment,
-            # The rate may change later; the entry keeps the one it was taken at.
-            note=f"{_percent(vendor.commission_rate)}%",
+            sale=None if balance else goods + fee,
+            goods=goods,
+            platform_discount=platform_discount,
         )
         created.append(fulfilment)
         _after_commit_notify_vendor(fulfilment.pk)
     return created
+
+
+def _carried_note(*, packer: Vendor) -> str:
+    # A ledger's notes are read long after the order, by its producer: in the site's own
+    # language, whichever the buyer used.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Gift box sent by %(packer)s") % {"packer": packer.legal_name}
+
+
+def _sale_entries_create(
+    *,
+    vendor: Vendor,
+    fulfilment: Fulfilment,
+    sale: Decimal | None,
+    goods: Decimal,
+    platform_discount: Decimal,
+    note: str = "",
+) -> None:
+    """A producer's sale in a parcel (none when `sale` is None: a deposit stands for it),
+    the discount the platform pays back and the commission at the producer's rate of its
+    goods before that discount."""
+    order = fulfilment.order
+    if sale is not None:
+        LedgerEntry.objects.create(
+            vendor=vendor,
+            kind=LedgerEntry.Kind.SALE,
+            amount=sale,
+            order=order,
+            fulfilment=fulfilment,
+            note=note[:255],
+        )
+    if platform_discount:
+        LedgerEntry.objects.create(
+            vendor=vendor,
+            kind=LedgerEntry.Kind.PLATFORM_DISCOUNT,
+            amount=platform_discount,
+            order=order,
+            fulfilment=fulfilment,
+        )
+    LedgerEntry.objects.create(
+        vendor=vendor,
+        kind=LedgerEntry.Kind.COMMISSION,
+        amount=-round_dong((goods + platform_discount) * vendor.commission_rate),
+        order=order,
+        fulfilment=fulfilment,
+        # The rate may change later; the entry keeps the one it was taken at.
+        note=f"{_percent(vendor.commission_rate)}%",
+    )
 
 
 def _preorder_lines_attach(*, fulfilment: Fulfilment, parcel: ParcelAmounts) -> None:
@@ -180,7 +232,21 @@ def _parcels_of_lines(order: "Order") -> list[_LinesParcel]:
         logger.warning(
             "Order %s has lines of partners %s with no producer", order.number, without_vendor
         )
-    return [_LinesParcel(vendor=v, goods=goods_by_partner[v.partner_id]) for v in vendors]
+    parcels = [_LinesParcel(vendor=v, goods=goods_by_partner[v.partner_id]) for v in vendors]
+    by_partner = {parcel.vendor.partner_id: parcel for parcel in parcels}
+    for line in order.lines.select_related("product__vendor", "product__parent__vendor"):
+        # A line on another producer's partner than its product's (a packed gift box's
+        # component) is that product's producer's sale.
+        producer = product_producer(product=line.product) if line.product_id else None
+        parcel = by_partner.get(line.partner_id)
+        if parcel is not None and producer is not None and producer.pk != parcel.vendor.pk:
+            carried_share_add(
+                parcel.carried,
+                producer=producer,
+                goods=line.line_price_incl_tax,
+                platform_discount=Decimal("0"),
+            )
+    return parcels
 
 
 def _percent(rate: Decimal) -> str:

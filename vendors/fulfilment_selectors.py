@@ -110,6 +110,28 @@ def parcel_discount_add(discounts: list, *, offer, code: str, amount: Decimal) -
     discounts.append(ParcelDiscount(label, amount, producer_pays))
 
 
+@dataclass
+class CarriedShare:
+    """Another producer's goods in a parcel (a gift box packed by one producer): what they
+    sold for and what the platform pays of their discounts, both owed to `producer`."""
+
+    producer: Vendor
+    goods: Decimal = Decimal("0")
+    platform_discount: Decimal = Decimal("0")
+
+
+def carried_share_add(
+    carried: list, *, producer: Vendor, goods: Decimal, platform_discount: Decimal
+) -> None:
+    """Count another producer's goods into a parcel's list, one entry per producer."""
+    for known in carried:
+        if known.producer.pk == producer.pk:
+            known.goods += goods
+            known.platform_discount += platform_discount
+            return
+    carried.append(CarriedShare(producer, goods, platform_discount))
+
+
 def order_discounts_by_parcel(*, order) -> dict[tuple, list[ParcelDiscount]]:
     """What each code or offer took off each parcel of the order, keyed by `parcel_key`; in
     two queries, from the discounts Oscar records per order line. A producer's pre-ordered
@@ -170,7 +192,9 @@ _PAYOUTS = Q(kind=Kind.PAYOUT)
 
 
 def ledger_entries_for_vendor(*, vendor: Vendor) -> QuerySet[LedgerEntry]:
-    return LedgerEntry.objects.filter(vendor=vendor).select_related("order", "reverses")
+    return LedgerEntry.objects.filter(vendor=vendor).select_related(
+        "order", "reverses", "fulfilment"
+    )
 
 
 def ledger_summary(*, vendor: Vendor) -> dict[str, Decimal]:

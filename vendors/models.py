@@ -372,11 +372,12 @@ class LedgerEntry(models.Model):
                 ),
                 name="ledger_amount_sign_by_kind",
             ),
-            # One sale and one commission per parcel: placing an order twice writes nothing.
+            # One sale and one commission per parcel and producer (a packed gift box's
+            # parcel pays each producer of its goods): placing an order twice writes nothing.
             models.UniqueConstraint(
-                fields=["fulfilment", "kind"],
+                fields=["fulfilment", "vendor", "kind"],
                 condition=models.Q(kind__in=["sale", "commission"]),
-                name="ledger_one_sale_and_commission_per_fulfilment",
+                name="ledger_one_sale_and_commission_per_producer_in_parcel",
             ),
             # Likewise a pre-order's deposit and balance: shipping twice writes one balance.
             models.UniqueConstraint(

@@ -7,7 +7,7 @@ import logging
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import dateformat, timezone
@@ -58,6 +58,18 @@ def preordered_quantity(*, product_id: int) -> int:
         .aggregate(total=Sum("line__quantity"))["total"]
         or 0
     )
+
+
+def preorder_orderable(*, product) -> bool:
+    """Whether the product can be pre-ordered now: terms open, the ship-from day still ahead
+    and the cap (if any) not reached. Reads `product.preorder_terms` (select it along)."""
+    try:
+        terms = product.preorder_terms
+    except ObjectDoesNotExist:
+        return False
+    if not terms.is_open or terms.ships_from <= preorder_today():
+        return False
+    return terms.cap is None or preordered_quantity(product_id=product.pk) < terms.cap
 
 
 def preorder_products_for_vendor(*, vendor: Vendor):
@@ -140,6 +152,7 @@ def preorder_terms_set(
 
 __all__ = [
     "preorder_deposit",
+    "preorder_orderable",
     "preorder_product_for_vendor",
     "preorder_products_for_vendor",
     "preorder_terms_active",

@@ -81,9 +81,12 @@ class GiftBoxAdmin(admin.ModelAdmin):
         )
         if box.packing_vendor:
             intro += " " + gettext(
-                "This box has a packing producer: it sends the box as one parcel and its "
-                "ledger receives the whole box price, commission at its rate."
-            )
+                "This box has a packing producer, %(packer)s: it receives the other "
+                "producers' goods and sends the box as one parcel, listing every item, and "
+                "its ledger receives the shipping fee. Each producer's share is still "
+                "recorded in that producer's own ledger, commission at its own rate, and "
+                "cancelling the parcel reverses every share."
+            ) % {"packer": box.packing_vendor}
         rows = format_html_join(
             "",
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -220,6 +220,9 @@ class LinePart:
     quantity: int
     amount: Decimal
     platform_discount: Decimal
+    # Whose product it is: the producer whose ledger receives `amount`, also when `vendor`
+    # (the packing producer) sends it.
+    producer: Vendor | None = None
 
 
 def gift_box_line_parts(*, line, platform_discount: Decimal = Decimal("0")) -> list[LinePart]:
@@ -240,6 +243,7 @@ def gift_box_line_parts(*, line, platform_discount: Decimal = Decimal("0")) -> l
             quantity=item.quantity,
             amount=item.share,
             platform_discount=discount.share,
+            producer=item.vendor,
         )
         for item, discount in zip(items, discounts, strict=True)
     ]

@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 from shop.gifts.selectors import gift_box_line_parts
 from shop.money import round_dong
 from shop.shipping.models import ProducerShippingRule, default_rule
-from vendors.fulfilment_selectors import parcel_discount_add
+from vendors.fulfilment_selectors import carried_share_add, parcel_discount_add
 from vendors.models import Vendor
 from vendors.preorders import preorder_deposit
 
@@ -48,6 +48,9 @@ class Parcel:
     ships_from: date | None = None
     preorder_percents: dict = field(default_factory=dict)
     deposit: Decimal = Decimal("0")
+    # Goods of other producers this producer packs and sends (a gift box's packing
+    # producer): part of `goods`, but each share is sold in its own producer's ledger.
+    carried: list = field(default_factory=list)
 
     @property
     def total(self) -> Decimal:
@@ -103,12 +106,20 @@ def basket_parcels(*, basket) -> list[Parcel]:
             # A gift box goes out as its components, each in its producer's parcel (or all in
             # the packing producer's) with its share of the box's price (shop.gifts).
             for part in gift_parts[line.pk]:
-                key = part.vendor.pk if part.vendor else None
+                # Keyed like the producer's other goods in stock: one parcel for both.
+                key = (part.vendor.pk if part.vendor else None, False)
                 parcel = by_partner.setdefault(key, Parcel(vendor=part.vendor))
                 if line not in parcel.lines:
                     parcel.lines.append(line)
                 parcel.goods += part.amount
                 parcel.platform_discount += part.platform_discount
+                if part.vendor and part.producer and part.producer.pk != part.vendor.pk:
+                    carried_share_add(
+                        parcel.carried,
+                        producer=part.producer,
+                        goods=part.amount,
+                        platform_discount=part.platform_discount,
+                    )
                 if part.product.get_product_class().requires_shipping:
                     parcel.weight_kg += weights[part.product.pk] * part.quantity
             continue

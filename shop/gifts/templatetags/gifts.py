@@ -35,3 +35,10 @@ def basket_gift_form(basket):
 @register.simple_tag
 def order_gift_message(order) -> str:
     return gift_message_of_order(order=order)
+
+
+@register.filter
+def quoted_text(message: str) -> str:
+    """A buyer's message for a plain-text mail: every line behind "> ", so no line of it can
+    pass for the mail's own words (a fake instruction or link)."""
+    return "\n".join(f"> {line}".rstrip() for line in (message or "").splitlines())

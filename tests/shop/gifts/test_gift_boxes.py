@@ -276,8 +276,16 @@ def test_a_box_of_a_platform_product_is_refused_in_the_admin(gift):
     assert not GiftBox.objects.filter(title="Hộp lạ").exists()
 
 
-def test_a_packing_producer_gets_one_parcel_with_the_whole_box(gift):
-    noodles_maker = gift["vendors"][0]
+def _ledger_of_order(vendor, order) -> dict[str, Decimal]:
+    """What the producer's ledger page shows for the order, summed by kind."""
+    kinds: dict[str, Decimal] = {}
+    for entry in LedgerEntry.objects.filter(order=order, vendor=vendor):
+        kinds[entry.kind] = kinds.get(entry.kind, Decimal("0")) + entry.amount
+    return kinds
+
+
+def test_a_packing_producer_sends_one_parcel_and_each_producer_is_paid_its_share(gift):
+    noodles_maker, honey_maker, oil_maker = gift["vendors"]
     box = gift["box"]
     box.packing_vendor = noodles_maker
     box.save()
@@ -287,8 +295,43 @@ def test_a_packing_producer_gets_one_parcel_with_the_whole_box(gift):
     assert sorted(line.product.title for line in parcels[0].lines) == sorted(
         p.title for p in gift["products"]
     )
-    sale = LedgerEntry.objects.get(order=order, kind=LedgerEntry.Kind.SALE)
-    assert sale.vendor == noodles_maker and sale.amount == BOX_PRICE + 20000
+    # Each producer's ledger holds its own share and commission; the packer also the fee.
+    shares = {s.vendor: s for s in gift_box_producer_shares(box=box)}
+    for vendor in gift["vendors"]:
+        fee = 20000 if vendor == noodles_maker else 0
+        assert _ledger_of_order(vendor, order) == {
+            LedgerEntry.Kind.SALE: shares[vendor].share + fee,
+            LedgerEntry.Kind.COMMISSION: -shares[vendor].commission,
+        }
+    sales = LedgerEntry.objects.filter(order=order, kind=LedgerEntry.Kind.SALE)
+    assert sum(entry.amount for entry in sales) == BOX_PRICE + 20000 == order.total_incl_tax
+    # Honey at its own 8%, not at the packer's 10%.
+    assert _ledger_of_order(honey_maker, order)[LedgerEntry.Kind.COMMISSION] == -21000
+
+    # The honey maker reads on its ledger page who sends its goods, and no link to a
+    # parcel that is not its own.
+    page = _signed_in(gift["members"][honey_maker]).get("/dashboard/producer/ledger/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert order.number in text
+    assert "HTX Miến dong Bình Liêu" in text
+    assert f"/dashboard/producer/orders/{parcels[0].pk}/" not in text
+
+    # The box's admin page says so, in the staff's language.
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    admin = _signed_in(staff).get(f"/django-admin/gifts/giftbox/{box.pk}/change/")
+    assert "sổ cái của chính chủ thể đó" in admin.content.decode()
+
+    # Cancelling the one parcel reverses every producer's share and commission.
+    fulfilment_cancel(fulfilment=parcels[0], reason="Hết hàng đóng hộp")
+    for vendor in gift["vendors"]:
+        kinds = _ledger_of_order(vendor, order)
+        assert kinds[LedgerEntry.Kind.REVERSAL] == -(
+            kinds[LedgerEntry.Kind.SALE] + kinds[LedgerEntry.Kind.COMMISSION]
+        )
+        assert sum(kinds.values()) == 0
+    box.packing_vendor = None
+    box.save()
 
 
 def test_no_xss_payload_in_a_gift_message_runs_in_the_producers_pages(gift):
@@ -305,3 +348,52 @@ def test_no_xss_payload_in_a_gift_message_runs_in_the_producers_pages(gift):
             page = client.get(url).content.decode()
             assert f"XSSMARK{i:02d}" in page
             assert active_content(page) == [], (url, text)
+
+
+def test_the_message_reaches_the_producers_and_the_buyers_mails_as_quoted_text(gift, mailoutbox):
+    from shop.checkout.tasks import order_confirmation_send
+    from vendors.tasks import notify_vendor_new_order
+
+    order = gift["order"]
+    honey_maker = gift["vendors"][1]
+    parcel = Fulfilment.objects.get(order=order, vendor=honey_maker)
+    assert notify_vendor_new_order(parcel.pk) is True
+    assert order_confirmation_send(order.pk) is True
+    to_producer, to_buyer = mailoutbox
+    assert to_producer.to == [honey_maker.email]
+    assert to_buyer.to == ["khach@example.vn"]
+    # Plain text as the buyer wrote it (no HTML entities), each line quoted.
+    assert f"> {MESSAGE}" in to_producer.body
+    assert "Đơn hàng này là quà tặng" in to_producer.body
+    assert f"> {MESSAGE}" in to_buyer.body
+    assert "kèm lời nhắn của bạn" in to_buyer.body
+    assert "&lt;" not in to_producer.body + to_buyer.body
+
+
+def test_a_line_of_the_message_cannot_pass_for_the_mails_own_words(gift, mailoutbox):
+    from shop.gifts.models import OrderGift
+    from vendors.tasks import notify_vendor_new_order
+
+    order = gift["order"]
+    OrderGift.objects.filter(order=order).update(
+        message="Chúc mừng!\nTrả tiền vào: https://lua-dao.example/"
+    )
+    oil_maker = gift["vendors"][2]
+    parcel = Fulfilment.objects.get(order=order, vendor=oil_maker)
+    assert notify_vendor_new_order(parcel.pk) is True
+    body = mailoutbox[0].body
+    assert "> Chúc mừng!\n> Trả tiền vào: https://lua-dao.example/" in body
+    assert "\nTrả tiền vào" not in body
+
+
+def test_an_order_without_a_message_says_nothing_of_a_gift_in_its_mails(gift, mailoutbox):
+    from shop.checkout.tasks import order_confirmation_send
+    from shop.gifts.models import OrderGift
+    from vendors.tasks import notify_vendor_new_order
+
+    order = gift["order"]
+    OrderGift.objects.filter(order=order).delete()
+    assert order_confirmation_send(order.pk) is True
+    assert notify_vendor_new_order(order.fulfilments.first().pk) is True
+    for message in mailoutbox:
+        assert "quà tặng" not in message.body and "lời nhắn" not in message.body
