@@ -25,17 +25,17 @@ $(STAMP): pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
-install: $(STAMP) node_modules/.package-lock.json ## Create .venv and install the project with its test tools (Python and npm)
+install: $(STAMP) ## Create .venv and install the project with its test tools
 
 run: install ## Install, migrate, load the demo catalogue and serve on 127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the whole suite (PostgreSQL when DATABASE_URL points at it)
+test: install node_modules/.package-lock.json ## Run the whole suite (PostgreSQL when DATABASE_URL points at it)
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-test-postgres: install ## Run the whole suite on a throwaway PostgreSQL cluster
+test-postgres: install node_modules/.package-lock.json ## Run the whole suite on a throwaway PostgreSQL cluster
 	bin/with-postgres $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## ruff check and format check
@@ -45,7 +45,7 @@ lint: install ## ruff check and format check
 check-deploy: install ## Validate docker-compose.yml and .env.example, lint the Dockerfile (needs docker-compose)
 	bin/check-deploy
 
-test-es: install ## Run the Elasticsearch tests against the server at ELASTICSEARCH_URL
+test-es: install node_modules/.package-lock.json ## Run the Elasticsearch tests against the server at ELASTICSEARCH_URL
 	@if [ -z "$$ELASTICSEARCH_URL" ]; then \
 	  echo "ELASTICSEARCH_URL is not set: start a server (docs/search.md) and run" >&2; \
 	  echo "  make test-es ELASTICSEARCH_URL=http://127.0.0.1:9200" >&2; \
