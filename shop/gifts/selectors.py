@@ -4,7 +4,6 @@ ledger and the box's admin page)."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Subquery
 from oscar.core.loading import get_model
@@ -98,26 +97,33 @@ def _first_stockrecord(product):
 
 def gift_box_boxes_available(*, box: GiftBox) -> int:
     """How many boxes can be sold now: none if any component is off sale, unpriced or out of
-    stock, else the fewest boxes any component's free stock fills."""
-    return _boxes_available(
-        items=_items(box), record_of=lambda item: _first_stockrecord(item.product)
-    )
-
-
-class _Record(NamedTuple):
-    price: Decimal | None
-    num_in_stock: int | None
-    num_allocated: int | None
+    stock, or the packing producer is not approved, else the fewest boxes any component's
+    free stock fills."""
+    return _boxes_available_of(GiftBoxItem.objects.filter(box=box)).get(box.pk, 0)
 
 
 def gift_boxes_available_by_product() -> dict[int, int]:
     """How many of every gift box can be sold now, by the box's product id, in one query
     whether or not a page shows a box: staff compose a handful of boxes, and the storefront
     strategy asks this once a request instead of three queries for each box card."""
+    boxes = _boxes_available_of(GiftBoxItem.objects.all(), by_product=True)
+    return {product_id: count for product_id, count in boxes.items() if product_id is not None}
+
+
+def gift_box_is_sellable(*, box: GiftBox) -> bool:
+    """Whether the shop may sell the box now, whatever its stock: it holds products, each on
+    sale and priced, and its packing producer (if any) is approved."""
+    items = list(_annotated_items(GiftBoxItem.objects.filter(box=box)))
+    return bool(items) and _sellable(box=box, items=items)
+
+
+def _annotated_items(items):
+    # Each component with its first stock record's figures (the record Oscar's strategy
+    # sells from), read in the same query.
     first = StockRecord.objects.filter(product=OuterRef("product")).order_by("pk")
-    items = (
-        GiftBoxItem.objects.select_related(
-            "box",
+    return (
+        items.select_related(
+            "box__packing_vendor",
             "product__vendor",
             "product__product_class",
             "product__parent__vendor",
@@ -131,39 +137,42 @@ def gift_boxes_available_by_product() -> dict[int, int]:
         )
         .order_by("box_id", "pk")
     )
+
+
+def _boxes_available_of(items, *, by_product: bool = False) -> dict[int | None, int]:
     by_box: dict[int, list[GiftBoxItem]] = {}
-    for item in items:
-        by_box.setdefault(item.box.product_id, []).append(item)
+    for item in _annotated_items(items):
+        by_box.setdefault(item.box_id, []).append(item)
     return {
-        product_id: _boxes_available(
-            items=box_items,
-            record_of=lambda item: (
-                _Record(item.first_price, item.first_in_stock, item.first_allocated)
-                if item.has_record
-                else None
-            ),
-        )
-        for product_id, box_items in by_box.items()
+        (box_items[0].box.product_id if by_product else box_id): _boxes_available(items=box_items)
+        for box_id, box_items in by_box.items()
     }
 
 
-def _boxes_available(*, items: list[GiftBoxItem], record_of) -> int:
-    if not items:
-        return 0
-    boxes = UNLIMITED
+def _sellable(*, box: GiftBox, items: list[GiftBoxItem]) -> bool:
+    packer = box.packing_vendor
+    if packer is not None and packer.status != Vendor.Status.APPROVED:
+        return False
     for item in items:
         product = item.product
-        record = record_of(item)
         if (
             not product_is_on_sale(product=product)
             or (product.parent_id and not product_is_on_sale(product=product.parent))
-            or record is None
-            or record.price is None
-            or record.price <= 0
+            or not item.has_record
+            or item.first_price is None
+            or item.first_price <= 0
         ):
-            return 0
-        if product.get_product_class().track_stock:
-            free = (record.num_in_stock or 0) - (record.num_allocated or 0)
+            return False
+    return True
+
+
+def _boxes_available(*, items: list[GiftBoxItem]) -> int:
+    if not items or not _sellable(box=items[0].box, items=items):
+        return 0
+    boxes = UNLIMITED
+    for item in items:
+        if item.product.get_product_class().track_stock:
+            free = (item.first_in_stock or 0) - (item.first_allocated or 0)
             boxes = min(boxes, max(free, 0) // item.quantity)
     return boxes
 
