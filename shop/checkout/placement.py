@@ -18,7 +18,11 @@ from django.utils.translation import ngettext, override
 from oscar.core.loading import get_class, get_model
 
 from shop.checkout.addresses import country_vietnam
-from shop.gifts.selectors import gift_box_of_product, gift_box_stock_demand
+from shop.gifts.selectors import (
+    gift_box_is_sellable,
+    gift_box_of_product,
+    gift_box_stock_demand,
+)
 from shop.gifts.services import gift_box_order_lines_create, gift_order_complete
 from shop.offer.selectors import voucher_refusal
 from shop.orders.statuses import PaymentMethod
@@ -370,11 +374,19 @@ def _on_sale_check(lines) -> None:
     """Whatever strategy priced the basket, and however old its lines: each product, read
     again now, must still be one the shop sells (shop.partner.selectors.product_sellable)."""
     ids = {line.product_id for line in lines}
-    fresh = Product.objects.select_related("vendor", "parent__vendor").in_bulk(ids)
+    fresh = Product.objects.select_related(
+        "vendor", "parent__vendor", "product_class", "parent__product_class"
+    ).in_bulk(ids)
     gone = []
     for line in lines:
         product = fresh.get(line.product_id)
         if product is None or not product_sellable(product=product, stockrecord=line.stockrecord):
+            gone.append(line.product.get_title())
+            continue
+        # A gift box is sold as its components: each must still be on sale, and its packer
+        # approved, or its order lines would sell what the shop no longer does.
+        box = gift_box_of_product(product)
+        if box is not None and not gift_box_is_sellable(box=box):
             gone.append(line.product.get_title())
     if gone:
         raise NoLongerSold(list(dict.fromkeys(gone)))

@@ -8,12 +8,13 @@ from django.db import transaction
 from django.test import Client
 from oscar.core.loading import get_model
 
+from shop.checkout.placement import NoLongerSold, order_place
 from shop.gifts.models import BasketGift, GiftBox, GiftBoxItem
 from shop.gifts.selectors import gift_box_producer_shares
 from shop.gifts.services import gift_box_publish
 from shop.shipping.models import ProducerShippingRule
 from tests.factories import ProductFactory, UserFactory, VendorFactory, vendor_user, vietnam_ensure
-from tests.shop.checkout.helpers import address_form_data
+from tests.shop.checkout.helpers import address, address_form_data, basket_of
 from vendors.fulfilment import fulfilment_cancel
 from vendors.models import Fulfilment, LedgerEntry
 
@@ -397,3 +398,65 @@ def test_an_order_without_a_message_says_nothing_of_a_gift_in_its_mails(gift, ma
     assert notify_vendor_new_order(order.fulfilments.first().pk) is True
     for message in mailoutbox:
         assert "quà tặng" not in message.body and "lời nhắn" not in message.body
+
+
+def _box_basket(box: GiftBox):
+    basket = basket_of((box.product, 1))
+    assert basket.num_items == 1
+    return basket
+
+
+def _place_refused(basket) -> str:
+    orders, allocated = (
+        Order.objects.count(),
+        list(StockRecord.objects.order_by("pk").values_list("num_allocated", flat=True)),
+    )
+    with pytest.raises(NoLongerSold) as refused:
+        order_place(
+            basket=basket,
+            user=None,
+            guest_email="khach@example.vn",
+            shipping_address=address(),
+            payment_method="cod",
+            status="Awaiting delivery payment",
+        )
+    assert Order.objects.count() == orders
+    assert (
+        list(StockRecord.objects.order_by("pk").values_list("num_allocated", flat=True))
+        == allocated
+    )
+    return refused.value.message
+
+
+def test_a_box_whose_component_left_sale_after_the_basket_is_not_placed(gift):
+    box = gift["box"]
+    basket = _box_basket(box)
+    honey = gift["products"][1]
+    type(honey).objects.filter(pk=honey.pk).update(is_public=False)
+    assert box.title in _place_refused(basket)
+
+
+def test_a_box_whose_component_producer_is_suspended_is_not_placed(gift):
+    box = gift["box"]
+    basket = _box_basket(box)
+    oil_maker = gift["vendors"][2]
+    type(oil_maker).objects.filter(pk=oil_maker.pk).update(status="suspended")
+    assert box.title in _place_refused(basket)
+
+
+def test_a_box_emptied_after_the_basket_is_refused_not_a_server_error(gift):
+    box = gift["box"]
+    basket = _box_basket(box)
+    GiftBoxItem.objects.filter(box=box).delete()
+    assert box.title in _place_refused(basket)
+
+
+def test_a_box_whose_packing_producer_is_suspended_is_not_sold(gift):
+    box = gift["box"]
+    basket = _box_basket(box)
+    packer = VendorFactory(legal_name="HTX Đóng hộp quà")
+    GiftBox.objects.filter(pk=box.pk).update(packing_vendor=packer)
+    type(packer).objects.filter(pk=packer.pk).update(status="suspended")
+    page = Client().get(box.product.get_absolute_url()).content.decode()
+    assert "Add to basket" not in page and "Thêm vào giỏ" not in page
+    assert box.title in _place_refused(basket)
