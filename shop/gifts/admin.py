@@ -24,7 +24,9 @@ class GiftBoxItemFormSet(BaseInlineFormSet):
             and not form.cleaned_data.get("DELETE")
             and form.cleaned_data.get("product")
         ]
-        error = gift_box_components_error(items=items)
+        # The box's own fields are already on the instance (the admin validates its form
+        # first), so the packing producer is checked with the components.
+        error = gift_box_components_error(items=items, packing_vendor=self.instance.packing_vendor)
         if error:
             raise ValidationError(error)
 

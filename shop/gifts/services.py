@@ -25,6 +25,7 @@ from shop.gifts.selectors import (
     gift_box_of_product,
 )
 from shop.money import round_dong
+from vendors.models import Vendor
 from vendors.selectors import product_producer
 
 Line = get_model("order", "Line")
@@ -42,10 +43,20 @@ def gift_box_components_error(*, items: list[tuple[object, int]], packing_vendor
     """Why these (product, quantity) pairs cannot make a box, or "" when they can."""
     if not items:
         return _("Add at least one product to the box.")
+    if packing_vendor is not None and packing_vendor.status != Vendor.Status.APPROVED:
+        return _("%(producer)s is not an approved producer: choose another to pack the box.") % {
+            "producer": packing_vendor
+        }
     for product, _quantity in items:
-        if product_producer(product=product) is None:
+        producer = product_producer(product=product)
+        if producer is None:
             return _("“%(title)s” has no producer: a box holds producers' products only.") % {
                 "title": product.get_title()
+            }
+        if producer.status != Vendor.Status.APPROVED:
+            return _("“%(title)s” is from %(producer)s, which is not an approved producer now.") % {
+                "title": product.get_title(),
+                "producer": producer,
             }
         if product.get_product_class() and product.get_product_class().slug == (
             GIFT_BOX_CLASS_SLUG

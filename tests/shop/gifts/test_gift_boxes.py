@@ -460,3 +460,47 @@ def test_a_box_whose_packing_producer_is_suspended_is_not_sold(gift):
     page = Client().get(box.product.get_absolute_url()).content.decode()
     assert "Add to basket" not in page and "Thêm vào giỏ" not in page
     assert box.title in _place_refused(basket)
+
+
+def _admin_box_post(title: str, items: list[tuple[int, str]], **fields) -> str:
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    data = {
+        "title": title,
+        "price": "300000",
+        "items-TOTAL_FORMS": str(len(items)),
+        "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+    for index, (product_pk, quantity) in enumerate(items):
+        data[f"items-{index}-product"] = str(product_pk)
+        data[f"items-{index}-quantity"] = quantity
+    response = _signed_in(staff).post("/django-admin/gifts/giftbox/add/", data)
+    assert response.status_code == 200
+    assert not GiftBox.objects.filter(title=title).exists()
+    return response.content.decode()
+
+
+def test_the_admin_refuses_a_product_of_a_suspended_producer(gift):
+    noodles, honey, _oil = gift["products"]
+    honey_maker = gift["vendors"][1]
+    type(honey_maker).objects.filter(pk=honey_maker.pk).update(status="suspended")
+    page = _admin_box_post("Hộp treo", [(noodles.pk, "1"), (honey.pk, "1")])
+    assert "not an approved producer now" in page or "hiện không phải chủ thể" in page
+
+
+def test_the_admin_refuses_a_suspended_packing_producer(gift):
+    noodles = gift["products"][0]
+    packer = VendorFactory(legal_name="HTX Đóng hộp bị treo")
+    type(packer).objects.filter(pk=packer.pk).update(status="suspended")
+    page = _admin_box_post("Hộp đóng treo", [(noodles.pk, "1")], packing_vendor=str(packer.pk))
+    assert "choose another to pack the box" in page or "hãy chọn chủ thể khác" in page
+
+
+def test_the_admin_refuses_a_quantity_of_zero_and_the_same_product_twice(gift):
+    noodles, honey, _oil = gift["products"]
+    page = _admin_box_post("Hộp số 0", [(noodles.pk, "0"), (honey.pk, "1")])
+    assert "errorlist" in page
+    page = _admin_box_post("Hộp trùng", [(noodles.pk, "1"), (noodles.pk, "2")])
+    assert "errorlist" in page
