@@ -181,20 +181,34 @@ def gift_box_item_shares(*, box: GiftBox, amount: Decimal, boxes: int = 1) -> li
     """`amount` (what `boxes` boxes sold for) split over the components in proportion to
     their retail value, in whole đồng; the rounding difference goes to the component worth
     most, so the shares always add up to `amount`."""
-    amount = round_dong(amount)
-    shares = []
+    return gift_box_item_splits(box=box, amounts=[amount], boxes=boxes)[0]
+
+
+def gift_box_item_splits(
+    *, box: GiftBox, amounts: list[Decimal], boxes: int = 1
+) -> list[list[ItemShare]]:
+    """`gift_box_item_shares` of each amount (say, what a line cost and its discount), with
+    the box's components read once for all of them."""
+    components = []
     for item in _items(box):
         record = _first_stockrecord(item.product)
         price = record.price if record is not None and record.price else Decimal("0")
-        shares.append(
-            ItemShare(
-                product=item.product,
-                vendor=product_producer(product=item.product),
-                quantity=item.quantity * boxes,
-                stockrecord=record,
-                retail=price * item.quantity * boxes,
-            )
+        components.append((item, record, price))
+    return [_split(components=components, amount=amount, boxes=boxes) for amount in amounts]
+
+
+def _split(*, components: list, amount: Decimal, boxes: int) -> list[ItemShare]:
+    amount = round_dong(amount)
+    shares = [
+        ItemShare(
+            product=item.product,
+            vendor=product_producer(product=item.product),
+            quantity=item.quantity * boxes,
+            stockrecord=record,
+            retail=price * item.quantity * boxes,
         )
+        for item, record, price in components
+    ]
     if not shares:
         return []
     total = sum((share.retail for share in shares), Decimal("0"))
@@ -242,8 +256,9 @@ def gift_box_line_parts(*, line, platform_discount: Decimal = Decimal("0")) -> l
     if box is None:
         return []
     amount = line.line_price_incl_tax_incl_discounts or Decimal("0")
-    items = gift_box_item_shares(box=box, amount=amount, boxes=line.quantity)
-    discounts = gift_box_item_shares(box=box, amount=platform_discount, boxes=line.quantity)
+    items, discounts = gift_box_item_splits(
+        box=box, amounts=[amount, platform_discount], boxes=line.quantity
+    )
     packer = box.packing_vendor
     return [
         LinePart(

@@ -21,7 +21,7 @@ from shop.gifts.models import (
 from shop.gifts.selectors import (
     GIFT_BOX_CLASS_SLUG,
     PLATFORM_PARTNER_CODE,
-    gift_box_item_shares,
+    gift_box_item_splits,
     gift_box_of_product,
 )
 from shop.money import round_dong
@@ -146,10 +146,11 @@ def gift_box_order_lines_create(*, order, basket_line, status: str = "") -> list
     allocated afterwards, by `gift_order_complete`."""
     box = gift_box_of_product(basket_line.product)
     boxes = basket_line.quantity
-    paid = gift_box_item_shares(
-        box=box, amount=basket_line.line_price_incl_tax_incl_discounts, boxes=boxes
+    paid, before = gift_box_item_splits(
+        box=box,
+        amounts=[basket_line.line_price_incl_tax_incl_discounts, basket_line.line_price_incl_tax],
+        boxes=boxes,
     )
-    before = gift_box_item_shares(box=box, amount=basket_line.line_price_incl_tax, boxes=boxes)
     lines = []
     for item, undiscounted in zip(paid, before, strict=True):
         vendor = box.packing_vendor or item.vendor
