@@ -10,8 +10,8 @@ class GiftMessageForm(forms.Form):
     message = forms.CharField(
         label=_("Gift message"),
         required=False,
-        # The browser stops at the limit; the server says so for anyone who gets past it.
-        max_length=GIFT_MESSAGE_MAX_LENGTH * 2,
+        # The browser stops at the limit; the server says so, with the limit it keeps, for
+        # anyone who gets past it (a second, larger cap here would name another number).
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": GIFT_MESSAGE_MAX_LENGTH}),
         help_text=_(
             "Printed on the packing slip of every parcel, which shows no prices. Enter the "

@@ -214,6 +214,18 @@ def test_a_message_too_long_is_refused_and_nothing_is_kept(gift):
     assert not BasketGift.objects.filter(message__startswith="xxx").exists()
 
 
+def test_a_message_far_too_long_is_refused_with_the_limit_it_keeps(gift):
+    client = Client()
+    client.post(f"/basket/add/{gift['products'][0].pk}/", {"quantity": 1})
+    response = client.post(
+        "/gifts/message/", {"message": "y" * 5000, "next": "/basket/"}, follow=True
+    )
+    page = response.content.decode()
+    assert "Keep the gift message to 300 characters" in page or "300 ký tự" in page
+    assert "600" not in page
+    assert not BasketGift.objects.filter(message__startswith="yyy").exists()
+
+
 def test_the_box_admin_page_explains_the_shares(gift):
     staff = UserFactory(is_staff=True, is_superuser=True)
     page = _signed_in(staff).get(f"/django-admin/gifts/giftbox/{gift['box'].pk}/change/")
