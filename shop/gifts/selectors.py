@@ -158,6 +158,8 @@ def _sellable(*, box: GiftBox, items: list[GiftBoxItem]) -> bool:
         if (
             not product_is_on_sale(product=product)
             or (product.parent_id and not product_is_on_sale(product=product.parent))
+            # Its order line goes on its producer's partner: the shop's own product has none.
+            or product_producer(product=product) is None
             or not item.has_record
             or item.first_price is None
             or item.first_price <= 0

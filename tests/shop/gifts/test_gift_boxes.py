@@ -516,3 +516,11 @@ def test_the_admin_refuses_a_quantity_of_zero_and_the_same_product_twice(gift):
     assert "errorlist" in page
     page = _admin_box_post("Hộp trùng", [(noodles.pk, "1"), (noodles.pk, "2")])
     assert "errorlist" in page
+
+
+def test_a_box_whose_component_lost_its_producer_is_refused_not_a_server_error(gift):
+    box = gift["box"]
+    basket = _box_basket(box)
+    oil = gift["products"][2]
+    type(oil).objects.filter(pk=oil.pk).update(vendor=None)
+    assert box.title in _place_refused(basket)
