@@ -291,3 +291,30 @@ def test_cancelling_a_pre_order_before_it_ships_reverses_its_ledger_and_frees_th
     response = english.post(f"/basket/add/{seeded['longan'].pk}/", {"quantity": 5}, follow=True)
     assert "fully pre-ordered" not in response.content.decode()
     assert "Nhãn lồng Hưng Yên" in _basket_lines(english)
+
+
+def test_the_last_capped_units_go_to_the_first_order_placed_not_to_both(english, seeded):
+    """Two buyers with the last units in their baskets: the second one's "Place order"
+    is refused with the number left, and nothing is written for it."""
+    from django.test import Client
+
+    longan = seeded["longan"]
+    late = Client()
+    late.cookies["django_language"] = "en"
+    late.post(f"/basket/add/{longan.pk}/", {"quantity": 4})
+    late.post("/checkout/", {"username": "late@example.vn", "options": "anonymous"})
+    late.post("/checkout/shipping-address/", address_form_data())
+    late.get("/checkout/shipping-method/", follow=True)
+    late.post("/checkout/payment-method/", {"method": "bank_transfer"})
+    assert late.get("/checkout/preview/").status_code == 200
+
+    _checkout(english, [(longan, 3)], email="early@example.vn")
+    orders = Order.objects.count()
+    response = late.post(
+        "/checkout/preview/", {"action": "place_order", "privacy_consent": "on"}, follow=True
+    )
+
+    html = response.content.decode().replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert "Only 2 more of “Nhãn lồng Hưng Yên” can be pre-ordered" in html
+    assert Order.objects.count() == orders
+    assert preorders.preordered_quantity(product_id=longan.pk) == 3
