@@ -341,3 +341,19 @@ def test_staff_awaiting_the_transfer_expect_the_deposit_the_buyer_was_asked_for(
     order.refresh_from_db()
     assert order.status == OrderStatus.PAID
     assert [event.amount for event in order.payment_events.all()] == [due_now]
+
+
+def test_the_producer_home_counts_a_pre_order_to_send_once_its_day_has_come(
+    client, seeded, monkeypatch
+):
+    client.cookies["django_language"] = "en"
+    _checkout(client, [(seeded["longan"], 1)], email="hoa@example.vn")
+    client.force_login(seeded["farmer"])
+
+    def to_send() -> str:
+        page = client.get("/dashboard/").content.decode()
+        return re.search(r'id="parcels-to-ship">([^<]*)<', page).group(1)
+
+    assert to_send() == "0 parcels to pack or send"
+    _days_pass(monkeypatch, seeded["ships_from"])
+    assert to_send() == "1 parcel to pack or send"
