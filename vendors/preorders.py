@@ -60,6 +60,14 @@ def preordered_quantity(*, product_id: int) -> int:
     )
 
 
+def preorder_cap_left(*, terms: PreorderTerms) -> int | None:
+    """How many more may be pre-ordered under `terms`: None when there is no cap. The
+    placement asks it with the terms' row locked, so two buyers cannot both take the last."""
+    if terms.cap is None:
+        return None
+    return max(terms.cap - preordered_quantity(product_id=terms.product_id), 0)
+
+
 def preorder_orderable(*, product) -> bool:
     """Whether the product can be pre-ordered now: terms open, the ship-from day still ahead
     and the cap (if any) not reached. Reads `product.preorder_terms` (select it along)."""
@@ -69,7 +77,8 @@ def preorder_orderable(*, product) -> bool:
         return False
     if not terms.is_open or terms.ships_from <= preorder_today():
         return False
-    return terms.cap is None or preordered_quantity(product_id=product.pk) < terms.cap
+    left = preorder_cap_left(terms=terms)
+    return left is None or left > 0
 
 
 def preorder_products_for_vendor(*, vendor: Vendor):
@@ -151,6 +160,7 @@ def preorder_terms_set(
 
 
 __all__ = [
+    "preorder_cap_left",
     "preorder_deposit",
     "preorder_orderable",
     "preorder_product_for_vendor",

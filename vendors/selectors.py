@@ -91,9 +91,13 @@ def producer_overview(*, vendor: Vendor, on: date | None = None) -> ProducerOver
     )
     from vendors.fulfilment_selectors import ledger_summary
     from vendors.models import Fulfilment
+    from vendors.preorders import preorder_today
 
+    # A pre-order is to send too once its harvest day has come (it waits until then).
     overview.parcels_to_ship = Fulfilment.objects.filter(
-        vendor=vendor, status__in=[Fulfilment.Status.NEW, Fulfilment.Status.PACKED]
+        Q(status__in=[Fulfilment.Status.NEW, Fulfilment.Status.PACKED])
+        | Q(status=Fulfilment.Status.AWAITING_HARVEST, ships_from__lte=preorder_today()),
+        vendor=vendor,
     ).count()
     overview.balance = ledger_summary(vendor=vendor)["balance"]
     return overview

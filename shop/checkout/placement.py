@@ -33,7 +33,6 @@ from shop.wholesale.services import invoice_details_attach_to_order
 from vendors import preorders
 from vendors.fulfilment import fulfilments_create_for_order
 from vendors.models import PreorderTerms
-from vendors.preorders import preordered_quantity
 
 logger = logging.getLogger(__name__)
 
@@ -436,16 +435,15 @@ def _preorders_check(lines, *, payment_method: str) -> frozenset[int]:
                 )
                 % {"title": title}
             )
-        if terms.cap is not None:
-            left = max(terms.cap - preordered_quantity(product_id=product_id), 0)
-            if quantity > left:
-                raise PreorderRefused(
-                    _(
-                        "Only %(left)s more of “%(title)s” can be pre-ordered now. Lower the "
-                        "quantity in your basket, then place the order again."
-                    )
-                    % {"left": left, "title": title}
+        left = preorders.preorder_cap_left(terms=terms)
+        if left is not None and quantity > left:
+            raise PreorderRefused(
+                _(
+                    "Only %(left)s more of “%(title)s” can be pre-ordered now. Lower the "
+                    "quantity in your basket, then place the order again."
                 )
+                % {"left": left, "title": title}
+            )
     return frozenset(wanted)
 
 

@@ -98,6 +98,8 @@ def order_summary(*, order) -> OrderSummary:
     shipped = {id(line) for parcel in parcels for line in parcel.lines}
     others = [line for line in lines if id(line) not in shipped]
     if others:
+        # Keyed by `parcel_key`: (partner, pre-order parcel); these lines have no parcel.
+        other_partners = {line.partner_id for line in others}
         parcels.append(
             OrderParcel(
                 vendor=None,
@@ -105,8 +107,8 @@ def order_summary(*, order) -> OrderSummary:
                 goods=sum((line.line_price_incl_tax for line in others), Decimal("0")),
                 discounts=[
                     discount
-                    for partner_id, found in discounts.items()
-                    if partner_id in {line.partner_id for line in others}
+                    for (partner_id, _parcel), found in discounts.items()
+                    if partner_id in other_partners
                     for discount in found
                 ],
             )

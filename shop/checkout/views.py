@@ -101,7 +101,12 @@ class PaymentMethodView(views.PaymentMethodView):
         return self.render_to_response(self.get_context_data(form=form, invoice_form=invoice_form))
 
     def basket_has_preorders(self) -> bool:
-        return basket_has_preorders(parcels=basket_parcels(basket=self.request.basket))
+        # Asked by the form and by the page: the basket is split into parcels once.
+        if not hasattr(self, "_has_preorders"):
+            self._has_preorders = basket_has_preorders(
+                parcels=basket_parcels(basket=self.request.basket)
+            )
+        return self._has_preorders
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

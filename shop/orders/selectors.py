@@ -40,5 +40,19 @@ def order_cash_due(*, order) -> Decimal:
 def order_due_now(*, order) -> Decimal:
     """What the buyer pays when ordering: the order's total less the balances of its
     pre-ordered parcels, which their carriers collect on delivery."""
-    balances = Fulfilment.objects.filter(order=order).aggregate(total=Sum("balance"))["total"]
-    return order.total_incl_tax - (balances or Decimal("0"))
+    return orders_due_now(orders=[order])[order.pk]
+
+
+def orders_due_now(*, orders) -> dict[int, Decimal]:
+    """`order_due_now` of each of `orders`, by order id, in one query (a list of orders)."""
+    orders = list(orders)
+    balances = dict(
+        Fulfilment.objects.filter(order__in=[order.pk for order in orders])
+        .values("order")
+        .annotate(total=Sum("balance"))
+        .values_list("order", "total")
+    )
+    return {
+        order.pk: order.total_incl_tax - (balances.get(order.pk) or Decimal("0"))
+        for order in orders
+    }

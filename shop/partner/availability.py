@@ -57,13 +57,10 @@ class PreOrder(Available):  # noqa: F405
         }
 
     def is_purchase_permitted(self, quantity):
-        cap = self.preorder.cap
-        if cap is None:
-            return True, ""
-        from vendors.preorders import preordered_quantity
+        from vendors.preorders import preorder_cap_left
 
-        left = max(cap - preordered_quantity(product_id=self.preorder.product_id), 0)
-        if quantity > left:
+        left = preorder_cap_left(terms=self.preorder)
+        if left is not None and quantity > left:
             if not left:
                 return False, _("“%(title)s” is fully pre-ordered: no more can be ordered.") % {
                     "title": self.title

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from shop.orders.selectors import order_due_now, order_payment_method
+from shop.orders.selectors import order_due_now, order_payment_method, orders_due_now
 from shop.orders.statuses import OrderStatus, PaymentMethod
 from shop.payments import vietqr
 
@@ -42,11 +42,17 @@ def order_payment_summary(*, order) -> dict:
     return summary
 
 
-def orders_awaiting_transfer():
+def orders_awaiting_transfer() -> list:
+    """The orders whose transfer is awaited, oldest first, each with `due_now`: the amount
+    its buyer was asked to transfer (less than its total when it holds pre-orders)."""
     from oscar.core.loading import get_model
 
-    return (
+    orders = list(
         get_model("order", "Order")
         .objects.filter(status=OrderStatus.AWAITING_TRANSFER)
         .order_by("date_placed")
     )
+    due = orders_due_now(orders=orders)
+    for order in orders:
+        order.due_now = due[order.pk]
+    return orders

@@ -5,13 +5,16 @@ harvest; the ledger shows deposit, balance and commission, and a cancellation re
 import re
 from datetime import timedelta
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from shop.money import vnd
 from shop.orders.lifecycle import order_cancel
 from shop.orders.statuses import OrderStatus
 from tests.factories import ProductFactory, VendorFactory, vendor_user
@@ -291,3 +294,66 @@ def test_cancelling_a_pre_order_before_it_ships_reverses_its_ledger_and_frees_th
     response = english.post(f"/basket/add/{seeded['longan'].pk}/", {"quantity": 5}, follow=True)
     assert "fully pre-ordered" not in response.content.decode()
     assert "Nhãn lồng Hưng Yên" in _basket_lines(english)
+
+
+def test_the_last_capped_units_go_to_the_first_order_placed_not_to_both(english, seeded):
+    """Two buyers with the last units in their baskets: the second one's "Place order"
+    is refused with the number left, and nothing is written for it."""
+    longan = seeded["longan"]
+    late = Client()
+    late.cookies["django_language"] = "en"
+    late.post(f"/basket/add/{longan.pk}/", {"quantity": 4})
+    late.post("/checkout/", {"username": "late@example.vn", "options": "anonymous"})
+    late.post("/checkout/shipping-address/", address_form_data())
+    late.get("/checkout/shipping-method/", follow=True)
+    late.post("/checkout/payment-method/", {"method": "bank_transfer"})
+    assert late.get("/checkout/preview/").status_code == 200
+
+    _checkout(english, [(longan, 3)], email="early@example.vn")
+    orders = Order.objects.count()
+    response = late.post(
+        "/checkout/preview/", {"action": "place_order", "privacy_consent": "on"}, follow=True
+    )
+
+    html = response.content.decode().replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert "Only 2 more of “Nhãn lồng Hưng Yên” can be pre-ordered" in html
+    assert Order.objects.count() == orders
+    assert preorders.preordered_quantity(product_id=longan.pk) == 3
+
+
+def test_staff_awaiting_the_transfer_expect_the_deposit_the_buyer_was_asked_for(
+    english, seeded, staff_user
+):
+    _preview, order = _checkout(english, [(seeded["longan"], 2)])
+    preordered = Fulfilment.objects.get(order=order)
+    due_now = order.total_incl_tax - preordered.balance
+    assert due_now == Decimal("72000")
+
+    staff = Client()
+    staff.cookies["django_language"] = "en"
+    staff.force_login(staff_user)
+    page = staff.get("/dashboard/payments/transfers/").content.decode()
+    row = re.search(rf"<td>{order.number}</td>.*?</tr>", page, re.S).group(0)
+    assert vnd(due_now) in unescape(row)
+    assert vnd(order.total_incl_tax) not in unescape(row)
+
+    staff.post("/dashboard/payments/transfers/", {"number": order.number, "reference": "FT26"})
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert [event.amount for event in order.payment_events.all()] == [due_now]
+
+
+def test_the_producer_home_counts_a_pre_order_to_send_once_its_day_has_come(
+    client, seeded, monkeypatch
+):
+    client.cookies["django_language"] = "en"
+    _checkout(client, [(seeded["longan"], 1)], email="hoa@example.vn")
+    client.force_login(seeded["farmer"])
+
+    def to_send() -> str:
+        page = client.get("/dashboard/").content.decode()
+        return re.search(r'id="parcels-to-ship">([^<]*)<', page).group(1)
+
+    assert to_send() == "0 parcels to pack or send"
+    _days_pass(monkeypatch, seeded["ships_from"])
+    assert to_send() == "1 parcel to pack or send"

@@ -141,3 +141,43 @@ def test_the_phone_filter(language, number, shown):
     value = PhoneNumber.from_string(number) if number.startswith("+") else number
     with translation.override(language):
         assert template.render(Context({"number": value})) == f"[{shown}]"
+
+
+def test_a_discount_on_goods_of_no_producer_is_shown_with_those_goods():
+    """Lines of a partner that is no producer form the last parcel; a code that took
+    something off them is listed there, so its goods add up before and after it."""
+    from oscar.test import factories as oscar_factories
+
+    from shop.checkout.selectors import order_summary
+
+    partner = oscar_factories.PartnerFactory(name="Kho của sàn")
+    product = oscar_factories.create_product(
+        title="Túi quà giấy", price=Decimal("30000"), num_in_stock=5, partner_name="Kho của sàn"
+    )
+    order = oscar_factories.OrderFactory(total_incl_tax=Decimal("25000"))
+    line = oscar_factories.OrderLineFactory(
+        order=order,
+        product=product,
+        partner=partner,
+        partner_sku="TUI-1",
+        title="Túi quà giấy",
+        stockrecord=product.stockrecords.first(),
+        line_price_incl_tax=Decimal("25000"),
+        line_price_excl_tax=Decimal("25000"),
+        line_price_before_discounts_incl_tax=Decimal("30000"),
+        line_price_before_discounts_excl_tax=Decimal("30000"),
+    )
+    discount = oscar_factories.OrderDiscountFactory(
+        order=order, voucher_code="TET5", amount=Decimal("5000")
+    )
+    get_model("order", "OrderLineDiscount").objects.create(
+        line=line, order_discount=discount, is_incl_tax=True, amount=Decimal("5000")
+    )
+
+    (parcel,) = order_summary(order=order).parcels
+
+    assert parcel.vendor is None
+    assert [(found.label, found.amount) for found in parcel.discounts] == [
+        ("TET5", Decimal("5000"))
+    ]
+    assert parcel.goods_before_discounts == Decimal("30000")
