@@ -133,11 +133,6 @@ def product_season_state(*, product: Product, day: date) -> SeasonState | None:
     return season_state(season=product_season(product), day=day)
 
 
-def season_label(*, product: Product, day: date) -> str:
-    state = product_season_state(product=product, day=day)
-    return state.label if state else ""
-
-
 # What the search index keeps -------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ and "tell me when the season opens" (mailed by a daily task once its harvest sea
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -20,6 +21,45 @@ logger = logging.getLogger(__name__)
 
 ProductAlert = get_model("customer", "ProductAlert")
 Product = get_model("catalogue", "Product")
+
+
+def _alert_mail_once(
+    *,
+    alert_id: int,
+    product: Product,
+    template: str,
+    once_key: str,
+    ready: Callable[[ProductAlert], bool] | None = None,
+) -> bool:
+    """Mail one alert and close it, if it is still active and `ready` (asked once the alert
+    is locked) agrees; returns whether a mail went out. The lock keeps two workers from
+    mailing the same alert; the once key keeps a run repeated after a crash from mailing it
+    twice."""
+    with transaction.atomic():
+        alert = (
+            ProductAlert.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=alert_id, status=ProductAlert.ACTIVE)
+            .first()
+        )
+        if alert is None or (ready is not None and not ready(alert)):
+            return False
+        address = alert.get_email_address()
+        sent = bool(address) and mail_send(
+            template=template,
+            context={
+                "shop_name": settings.OSCAR_SHOP_NAME,
+                "product_title": product.get_title(),
+                "product_url": settings.SITE_URL + product.get_absolute_url(),
+                "alerts_url": settings.SITE_URL + reverse("customer:alerts-list"),
+                "signed_in": alert.user_id is not None,
+            },
+            to=[address],
+            once_key=once_key,
+            language=alert.language,
+        )
+        alert.close()
+    return sent
 
 
 def product_alert_once_key(*, alert_id: int) -> str:
@@ -39,36 +79,20 @@ def product_alerts_send(*, product_id: int) -> int:
         status=ProductAlert.ACTIVE,
         kind=ProductAlert.STOCK,
     ).values_list("pk", flat=True)
+
+    def can_buy(alert) -> bool:
+        info = Selector().strategy(user=alert.user).fetch_for_product(product)
+        return info.availability.is_available_to_buy
+
     sent = 0
     for alert_id in list(ids):
-        with transaction.atomic():
-            alert = (
-                ProductAlert.objects.select_for_update(of=("self",))
-                .select_related("user")
-                .filter(pk=alert_id, status=ProductAlert.ACTIVE)
-                .first()
-            )
-            if alert is None:
-                continue
-            info = Selector().strategy(user=alert.user).fetch_for_product(product)
-            if not info.availability.is_available_to_buy:
-                continue
-            address = alert.get_email_address()
-            if address and mail_send(
-                template="customer/emails/product_alert",
-                context={
-                    "shop_name": settings.OSCAR_SHOP_NAME,
-                    "product_title": product.get_title(),
-                    "product_url": settings.SITE_URL + product.get_absolute_url(),
-                    "alerts_url": settings.SITE_URL + reverse("customer:alerts-list"),
-                    "signed_in": alert.user_id is not None,
-                },
-                to=[address],
-                once_key=product_alert_once_key(alert_id=alert.pk),
-                language=alert.language,
-            ):
-                sent += 1
-            alert.close()
+        sent += _alert_mail_once(
+            alert_id=alert_id,
+            product=product,
+            template="customer/emails/product_alert",
+            once_key=product_alert_once_key(alert_id=alert_id),
+            ready=can_buy,
+        )
     logger.info("Product %s back in stock: %d alert mails", product_id, sent)
     return sent
 
@@ -100,30 +124,11 @@ def season_alerts_send(*, today: date | None = None) -> int:
         listed = product.parent if product.is_child else product
         if state is None or not state.in_season or not product_is_on_sale(product=listed):
             continue
-        with transaction.atomic():
-            alert = (
-                ProductAlert.objects.select_for_update(of=("self",))
-                .select_related("user")
-                .filter(pk=alert_id, status=ProductAlert.ACTIVE)
-                .first()
-            )
-            if alert is None:
-                continue
-            address = alert.get_email_address()
-            if address and mail_send(
-                template="customer/emails/season_alert",
-                context={
-                    "shop_name": settings.OSCAR_SHOP_NAME,
-                    "product_title": product.get_title(),
-                    "product_url": settings.SITE_URL + product.get_absolute_url(),
-                    "alerts_url": settings.SITE_URL + reverse("customer:alerts-list"),
-                    "signed_in": alert.user_id is not None,
-                },
-                to=[address],
-                once_key=season_alert_once_key(alert_id=alert.pk),
-                language=alert.language,
-            ):
-                sent += 1
-            alert.close()
+        sent += _alert_mail_once(
+            alert_id=alert_id,
+            product=product,
+            template="customer/emails/season_alert",
+            once_key=season_alert_once_key(alert_id=alert_id),
+        )
     logger.info("Seasons open on %s: %d alert mails", day.isoformat(), sent)
     return sent

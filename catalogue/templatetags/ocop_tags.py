@@ -160,14 +160,19 @@ def safe_url(value: str | None) -> str:
 # element marked lang="vi", so screen readers switch voice and search engines know.
 
 
+def _text_in_lang(text: str, lang: str) -> SafeString:
+    """The text escaped, inside a span carrying its lang when that is not the page's."""
+    if lang:
+        return format_html('<span lang="{}">{}</span>', lang, text)
+    return conditional_escape(text)
+
+
 @register.filter
 def product_title(product: Product | None) -> SafeString:
     """``{{ product|product_title }}``: the title as HTML, marked lang="vi" on fallback."""
     if product is None:
         return mark_safe("")
-    if product.title_lang:
-        return format_html('<span lang="{}">{}</span>', product.title_lang, product.display_title)
-    return conditional_escape(product.display_title)
+    return _text_in_lang(product.display_title, product.title_lang)
 
 
 @register.filter
@@ -185,29 +190,26 @@ def product_description(product: Product | None) -> SafeString:
     return mark_safe(sanitise(product.display_description))
 
 
-def _line_english_title(line) -> str:
+def _line_title_lang(line) -> tuple[str, str]:
+    """A basket or order line's title and the lang it needs ("" for the page's language).
+    An order line keeps the title it had when bought (``line.title``); the English site shows
+    the product's English title when the product still exists and has one, otherwise that
+    title, in Vietnamese."""
+    stored = getattr(line, "title", None) or line.product.get_title()
+    if not reader_reads_english():
+        return stored, ""
     product = getattr(line, "product", None)
-    return product.english_title() if product is not None else ""
+    english = product.english_title() if product is not None else ""
+    return (english, "") if english else (stored, "vi")
 
 
 @register.filter
 def line_title(line) -> SafeString:
-    """A basket or order line's product title as HTML. An order line keeps the title it had
-    when bought (``line.title``); the English site shows the product's English title when
-    the product still exists and has one, otherwise that title marked lang="vi"."""
-    stored = getattr(line, "title", None) or line.product.get_title()
-    if not reader_reads_english():
-        return conditional_escape(stored)
-    english = _line_english_title(line)
-    if english:
-        return conditional_escape(english)
-    return format_html('<span lang="vi">{}</span>', stored)
+    """A line's product title as HTML, marked lang="vi" on fallback."""
+    return _text_in_lang(*_line_title_lang(line))
 
 
 @register.filter
 def line_title_text(line) -> str:
     """The same title as plain text, for mails and attributes."""
-    stored = getattr(line, "title", None) or line.product.get_title()
-    if reader_reads_english():
-        return _line_english_title(line) or stored
-    return stored
+    return _line_title_lang(line)[0]

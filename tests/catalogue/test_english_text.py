@@ -8,7 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
+from django.template import Context, Template
 from django.test import TestCase
+from django.utils import translation
 
 from catalogue.models import Category, Product
 from tests.factories import CertificateFactory, ProductFactory, UserFactory
@@ -180,3 +182,23 @@ def test_staff_write_the_english_text_of_any_product(english, shelf):
 
     assert answer.status_code == 302
     assert Product.objects.get(pk=shelf.honey.pk).title_en == "Điện Biên Ban flower honey"
+
+
+def test_order_lines_show_the_english_title_or_the_bought_title_marked_as_vietnamese(shelf):
+    """An order line keeps the title it was bought under; the English site names it by the
+    product's English title when there is one, and a product deleted since by that title."""
+    page = Template("{% load ocop_tags %}{{ line|line_title }}|{{ line|line_title_text }}")
+    noodles = SimpleNamespace(title="Miến dong (bought)", product=shelf.noodles)
+    honey = SimpleNamespace(title="Mật ong <hoa Ban>", product=shelf.honey)
+    deleted = SimpleNamespace(title="Trà shan tuyết", product=None)
+
+    def shown(line, language):
+        with translation.override(language):
+            return page.render(Context({"line": line}))
+
+    assert shown(noodles, "en") == f"{NOODLES_EN}|{NOODLES_EN}"
+    assert shown(honey, "en") == (
+        '<span lang="vi">Mật ong &lt;hoa Ban&gt;</span>|Mật ong &lt;hoa Ban&gt;'
+    )
+    assert shown(deleted, "en") == '<span lang="vi">Trà shan tuyết</span>|Trà shan tuyết'
+    assert shown(noodles, "vi") == "Miến dong (bought)|Miến dong (bought)"
