@@ -58,17 +58,6 @@ def voucher_refusal(*, voucher, user, basket) -> str:
     return ""
 
 
-def voucher_uses_per_customer(*, voucher) -> int | None:
-    """How many orders one buyer may use the code in, or None if no limit says: the
-    tightest of its offers' limits per customer (Oscar's `max_user_applications`), 1 for a
-    once-per-customer code."""
-    limits = [offer.max_user_applications for offer in voucher.offers.all()]
-    limits = [limit for limit in limits if limit]
-    if voucher.usage == voucher.ONCE_PER_CUSTOMER:
-        limits.append(1)
-    return min(limits) if limits else None
-
-
 def _uses_per_customer_refusal(*, voucher, user) -> str:
     """A code limited to N uses per customer (N > 1; once is asked above): a guest must sign
     in, and a buyer who used it in N orders is refused. Oscar counts a buyer's uses of an

@@ -4,7 +4,8 @@ tracking number and timeline; nobody else's, and nothing without signing in."""
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ProductFactory, UserFactory, VendorFactory, placed_order
 from vendors.fulfilment import fulfilment_mark_packed, fulfilment_mark_shipped
@@ -67,6 +68,22 @@ def test_a_buyer_follows_each_parcel_with_its_carrier_number_and_timeline(client
     assert shipped["timeline"][3]["at"] is None
     waiting = parcels["HTX Mật ong Điện Biên"]
     assert (waiting["status"], waiting["carrier"], waiting["tracking_code"]) == ("new", "", "")
+
+
+def test_an_order_of_two_parcels_costs_the_queries_of_an_order_of_one(client, orders):
+    # Parcels, their events and lines are read in one query each, whatever the order holds.
+    def queries(user, number):
+        client.force_login(user)
+        client.get(f"/api/v1/orders/{number}/")  # the session and caches warmed
+        with CaptureQueriesContext(connection) as captured:
+            answer = client.get(f"/api/v1/orders/{number}/")
+        assert answer.status_code == 200
+        return len(captured)
+
+    one_parcel = queries(orders.other, orders.theirs)
+    two_parcels = queries(orders.buyer, orders.mine)
+
+    assert two_parcels == one_parcel
 
 
 @pytest.mark.parametrize("number", ["theirs", "999999", "x" * 129, "%00", "1 OR 1=1"])
