@@ -21,7 +21,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# The browser tests load axe-core (npm, pinned in package-lock.json) into the pages they check.
+# The browser tests load axe-core into the pages they check; the HTML check runs vnu-jar
+# (both npm, pinned in package-lock.json).
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
