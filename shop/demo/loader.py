@@ -201,16 +201,14 @@ def issuer_for(
     return OcopCertificate.Issuer.PROVINCE, f"UBND {name}", "QĐ-UBND"
 
 
-def _packshot_ensure(product: Product, *, spec: ProductSpec, place: str) -> None:
+def _packshot_ensure(product: Product, *, spec: ProductSpec) -> None:
     if product.images.exists():
         return
     data = images.packshot(
-        title=spec.title,
-        label=spec.label,
-        place=place,
         shape=spec.shape,
         colour=spec.colour,
         group=spec.ocop_code.split(".")[0],
+        seed=spec.upc,
     )
     name = _file_replace(f"catalogue/demo/{product.slug}.jpg", data)
     ProductImage.objects.create(product=product, original=name, caption=spec.title, display_order=0)
@@ -298,7 +296,7 @@ def product_from_spec(
             product_season_set(product=product, first_month=first_month, last_month=last_month)
         batches_ensure(product, spec=spec, today=today)
         if draw_images:
-            _packshot_ensure(product, spec=spec, place=f"{origin.short_name}, {origin.province}")
+            _packshot_ensure(product, spec=spec)
     return created
 
 
