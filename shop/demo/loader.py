@@ -201,15 +201,21 @@ def issuer_for(
     return OcopCertificate.Issuer.PROVINCE, f"UBND {name}", "QĐ-UBND"
 
 
-def _packshot_ensure(product: Product, *, spec: ProductSpec) -> None:
-    if product.images.exists():
-        return
-    data = images.packshot(
+def packshot_for(spec: ProductSpec) -> bytes:
+    """The product's picture: drawn from its kind (pack, colour, OCOP group) and its code,
+    never from its name or description."""
+    return images.packshot(
         shape=spec.shape,
         colour=spec.colour,
         group=spec.ocop_code.split(".")[0],
         seed=spec.upc,
     )
+
+
+def _packshot_ensure(product: Product, *, spec: ProductSpec) -> None:
+    if product.images.exists():
+        return
+    data = packshot_for(spec)
     name = _file_replace(f"catalogue/demo/{product.slug}.jpg", data)
     ProductImage.objects.create(product=product, original=name, caption=spec.title, display_order=0)
 
@@ -391,6 +397,7 @@ __all__ = [
     "home_page_hero_ensure",
     "issuer_for",
     "marks_ensure",
+    "packshot_for",
     "product_from_spec",
     "vendor_from_spec",
     "vendor_logo_ensure",
