@@ -142,16 +142,25 @@ def palm(c: Canvas, x: float, y: float, height: float, colour: RGB):
     trunk = [(x + lean * (t / 6) ** 2, y - height * t / 6) for t in range(7)]
     c.draw.line(trunk, (110, 86, 60), width=max(3, round(height / 22)), joint="curve")
     top_x, top_y = trunk[-1]
-    for i in range(9):
-        angle = math.pi * (0.05 + 0.9 * i / 8)
+    # Fronds rise from the crown and bend down under their own weight, some on each side.
+    length = height * 0.36
+    for i in range(11):
+        spread = -1 + 2 * i / 10 + c.rng.uniform(-0.08, 0.08)
+        lift = (1 - abs(spread)) * 0.55 + 0.1
         frond = [
             (
-                top_x - math.cos(angle) * height * 0.42 * t / 4,
-                top_y - math.sin(angle) * height * 0.16 * t / 4 + height * 0.12 * (t / 4) ** 2,
+                top_x + spread * length * t / 5,
+                top_y - lift * length * (t / 5) + length * 0.75 * (t / 5) ** 2 * abs(spread),
             )
-            for t in range(5)
+            for t in range(6)
         ]
-        c.draw.line(frond, colour, width=max(2, round(height / 28)), joint="curve")
+        c.draw.line(
+            frond, jitter(colour, c.rng, 10), width=max(2, round(height / 22)), joint="curve"
+        )
+    for _ in range(3):
+        nut_x, nut_y = top_x + c.rng.uniform(-0.05, 0.05) * height, top_y + height * 0.03
+        r = max(2.0, height / 40)
+        c.draw.ellipse((nut_x - r, nut_y - r, nut_x + r, nut_y + r), (120, 100, 40))
 
 
 def house(
@@ -395,10 +404,15 @@ def coast(c: Canvas):
                 width=3,
             )
         round_tree(c, x, y - size * 0.3, size * 0.8, (40, 96, 58))
-    for _ in range(c.rng.randint(2, 5)):
-        x, y = c.rng.uniform(100, WIDTH - 100), c.rng.uniform(sea_line + 40, sea_line + 160)
-        r = 8 + (y - sea_line) / 10
-        c.draw.ellipse((x - r * 1.3, y - r * 0.5, x + r * 1.3, y + r * 0.5), (84, 64, 44))
+    for _ in range(c.rng.randint(2, 4)):
+        x, y = c.rng.uniform(100, WIDTH - 100), c.rng.uniform(sea_line + 30, sea_line + 150)
+        boat(
+            c,
+            x,
+            y,
+            30 + (y - sea_line) * 0.6,
+            sail=(214, 120, 60) if c.rng.random() < 0.5 else None,
+        )
 
 
 def delta(c: Canvas):
@@ -409,7 +423,8 @@ def delta(c: Canvas):
     for row in range(12):
         y = horizon + (HEIGHT - horizon) * (row / 12) ** 1.6
         c.draw.line([(0, y), (WIDTH, y)], (140, 186, 90, 120), width=2)
-    water = mix(c.top, (90, 120, 110), 0.45)
+    # Delta water carries silt: a green-brown under any sky.
+    water = mix(c.horizon, (96, 128, 112), 0.7)
     vanish = c.rng.uniform(0.3, 0.7) * WIDTH
     c.draw.polygon(
         [
@@ -430,11 +445,19 @@ def delta(c: Canvas):
         ],
         water,
     )
-    for _ in range(14):
-        x = c.rng.uniform(0, WIDTH)
-        depth = c.rng.random()
-        y = horizon + 10 + (1 - depth) * 60
-        palm(c, x, y, 50 + (1 - depth) * 90, c.haze((40, 110, 50), depth * 0.6))
+    # Palms line both banks, smaller towards the horizon: drawn from far to near.
+    rows = sorted(c.rng.uniform(0, 0.75) ** 1.5 for _ in range(26))
+    for t in rows:
+        y = horizon + (HEIGHT - horizon) * t
+        side = c.rng.choice((0.2, 0.95))
+        bank = vanish + (WIDTH * side - vanish) * t
+        x = bank + (1 if side > 0.5 else -1) * c.rng.uniform(20, 160) * (0.2 + t)
+        palm(c, x, y, 60 + 380 * t, c.haze((40, 110, 50), (1 - t) * 0.5))
+    for _ in range(30):
+        t = c.rng.uniform(0.05, 1)
+        y = horizon + (HEIGHT - horizon) * t
+        x = vanish + (WIDTH * 0.575 - vanish) * t + c.rng.uniform(-300, 300) * t
+        c.draw.line([(x, y), (x + 20 + 60 * t, y)], (255, 255, 255, 70), width=2)
     for _ in range(c.rng.randint(2, 3)):
         t = c.rng.uniform(0.35, 0.9)
         y = horizon + (HEIGHT - horizon) * t
@@ -564,35 +587,39 @@ def apiary(c: Canvas):
 
 
 def drying(c: Canvas):
+    """Skeins of noodles hung over bamboo poles in a hillside yard, houses behind."""
     c.sun()
     c.clouds(2)
     c.fill_below(c.ridge(400, 60), c.haze((70, 110, 84), 0.7))
     c.mist(440, 60)
-    yard = c.ridge(600, 10, waves=2)
-    c.fill_below(yard, (198, 182, 150))
-    strand = jitter((240, 232, 214), c.rng, 8)
-    for row in range(3):
-        top = 520 + row * 110
-        span = 90 + row * 40
-        drop = 60 + row * 40
-        c.draw.line(
-            [(0, top), (WIDTH, top + c.rng.uniform(-10, 10))], (120, 96, 60), width=4 + row * 2
-        )
-        for x in range(c.rng.randint(0, 40), WIDTH, span):
-            for post in (x, x + span - 12):
-                c.draw.line(
-                    [(post, top - 6), (post, top + drop + 80)], (110, 84, 54), width=3 + row
-                )
-            for thread in range(int(span * 0.8 / (3 + row))):
-                tx = x + 6 + thread * (3 + row)
-                c.draw.line(
-                    [(tx, top), (tx + c.rng.uniform(-2, 2), top + drop * c.rng.uniform(0.9, 1.05))],
-                    strand,
-                    width=1 + row // 2,
-                )
-    for _ in range(2):
-        x = c.rng.choice((c.rng.uniform(0, 200), c.rng.uniform(WIDTH - 300, WIDTH - 120)))
-        house(c, x, c.at(yard, x) - 4, 150, roof=(150, 80, 56), wall=(228, 214, 186))
+    yard = c.ridge(560, 14, waves=2)
+    c.fill_below(yard, (120, 150, 84))
+    for _ in range(3):
+        x = c.rng.uniform(0, WIDTH - 160)
+        house(c, x, c.at(yard, x) + 6, 130, roof=(150, 80, 56), wall=(228, 214, 186))
+    strand = jitter((246, 240, 226), c.rng, 6)
+    bamboo = (150, 120, 70)
+    for top, scale in ((600, 0.7), (700, 1.0)):
+        start = c.rng.uniform(-80, 120)
+        while start < WIDTH:
+            length = c.rng.uniform(420, 640) * scale
+            drop = 120 * scale
+            for post in (start, start + length):
+                c.draw.line([(post, top - 10), (post, top + drop + 70 * scale)], bamboo, width=6)
+            c.draw.line([(start - 10, top), (start + length + 10, top)], bamboo, width=7)
+            x = start + 14
+            while x < start + length - 30 * scale:
+                skein = c.rng.uniform(22, 34) * scale
+                for thread in range(int(skein / 3)):
+                    tx = x + thread * 3
+                    sway = c.rng.uniform(-3, 3)
+                    c.draw.line(
+                        [(tx, top), (tx + sway, top + drop * c.rng.uniform(0.92, 1.04))],
+                        mix(strand, (200, 186, 160), c.rng.random() * 0.4),
+                        width=2,
+                    )
+                x += skein + c.rng.uniform(8, 16) * scale
+            start += length + c.rng.uniform(60, 160)
 
 
 SCENES: dict[str, tuple[Scene, tuple[str, ...]]] = {
