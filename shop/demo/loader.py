@@ -207,7 +207,7 @@ def packshot_for(spec: ProductSpec) -> bytes:
     return images.packshot(
         shape=spec.shape,
         colour=spec.colour,
-        group=spec.ocop_code.split(".")[0],
+        kind=spec.ocop_code,
         seed=spec.upc,
     )
 

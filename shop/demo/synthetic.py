@@ -294,7 +294,7 @@ def shared_images_ensure() -> dict[str, str]:
             data = images.packshot(
                 shape=template.shape,
                 colour=template.colour,
-                group=template.ocop_code.split(".")[0],
+                kind=template.ocop_code,
                 seed=template.key,
             )
             name = default_storage.save(name, ContentFile(data))
