@@ -35,6 +35,10 @@ SCENE_WORDS = {
     "ban": ("Hoa ban nở trên núi", "Ban flowers on the mountains"),
     "apiary": ("Đàn ong bên bìa rừng", "Beehives at the forest edge"),
     "drying": ("Phơi miến trên giàn tre", "Noodles drying on bamboo racks"),
+    "highland": (
+        "Nhà kính và vườn hoa cao nguyên",
+        "Greenhouses and flower fields in the highlands",
+    ),
 }
 
 # The look of each province's countryside. A province missing here (none today) gets one
@@ -49,7 +53,7 @@ PROVINCE_SCENES = {
     "Lào Cai": "terraces",
     "Thái Nguyên": "tea",
     "Lạng Sơn": "karst",
-    "Quảng Ninh": "terraces",
+    "Quảng Ninh": "forest",
     "Bắc Ninh": "orchard",
     "Phú Thọ": "forest",
     "Hải Phòng": "coast",
@@ -65,7 +69,7 @@ PROVINCE_SCENES = {
     "Gia Lai": "forest",
     "Khánh Hòa": "coast",
     "Đắk Lắk": "forest",
-    "Lâm Đồng": "forest",
+    "Lâm Đồng": "highland",
     "Đồng Nai": "forest",
     "Hồ Chí Minh": "river",
     "Tây Ninh": "village",
@@ -178,7 +182,7 @@ STORIES = (
         "Mật ong Bình Liêu và những đàn ong trên núi",
         "Ong nuôi theo mùa hoa rừng cho một thứ mật mà người Bình Liêu đang đăng ký nhãn hiệu.",
         "Quảng Ninh",
-        ("apiary", "forest", "terraces", "village"),
+        ("forest", "terraces", "apiary", "village"),
         ("mật ong", "Bình Liêu"),
         (
             "Các đàn ong được đặt ở bìa rừng, nơi hoa nở nối tiếp nhau quanh năm. Người nuôi "
@@ -197,7 +201,7 @@ STORIES = (
         "Dầu sở: hạt của rừng, giọt dầu của bản",
         "Cây sở cho hạt ép dầu vàng trong; tổ hợp tác ở Hoành Mô giữ nghề ép dầu truyền thống.",
         "Quảng Ninh",
-        ("forest", "village", "terraces", "river"),
+        ("terraces", "forest", "village", "river"),
         ("dầu sở", "Bình Liêu"),
         (
             "Hạt sở được nhặt khi quả nứt, phơi khô rồi ép. Dầu sở dùng để nấu ăn, và làm "

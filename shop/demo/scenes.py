@@ -1,6 +1,7 @@
 """Landscapes of the demo's regions and stories, drawn with Pillow: rice terraces, pine hills,
 tea rows, a river valley, limestone peaks, a coast with mangroves, delta canals, a village, an
-orchard, Ban flowers on the mountains, hives at a forest edge, noodles drying on racks.
+orchard, Ban flowers on the mountains, hives at a forest edge, noodles drying on racks,
+greenhouses and flower fields in the highlands.
 
 Each picture is drawn from a kind of scene and a seed: the kind says what the place looks like,
 the seed varies the hour, the season's colours and where everything stands, so no two places
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from PIL import Image, ImageDraw
 
 WIDTH, HEIGHT = 1600, 900
+# A wide slot (a region's banner, 12:5) shows the middle of the picture, about y=116 to 784:
+# what names the place (boats, houses, racks) stands inside that band.
 RGB = tuple[int, int, int]
 Scene = Callable[["Canvas"], None]
 
@@ -345,7 +348,7 @@ def river(c: Canvas):
         x = centre + wobble * math.sin(t * 3) + c.rng.uniform(-300, 300) * t
         c.draw.line([(x, y), (x + 40 * t + 10, y)], (255, 255, 255, 70), width=2)
     for _ in range(c.rng.randint(2, 3)):
-        t = c.rng.uniform(0.3, 0.9)
+        t = c.rng.uniform(0.25, 0.7)
         y = 540 + (HEIGHT - 540) * t
         boat(c, centre + wobble * math.sin(t * 3) + c.rng.uniform(-160, 160) * t, y, 40 + 160 * t)
     for _ in range(8):
@@ -376,7 +379,7 @@ def karst(c: Canvas):
         c.mist(water_line - 20, 80, 70)
     c.water(water_line, colour=(54, 104, 110))
     for _ in range(c.rng.randint(1, 3)):
-        y = c.rng.uniform(water_line + 60, HEIGHT - 40)
+        y = c.rng.uniform(water_line + 40, min(water_line + 130, 770))
         boat(
             c, c.rng.uniform(200, WIDTH - 200), y, 60 + (y - water_line) * 0.5, sail=(196, 104, 54)
         )
@@ -459,7 +462,7 @@ def delta(c: Canvas):
         x = vanish + (WIDTH * 0.575 - vanish) * t + c.rng.uniform(-300, 300) * t
         c.draw.line([(x, y), (x + 20 + 60 * t, y)], (255, 255, 255, 70), width=2)
     for _ in range(c.rng.randint(2, 3)):
-        t = c.rng.uniform(0.35, 0.9)
+        t = c.rng.uniform(0.3, 0.7)
         y = horizon + (HEIGHT - horizon) * t
         x = vanish + (WIDTH * 0.575 - vanish) * t + c.rng.uniform(-120, 120) * t
         boat(c, x, y, 50 + 170 * t)
@@ -622,6 +625,52 @@ def drying(c: Canvas):
             start += length + c.rng.uniform(60, 160)
 
 
+def highland(c: Canvas):
+    """Pine hills over a lake, greenhouses and strips of flowers: the cool uplands of Đà Lạt."""
+    c.sun()
+    c.clouds(3)
+    for layer, base in enumerate((400, 480)):
+        line = c.ridge(base, 60)
+        depth = 0.7 - layer * 0.35
+        c.fill_below(line, c.haze((50, 92, 64), depth))
+        for x in range(-10, WIDTH + 20, 22 + layer * 12):
+            pine(
+                c,
+                x,
+                c.at(line, x) + 16,
+                c.rng.uniform(40, 70) * (1 + layer * 0.5),
+                c.haze((36, 76, 50), depth),
+            )
+    c.mist(520, 50)
+    lake_top = c.rng.uniform(530, 560)
+    c.draw.ellipse(
+        (c.rng.uniform(-300, 300), lake_top, c.rng.uniform(900, 1300), lake_top + 70),
+        mix(c.top, (70, 120, 130), 0.35),
+    )
+    field = c.ridge(600, 12, waves=2)
+    c.fill_below(field, (116, 150, 82))
+    for _ in range(c.rng.randint(4, 6)):
+        x, width = c.rng.uniform(-40, WIDTH - 200), c.rng.uniform(160, 280)
+        y = c.at(field, x) + c.rng.uniform(10, 30)
+        c.draw.rectangle((x, y - 50, x + width, y), (236, 240, 238))
+        for arch in range(int(width // 40)):
+            c.draw.chord(
+                (x + arch * 40, y - 76, x + arch * 40 + 40, y - 26), 180, 360, (246, 248, 246)
+            )
+            c.draw.line([(x + arch * 40, y - 50), (x + arch * 40, y)], (200, 206, 204), width=2)
+    colours = ((206, 52, 70), (240, 196, 60), (226, 120, 170), (150, 96, 196), (250, 250, 246))
+    for row in range(7):
+        top = 680 + row * 32
+        colour = c.rng.choice(colours)
+        band = [(x, top + 14 * math.sin(x / 300 + row * 0.3)) for x in range(-20, WIDTH + 40, 40)]
+        c.draw.line(band, (96, 130, 70), width=30)
+        for x, y in band[::1]:
+            for _ in range(3):
+                fx, fy = x + c.rng.uniform(-20, 20), y + c.rng.uniform(-8, 8)
+                r = 4 + row * 0.8
+                c.draw.ellipse((fx - r, fy - r, fx + r, fy + r), colour)
+
+
 SCENES: dict[str, tuple[Scene, tuple[str, ...]]] = {
     "terraces": (terraces, ("morning", "noon", "mist")),
     "forest": (forest, ("morning", "mist", "noon")),
@@ -635,6 +684,7 @@ SCENES: dict[str, tuple[Scene, tuple[str, ...]]] = {
     "ban": (ban, ("mist", "morning")),
     "apiary": (apiary, ("morning", "noon")),
     "drying": (drying, ("noon", "morning")),
+    "highland": (highland, ("morning", "noon")),
 }
 
 
