@@ -37,7 +37,7 @@ SCENE_WORDS = {
     "drying": ("Phơi miến trên giàn tre", "Noodles drying on bamboo racks"),
     "highland": (
         "Nhà kính và vườn hoa cao nguyên",
-        "Greenhouses and flower fields in the highlands",
+        "Greenhouses and flower fields of the highlands",
     ),
 }
 
