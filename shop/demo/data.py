@@ -61,7 +61,6 @@ class ProductSpec:
     stock: int
     shape: str
     colour: str
-    label: str
     description: str
     certificates: tuple[CertificateSpec, ...]
     # (province, commune) of origin when it is not the producer's own commune.
@@ -579,7 +578,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=140,
         shape="noodles",
         colour="#b89a6a",
-        label="Miến dong\nBình Liêu",
         description=(
             "Sợi miến làm hoàn toàn từ tinh bột củ dong riềng trồng ở Bình Liêu, có màu nâu "
             "trong tự nhiên. Khi nấu sợi dai, không nát và không bị chua. Túi 500g; ngâm nước "
@@ -599,7 +597,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=60,
         shape="gift_box",
         colour="#9c2f2f",
-        label="Miến dong\nBình Liêu",
         description=(
             "Hộp quà gồm hai gói miến dong 500g, sợi được bó bằng lạt giang theo kiểu truyền "
             "thống. Sợi nhỏ, đều, màu nâu trong đặc trưng của dong riềng vùng cao. Hộp giấy cứng "
@@ -617,7 +614,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=45,
         shape="jar",
         colour="#c9831f",
-        label="Mật ong\nBình Liêu",
         description=(
             "Mật của đàn ong nội nuôi ven rừng Bình Liêu, lấy từ hoa rừng và hoa hồi. Mật sánh, "
             "màu hổ phách, thoảng mùi hoa hồi. Lọ thủy tinh 500ml, không pha đường, không cô "
@@ -635,7 +631,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=25,
         shape="jar",
         colour="#d8a13a",
-        label="Gừng\nmật ong",
         description=(
             "Gừng già thái lát mỏng, ngâm trong mật ong rừng Bình Liêu từ ba tháng trở lên. Vị "
             "cay ấm của gừng quyện với vị ngọt của mật, pha nước ấm uống vào ngày lạnh. Lọ 350g, "
@@ -653,7 +648,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=30,
         shape="bottle",
         colour="#d9b23c",
-        label="Dầu sở\nBình Liêu",
         description=(
             "Dầu ép lạnh từ hạt sở trồng trên đồi Bình Liêu, để lắng tự nhiên cho trong. Dầu "
             "màu vàng nhạt, thơm nhẹ, dùng xào nấu, trộn gỏi hoặc dưỡng da, dưỡng tóc. Chai thủy "
@@ -671,7 +665,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=80,
         shape="soap",
         colour="#efe0b0",
-        label="Xà phòng\ndầu sở",
         description=(
             "Bánh xà phòng nấu thủ công theo phương pháp lạnh, thành phần chính là dầu sở Bình "
             "Liêu. Bọt mịn, không làm khô da, hợp cả với da nhạy cảm. Mỗi bánh khoảng 100g, đựng "
@@ -688,7 +681,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=70,
         shape="vial",
         colour="#8a4b1c",
-        label="Tinh dầu\nquế",
         description=(
             "Tinh dầu cất bằng hơi nước từ vỏ và lá quế thu hái ở Bình Liêu. Mùi thơm ấm, cay "
             "nhẹ, dùng xông phòng hoặc pha loãng để xoa bóp. Chai thủy tinh màu hổ phách 50ml có "
@@ -705,7 +697,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=55,
         shape="vial",
         colour="#6e3b1e",
-        label="Tinh dầu\nhồi",
         description=(
             "Tinh dầu cất từ quả hồi chín của những vườn hồi lâu năm ở Bình Liêu. Hương ngọt, "
             "nồng đặc trưng, dùng để xông, khử mùi hoặc làm hương liệu. Chai 50ml có nắp nhỏ "
@@ -723,7 +714,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=90,
         shape="vial",
         colour="#7d8f2a",
-        label="Tinh dầu\nvỏ bưởi",
         description=(
             "Tinh dầu cất từ vỏ bưởi tươi, giữ mùi thơm thanh của vỏ bưởi vừa bóc. Dùng ủ tóc, "
             "pha vào nước gội hoặc xông phòng. Chai thủy tinh 100ml."
@@ -739,7 +729,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=40,
         shape="vial",
         colour="#9aa63a",
-        label="Tinh dầu\nsả chanh",
         description=(
             "Tinh dầu cất từ thân và lá sả chanh trồng ở vùng ven đô Hà Nội. Mùi sả tươi mát, "
             "giúp xua muỗi và khử mùi trong nhà. Chai 100ml; nhỏ vài giọt vào máy khuếch tán "
@@ -767,7 +756,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=50,
         shape="bottle",
         colour="#dfe7ea",
-        label="Rượu\nmen lá",
         description=(
             "Rượu nấu từ gạo nếp nương ủ men lá rừng của người Dao Tiên Yên. Rượu trong, khoảng "
             "35 độ, thơm mùi lá và ngọt ở cuối. Chai thủy tinh 500ml. Không bán cho người dưới "
@@ -785,7 +773,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=35,
         shape="tea_box",
         colour="#c99a12",
-        label="Trà\nhoa vàng",
         description=(
             "Bông trà hoa vàng hái khi vừa nở rồi sấy lạnh, giữ nguyên hình và sắc vàng óng. "
             "Nước trà vàng trong, vị ngọt dịu, hương thoang thoảng. Hộp 50g; mỗi ấm pha 2–3 bông "
@@ -802,7 +789,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=20,
         shape="pouch",
         colour="#6b2d4f",
-        label="Ba kích\ntím",
         description=(
             "Rễ ba kích tím trồng dưới tán rừng Ba Chẽ từ bốn năm trở lên, đã rút lõi và sấy "
             "khô. Theo kinh nghiệm dân gian, ba kích được ngâm rượu hoặc hầm cùng thức ăn. Túi "
@@ -820,7 +806,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=38,
         shape="jar",
         colour="#e2b54a",
-        label="Mật ong\nhoa Ban",
         description=(
             "Mật ong thu vào mùa hoa ban nở trên đồi Mường Phăng. Mật màu vàng nhạt, thơm dịu, "
             "vị ngọt thanh. Lọ thủy tinh 500ml; trời lạnh mật có thể kết tinh, đó là hiện tượng "
@@ -838,7 +823,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=0,
         shape="crate",
         colour="#4f7a3a",
-        label="Bí xanh\nTìa Dình",
         description=(
             "Bí xanh trồng trên nương ở độ cao hơn một nghìn mét tại Tìa Dình, quả dài, vỏ phủ "
             "phấn trắng. Ruột bí chắc, nấu canh ngọt mà không nhũn. Thùng 5kg gồm 2–3 quả, chỉ "
@@ -857,7 +841,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=60,
         shape="crate",
         colour="#7a5a3c",
-        label="Khoai sọ\nPhì Nhừ",
         description=(
             "Khoai sọ nương của đồng bào Mông ở Phì Nhừ, củ nhỏ, vỏ nâu sẫm. Luộc hay nấu canh "
             "đều bở, dẻo và thơm bùi. Túi lưới 3kg."
@@ -874,7 +857,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=75,
         shape="sack",
         colour="#9b2c2c",
-        label="Lạc đỏ\nNa Son",
         description=(
             "Giống lạc đỏ bản địa trồng trên nương Na Son, hạt nhỏ, vỏ lụa đỏ sẫm. Lạc được phơi "
             "khô và chọn hạt đều; rang lên giòn, béo. Túi 1kg."
@@ -890,7 +872,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=25,
         shape="tray",
         colour="#5b2a1a",
-        label="Thịt lợn\ngác bếp",
         description=(
             "Thịt lợn bản thái thớ dọc, ướp mắc khén, gừng, ớt rồi hun trên gác bếp củi gần một "
             "tuần. Thịt săn, thơm mùi khói; hấp lại hoặc nướng sơ rồi xé nhỏ khi ăn. Túi hút chân "
@@ -907,7 +888,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=100,
         shape="coffee_bag",
         colour="#3b2418",
-        label="Cà phê\nArabica",
         description=(
             "Cà phê Arabica trồng ở độ cao khoảng một nghìn mét tại Mường Ảng, chỉ hái quả chín "
             "và sơ chế ướt. Rang mộc mức vừa, hương trái cây, vị chua nhẹ và hậu ngọt. Túi 500g "
@@ -924,7 +904,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=120,
         shape="sack",
         colour="#e9e2cf",
-        label="Gạo\nSéng Cù",
         description=(
             "Gạo từ giống lúa Séng Cù trồng trên cánh đồng Mường Thanh, hạt thon dài, trắng "
             "trong. Cơm dẻo, thơm nhẹ, để nguội vẫn mềm. Túi 5kg."
@@ -941,7 +920,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=50,
         shape="pouch",
         colour="#8a5a2b",
-        label="Long nhãn\nLục Sơn",
         description=(
             "Nhãn chín của các vườn Lục Sơn được bóc vỏ, bỏ hạt và sấy bằng than củi theo mẻ "
             "nhỏ. Cùi long nhãn dày, màu nâu cánh gián, vị ngọt đậm. Ăn trực tiếp, nấu chè hay "
@@ -958,7 +936,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=30,
         shape="parcels",
         colour="#3f6b2a",
-        label="Bánh mật\nThanh Lâm",
         description=(
             "Bánh làm từ gạo nếp, mật mía và lạc rang, gói lá dong và luộc nhiều giờ. Vỏ bánh "
             "dẻo, màu nâu mật, nhân bùi thơm. Túi 10 chiếc, mỗi chiếc khoảng 100g; giữ ngăn mát "
@@ -975,7 +952,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=40,
         shape="parcels",
         colour="#5d8a36",
-        label="Nem chua\nTư Thủy",
         description=(
             "Nem làm từ thịt lợn nạc tươi giã nhuyễn, trộn bì thái sợi, thính gạo, gói lá ổi. "
             "Nem chua vừa, giòn, thơm mùi lá, ăn kèm tỏi ớt. Mỗi chiếc khoảng 20g, túi 50 chiếc; "
@@ -993,7 +969,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=80,
         shape="pouch",
         colour="#8e3b2a",
-        label="Vải thiều\nsấy khô",
         description=(
             "Vải thiều chín từ các nhà vườn Lục Ngạn được sấy nguyên quả trong lò giữ nhiệt ổn "
             "định. Cùi vải khô dẻo, nâu đỏ, ngọt đậm và thơm. Túi 1kg, để nơi khô ráo, dùng dần "
@@ -1011,7 +986,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=15,
         shape="teapot",
         colour="#2f4f8f",
-        label="Gốm Bát Tràng",
         description=(
             "Bộ gồm một ấm 500ml và sáu chén, vẽ tay hoa sen bằng men lam trên nền trắng ngà. "
             "Gốm nung ở khoảng 1.250 độ nên chắc, không thấm nước, dùng được với nước sôi. Hộp "
@@ -1028,7 +1002,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=12,
         shape="vase",
         colour="#d8ccb0",
-        label="Gốm men rạn",
         description=(
             "Bình hoa dáng tỏi, phủ men rạn màu ngà với những đường rạn nhỏ đều như mạng nhện. "
             "Vết rạn hình thành khi gốm nguội nên mỗi chiếc có hoa văn riêng. Cao khoảng 30cm, "
@@ -1045,7 +1018,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=25,
         shape="scarf",
         colour="#a3324a",
-        label="Lụa Vạn Phúc",
         description=(
             "Khăn dệt từ tơ tằm trên khung dệt của làng Vạn Phúc, dệt chìm hoa văn hoa sen. Mặt "
             "lụa mềm, mát, bóng nhẹ; khổ 180×55cm, nặng khoảng 60g. Giặt tay bằng nước lạnh và "
@@ -1063,7 +1035,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=90,
         shape="pouch",
         colour="#7b3420",
-        label="Hoa hồi\nVăn Quan",
         description=(
             "Hồi khô vùng Văn Quan, quả tám cánh đều, màu nâu đỏ, mùi thơm nồng. Quả lép và cuống "
             "đã được nhặt bỏ, hồi phơi đủ nắng nên để được lâu. Túi 500g, dùng nấu phở, kho thịt "
@@ -1081,7 +1052,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=65,
         shape="cups",
         colour="#2b2b2b",
-        label="Thạch đen\nTràng Định",
         description=(
             "Thạch nấu từ cây thạch đen phơi khô của Tràng Định, không phẩm màu, không chất bảo "
             "quản. Thạch giòn mát, thơm mùi cỏ, ăn với đường phèn hoặc nước cốt dừa. Hộp 6 cốc, "
@@ -1099,7 +1069,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=0,
         shape="crate",
         colour="#c8a45a",
-        label="Nhãn lồng\nHưng Yên",
         description=(
             "Nhãn lồng từ vườn nhãn lâu năm ở Hồng Nam, quả to, vỏ mỏng, cùi dày và giòn. Vị "
             "ngọt sắc, hạt nhỏ. Hộp 2kg; chỉ có hàng trong mùa thu hoạch tháng bảy, tháng tám."
@@ -1116,7 +1085,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=150,
         shape="bottle",
         colour="#8a5a1c",
-        label="Tương Bần",
         description=(
             "Tương làm từ xôi nếp ủ mốc, đậu tương rang và muối, phơi trong chum sành nhiều "
             "tháng. Tương sánh, vàng nâu, mặn dịu và ngọt hậu. Chai 500ml, dùng chấm rau luộc, "
@@ -1133,7 +1101,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=60,
         shape="tea_box",
         colour="#3d6b35",
-        label="Chè\nTân Cương",
         description=(
             "Chè hái phần búp non nhất, sao tay trên chảo gang và vò nhiều lần cho cánh nhỏ, "
             "xoăn như chiếc đinh. Nước xanh vàng trong, hương cốm, chát dịu rồi ngọt hậu. Hộp "
@@ -1150,7 +1117,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=10,
         shape="orchid",
         colour="#c2548a",
-        label="Lan hồ điệp",
         description=(
             "Chậu lan hồ điệp ba cành trồng trong nhà kính ở Đà Lạt, mỗi cành 8–10 bông. Hoa bền "
             "sáu đến tám tuần nếu đặt nơi thoáng, tránh nắng gắt. Chậu sứ trắng đường kính khoảng "
@@ -1167,7 +1133,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=8,
         shape="bonsai",
         colour="#3f6e3a",
-        label="Bonsai",
         description=(
             "Cây tùng la hán được uốn dáng từ nhỏ, cao khoảng 35cm tính cả chậu. Cây ưa sáng, "
             "tưới vừa đủ ẩm, hợp để bàn làm việc hoặc ban công. Chậu gốm men nâu, kèm hướng dẫn "
@@ -1184,7 +1149,6 @@ PRODUCTS: list[ProductSpec] = [
         stock=200,
         shape="sack",
         colour="#f1ead6",
-        label="Gạo ST25",
         description=(
             "Gạo ST25 trồng trên ruộng luân canh lúa – tôm ở Mỹ Xuyên, ít dùng phân bón hóa học. "
             "Hạt dài, trắng trong, cơm mềm dẻo và thơm mùi lá dứa. Túi 5kg hút chân không."

@@ -4,78 +4,96 @@ products, in Vietnamese, with drawn images. Safe to run again: pages that exist 
 from __future__ import annotations
 
 import io
-import math
-import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFilter
 from wagtail.images.models import Image
 
 from catalogue.models import Product, Province
+from catalogue.text import slugify_vietnamese
 from cms.models import HomePage, RegionPage, StoryPage
 from cms.services import MODERATORS, editorial_groups_ensure, home_page_ensure, section_pages_ensure
+from shop.demo import scenes
 from vendors.models import Vendor
 
 MODERATOR = ("moderator", "moderator@ocop.local", "ocop-moderator-2026")
 
-# (top colour, bottom colour, hill colour) of each drawn scene.
-PALETTES = {
-    "noodles": ((247, 228, 190), (214, 170, 110), (86, 120, 78)),
-    "honey": ((255, 226, 150), (222, 150, 40), (120, 100, 50)),
-    "camellia": ((214, 232, 206), (120, 160, 110), (40, 80, 50)),
-    "ban": ((236, 236, 246), (190, 190, 220), (80, 110, 90)),
-    "lucnam": ((250, 214, 180), (200, 120, 90), (70, 100, 60)),
-    "hills": ((210, 228, 240), (150, 190, 200), (60, 100, 80)),
+# What each kind of scene shows, for the pictures' alternative text: (Vietnamese, English).
+SCENE_WORDS = {
+    "terraces": ("Ruộng bậc thang", "Rice terraces"),
+    "forest": ("Đồi rừng thông", "Pine-forested hills"),
+    "tea": ("Đồi chè", "Tea hills"),
+    "river": ("Thung lũng ven sông", "A river valley"),
+    "karst": ("Núi đá vôi bên mặt nước", "Limestone peaks over the water"),
+    "coast": ("Bờ biển và rừng ngập mặn", "The coast and its mangroves"),
+    "delta": ("Kênh rạch miền sông nước", "Canals of the delta"),
+    "village": ("Làng quê bên ao", "A village by its pond"),
+    "orchard": ("Vườn cây ăn quả trên đồi", "Fruit orchards on the hills"),
+    "ban": ("Hoa ban nở trên núi", "Ban flowers on the mountains"),
+    "apiary": ("Đàn ong bên bìa rừng", "Beehives at the forest edge"),
+    "drying": ("Phơi miến trên giàn tre", "Noodles drying on bamboo racks"),
+    "highland": (
+        "Nhà kính và vườn hoa cao nguyên",
+        "Greenhouses and flower fields of the highlands",
+    ),
+}
+
+# The look of each province's countryside. A province missing here (none today) gets one
+# chosen from its name, so it still has a picture of its own.
+PROVINCE_SCENES = {
+    "Hà Nội": "village",
+    "Cao Bằng": "karst",
+    "Tuyên Quang": "terraces",
+    "Điện Biên": "ban",
+    "Lai Châu": "terraces",
+    "Sơn La": "tea",
+    "Lào Cai": "terraces",
+    "Thái Nguyên": "tea",
+    "Lạng Sơn": "karst",
+    "Quảng Ninh": "forest",
+    "Bắc Ninh": "orchard",
+    "Phú Thọ": "forest",
+    "Hải Phòng": "coast",
+    "Hưng Yên": "river",
+    "Ninh Bình": "karst",
+    "Thanh Hóa": "coast",
+    "Nghệ An": "forest",
+    "Hà Tĩnh": "coast",
+    "Quảng Trị": "forest",
+    "Huế": "river",
+    "Đà Nẵng": "coast",
+    "Quảng Ngãi": "coast",
+    "Gia Lai": "forest",
+    "Khánh Hòa": "coast",
+    "Đắk Lắk": "forest",
+    "Lâm Đồng": "highland",
+    "Đồng Nai": "forest",
+    "Hồ Chí Minh": "river",
+    "Tây Ninh": "village",
+    "Đồng Tháp": "delta",
+    "Vĩnh Long": "delta",
+    "An Giang": "delta",
+    "Cần Thơ": "delta",
+    "Cà Mau": "coast",
 }
 
 
-def _scene(kind: str, *, seed: int, size=(1600, 900)) -> bytes:
-    """A quiet landscape: a sky gradient, a sun and three layers of hills, no text."""
-    top, bottom, hill = PALETTES[kind]
-    width, height = size
-    image = PILImage.new("RGB", size, top)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        t = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
-        )
-    rng = random.Random(seed)
-    sun_x, sun_y = rng.randint(width // 5, width * 4 // 5), rng.randint(height // 8, height // 3)
-    draw.ellipse([sun_x - 70, sun_y - 70, sun_x + 70, sun_y + 70], fill=(255, 246, 220))
-    for layer in range(3):
-        shade = tuple(min(255, int(c + (2 - layer) * 35)) for c in hill)
-        base = height * (0.55 + layer * 0.14)
-        phase, amplitude = rng.random() * math.tau, 40 + layer * 15
-        points = [(0, height)]
-        for x in range(0, width + 20, 20):
-            y = base - amplitude * math.sin(x / (180 + layer * 60) + phase)
-            points.append((x, y))
-        points.append((width, height))
-        draw.polygon(points, fill=shade)
-    if kind in ("ban", "camellia"):
-        # Scattered blossoms: white Ban flowers, pale camellia flowers.
-        for _ in range(60):
-            x, y = rng.randint(0, width), rng.randint(int(height * 0.55), height)
-            r = rng.randint(4, 9)
-            draw.ellipse([x - r, y - r, x + r, y + r], fill=(250, 250, 252))
-    image = image.filter(ImageFilter.GaussianBlur(1))
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=85)
-    return buffer.getvalue()
+def province_scene(short_name: str) -> str:
+    if short_name in PROVINCE_SCENES:
+        return PROVINCE_SCENES[short_name]
+    kinds = sorted(SCENE_WORDS)
+    return kinds[sum(map(ord, short_name)) % len(kinds)]
 
 
-def _image(title: str, kind: str, seed: int) -> Image:
+def _image(title: str, kind: str, seed: str) -> Image:
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    file = ImageFile(io.BytesIO(_scene(kind, seed=seed)), name=f"demo-{kind}-{seed}.jpg")
+    data = scenes.landscape(kind=kind, seed=seed)
+    file = ImageFile(io.BytesIO(data), name=f"demo-{kind}-{slugify_vietnamese(seed)}.jpg")
     return Image.objects.create(title=title, file=file)
 
 
@@ -84,7 +102,6 @@ class RegionSpec:
     province: str
     slug: str
     intro: str
-    kind: str = "hills"
     seasons: tuple[tuple[str, str, str], ...] = ()
 
 
@@ -96,7 +113,6 @@ REGIONS = (
         "riềng, rừng sở và những đàn ong. Miến dong Bình Liêu mang nhãn hiệu chứng nhận; mật "
         "ong và dầu sở đang được đăng ký. Tỉnh gắn tem truy xuất có mã QR cho mọi sản phẩm "
         "OCOP.</p>",
-        "noodles",
         (
             ("Cuối năm", "Mùa làm miến", "Củ dong được dỡ vào mùa khô; cả bản phơi miến."),
             ("Mùa xuân", "Ong vào mùa hoa", "Các đàn ong theo hoa rừng, mật đầu mùa sóng sánh."),
@@ -108,7 +124,6 @@ REGIONS = (
         "<p>Điện Biên là xứ sở của hoa ban. Khi ban nở trắng các sườn núi, ong lấy mật, và "
         "mật ong hoa ban của Mường Phăng được công nhận OCOP 4 sao. Gạo, cà phê Mường Ảng và "
         "thịt gác bếp là những đặc sản khác của tỉnh.</p>",
-        "ban",
         (("Tháng 3", "Hoa ban nở", "Mùa hoa ban cũng là mùa mật ong hoa ban."),),
     ),
     RegionSpec(
@@ -116,7 +131,6 @@ REGIONS = (
         "bac-ninh",
         "<p>Lục Nam, vùng đồi của tỉnh Bắc Giang cũ, nay thuộc Bắc Ninh, đang có thêm nhiều "
         "sản phẩm OCOP mới: long nhãn, bánh mật, nem chua. Vải thiều Lục Ngạn ở gần đó.</p>",
-        "lucnam",
         (("Mùa hè", "Mùa vải và nhãn", "Quả chín rộ, các hộ sấy long nhãn và vải."),),
     ),
 )
@@ -128,7 +142,9 @@ class StorySpec:
     title: str
     intro: str
     province: str
-    kind: str
+    # The kinds of scene of its four pictures: the lead picture, the one in the text and the
+    # two of the gallery. Four kinds, so no picture repeats another.
+    scenes: tuple[str, str, str, str]
     tags: tuple[str, ...]
     paragraphs: tuple[str, ...]
     quote: tuple[str, str]
@@ -144,7 +160,7 @@ STORIES = (
         "Miến dong Bình Liêu: sợi miến từ những đồi dong riềng",
         "Từ củ dong trên đồi đến sợi miến dai, trong: chuyện của một nghề cả bản cùng làm.",
         "Quảng Ninh",
-        "noodles",
+        ("drying", "terraces", "village", "forest"),
         ("miến dong", "Bình Liêu"),
         (
             "Dong riềng được trồng trên các sườn đồi của Bình Liêu. Đến mùa dỡ củ, tinh bột "
@@ -166,7 +182,7 @@ STORIES = (
         "Mật ong Bình Liêu và những đàn ong trên núi",
         "Ong nuôi theo mùa hoa rừng cho một thứ mật mà người Bình Liêu đang đăng ký nhãn hiệu.",
         "Quảng Ninh",
-        "honey",
+        ("forest", "terraces", "apiary", "village"),
         ("mật ong", "Bình Liêu"),
         (
             "Các đàn ong được đặt ở bìa rừng, nơi hoa nở nối tiếp nhau quanh năm. Người nuôi "
@@ -185,7 +201,7 @@ STORIES = (
         "Dầu sở: hạt của rừng, giọt dầu của bản",
         "Cây sở cho hạt ép dầu vàng trong; tổ hợp tác ở Hoành Mô giữ nghề ép dầu truyền thống.",
         "Quảng Ninh",
-        "camellia",
+        ("terraces", "forest", "village", "river"),
         ("dầu sở", "Bình Liêu"),
         (
             "Hạt sở được nhặt khi quả nứt, phơi khô rồi ép. Dầu sở dùng để nấu ăn, và làm "
@@ -203,7 +219,7 @@ STORIES = (
         "Mật ong hoa ban Điện Biên, sản phẩm OCOP 4 sao",
         "Khi hoa ban nở trắng núi rừng Tây Bắc, những đàn ong ở Mường Phăng bắt đầu mùa mật.",
         "Điện Biên",
-        "ban",
+        ("apiary", "ban", "terraces", "forest"),
         ("mật ong", "Điện Biên", "hoa ban"),
         (
             "Hoa ban nở vào khoảng tháng ba. Mật lấy từ mùa hoa này có vị thanh và màu sáng.",
@@ -221,7 +237,7 @@ STORIES = (
         "Lục Nam: những sản phẩm OCOP mới của vùng đồi",
         "Long nhãn, bánh mật, nem chua: các hộ và hợp tác xã Lục Nam đưa đặc sản quê lên kệ.",
         "Bắc Ninh",
-        "lucnam",
+        ("village", "orchard", "river", "terraces"),
         ("Lục Nam", "sản phẩm mới"),
         (
             "Sau khi sáp nhập, Lục Nam thuộc tỉnh Bắc Ninh. Giấy chứng nhận cũ vẫn ghi tỉnh "
@@ -386,8 +402,13 @@ EN_HOME = {
     "stories_heading": "Stories from the countryside",
 }
 EN_SECTIONS = {"stories": "Regional stories", "regions": "Regions"}
-VI_LABELS = {"facts": "Vài con số", "buy": "Mua tại chợ", "landscape": "Phong cảnh"}
-EN_LABELS = {"facts": "A few figures", "buy": "Buy at the market", "landscape": "Landscape of"}
+VI_LABELS = {"facts": "Vài con số", "buy": "Mua tại chợ", "in": "ở"}
+EN_LABELS = {"facts": "A few figures", "buy": "Buy at the market", "in": "in"}
+
+
+def _scene_alt(kind: str, province: str, labels: dict[str, str]) -> str:
+    words = SCENE_WORDS[kind][0 if labels is VI_LABELS else 1]
+    return f"{words} {labels['in']} {province}"
 
 
 def _province(short_name: str) -> Province:
@@ -411,7 +432,11 @@ def _story_body(spec: StorySpec, images: list[Image], labels=VI_LABELS) -> list[
     body.append(
         {
             "type": "image",
-            "value": {"image": images[0].pk, "alt": spec.intro, "caption": spec.province},
+            "value": {
+                "image": images[1].pk,
+                "alt": _scene_alt(spec.scenes[1], spec.province, labels),
+                "caption": spec.province,
+            },
         }
     )
     body.append({"type": "heading", "value": spec.tags[0].capitalize()})
@@ -438,10 +463,10 @@ def _story_body(spec: StorySpec, images: list[Image], labels=VI_LABELS) -> list[
                 "images": [
                     {
                         "image": image.pk,
-                        "alt": f"{labels['landscape']} {spec.province}",
+                        "alt": _scene_alt(kind, spec.province, labels),
                         "caption": "",
                     }
-                    for image in images[1:]
+                    for image, kind in zip(images[2:], spec.scenes[2:], strict=True)
                 ],
             },
         }
@@ -467,18 +492,19 @@ def editorial_demo_ensure() -> tuple[int, int]:
     new_regions = 0
     specs = {spec.province: spec for spec in REGIONS}
     provinces = Province.objects.filter(communes__vendors__status=Vendor.Status.APPROVED).distinct()
-    for number, province in enumerate(provinces.order_by("short_name")):
+    for province in provinces.order_by("short_name"):
         spec = specs.get(province.short_name)
         slug = spec.slug if spec else province.slug
         if RegionPage.objects.filter(province=province).exists():
             continue
-        image = _image(f"Phong cảnh {province.short_name}", spec.kind if spec else "hills", number)
+        kind = province_scene(province.short_name)
+        image = _image(f"Phong cảnh {province.short_name}", kind, province.slug)
         region = RegionPage(
             title=province.name,
             slug=slug,
             province=province,
             hero_image=image,
-            hero_image_alt=f"Đồi núi {province.short_name} (tranh minh họa)",
+            hero_image_alt=f"{SCENE_WORDS[kind][0]} ở {province.short_name} (tranh minh họa)",
             intro=spec.intro if spec else _region_intro_for(province),
             seasonal_highlights=[
                 {"type": "highlight", "value": {"months": m, "title": t, "text": x}}
@@ -490,11 +516,12 @@ def editorial_demo_ensure() -> tuple[int, int]:
         new_regions += 1
 
     new_stories = 0
-    for number, spec in enumerate(STORIES):
+    for spec in STORIES:
         if StoryPage.objects.filter(slug=spec.slug).exists():
             continue
         images = [
-            _image(f"{spec.title} ({n + 1})", spec.kind, 100 + number * 10 + n) for n in range(3)
+            _image(f"{spec.title} ({n + 1})", kind, f"{spec.slug}-{n + 1}")
+            for n, kind in enumerate(spec.scenes)
         ]
         story = StoryPage(
             title=spec.title,
@@ -532,7 +559,8 @@ def _english_versions_ensure() -> None:
         title, intro = EN_REGIONS.get(region.slug) or _english_region_text(region.province)
         copy = region.copy_for_translation(english, copy_parents=True)
         copy.title, copy.intro, copy.seasonal_highlights = title, intro, []
-        copy.hero_image_alt = f"Hills of {region.province.short_name} (illustration)"
+        words = SCENE_WORDS[province_scene(region.province.short_name)][1]
+        copy.hero_image_alt = f"{words} in {region.province.short_name} (illustration)"
         copy.save_revision().publish()
     specs = {spec.slug: spec for spec in STORIES}
     for slug, (title, intro, tags, paragraphs, quote, facts, cta) in EN_STORIES.items():
@@ -613,10 +641,13 @@ def _english_fields_write(page, *, original, values: dict[str, str]) -> None:
 
 
 def _story_images(story: StoryPage) -> list[Image]:
-    """The story's three drawn images, lead image first, as the Vietnamese body uses them."""
+    """The story's drawn images in the order the Vietnamese body uses them: the lead image,
+    the one in the text, then the gallery's."""
     images = [story.hero_image]
     for block in story.body:
-        if block.block_type == "gallery":
+        if block.block_type == "image":
+            images.append(block.value["image"])
+        elif block.block_type == "gallery":
             images += [item["image"] for item in block.value["images"]]
     return images
 

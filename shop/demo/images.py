@@ -1,8 +1,10 @@
 """Packshots and logos for the demo catalogue, drawn with Pillow: no network, no stock photos.
 
-A packshot is a drawn pack (jar, bottle, pouch, box...) with its label on a soft backdrop in the
-colour of the product's OCOP group. It carries the "OCOP" ribbon but never a number of stars:
-stars belong to a certificate that can lapse, an image outlives it.
+A packshot is a drawn pack (jar, bottle, pouch, box...) of the product's kind on a soft backdrop
+in the colour of its OCOP group, the way a shop photographs a product. No word is written in
+it: the card and the page print the product's name, in the reader's language, and a name
+baked into a picture could neither be translated nor corrected. No OCOP mark or stars either:
+they belong to a certificate that can lapse, and an image outlives it.
 """
 
 import io
@@ -17,6 +19,8 @@ SIZE = 800
 LOGO_SIZE = 256
 # Pillow draws shapes without anti-aliasing: draw at twice the size, then shrink.
 SUPERSAMPLE = 2
+# The part of the design space a packshot shows: every pack stands on y=600 around x=400.
+PACK_FRAME = (60, 20, 740, 700)
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu/"
 FONT_FILES = {True: "DejaVuSans-Bold.ttf", False: "DejaVuSans.ttf"}
@@ -33,10 +37,7 @@ GROUP_BACKDROPS: dict[str, tuple[str, str]] = {
     "V": ("#fdf2f6", "#ebc4d5"),
     "VI": ("#eef6f7", "#b9dadf"),
 }
-INK = (46, 36, 28)
-MUTED_INK = (110, 96, 84)
 CREAM = (251, 246, 233)
-OCOP_RED = (200, 16, 46)
 OCOP_GOLD = (255, 205, 40)
 
 
@@ -171,6 +172,69 @@ def _label_card(pen: Pen, box: Box, accent: RGB, *, radius: float = 10) -> Box:
         inset, None, radius=max(0, radius - 4), outline=alpha(shade(accent, 0.8), 120), width=1
     )
     return (box[0] + 16, box[1] + 12, box[2] - 16, box[3] - 12)
+
+
+def _label_art(pen: Pen, box: Box, accent: RGB, rng: random.Random) -> None:
+    """What a label shows from a few steps away: an emblem and bands of colour, no letters."""
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    if width < 40 or height < 30:
+        return
+    centre_x = (left + right) / 2
+    radius = min(width, height) * 0.24
+    emblem_y = top + radius + height * 0.06
+    pen.ellipse(
+        (centre_x - radius, emblem_y - radius, centre_x + radius, emblem_y + radius),
+        shade(accent, 1.35),
+        outline=shade(accent, 0.8),
+        width=2,
+    )
+    # A leaf, a flower or a mountain in the emblem, chosen per product.
+    motif = rng.choice(("leaf", "flower", "mountain"))
+    ink = shade(accent, 0.7)
+    if motif == "leaf":
+        pen.polygon(rotated_ellipse(centre_x, emblem_y, radius * 0.62, radius * 0.3, -0.6), ink)
+    elif motif == "flower":
+        for i in range(5):
+            angle = i * 2 * math.pi / 5
+            x = centre_x + radius * 0.36 * math.cos(angle)
+            y = emblem_y + radius * 0.36 * math.sin(angle)
+            pen.ellipse(
+                (x - radius * 0.24, y - radius * 0.24, x + radius * 0.24, y + radius * 0.24), ink
+            )
+        pen.ellipse(
+            (
+                centre_x - radius * 0.16,
+                emblem_y - radius * 0.16,
+                centre_x + radius * 0.16,
+                emblem_y + radius * 0.16,
+            ),
+            OCOP_GOLD,
+        )
+    else:
+        base = emblem_y + radius * 0.45
+        pen.polygon(
+            [
+                (centre_x - radius * 0.7, base),
+                (centre_x - radius * 0.15, emblem_y - radius * 0.5),
+                (centre_x + radius * 0.2, base - radius * 0.3),
+                (centre_x + radius * 0.35, emblem_y - radius * 0.2),
+                (centre_x + radius * 0.7, base),
+            ],
+            ink,
+        )
+    band_top = emblem_y + radius + height * 0.1
+    band = max(4.0, height * 0.08)
+    for index, share in enumerate((0.8, 0.55)):
+        y = band_top + index * band * 1.8
+        if y + band > bottom:
+            break
+        half = width * share / 2
+        pen.rect(
+            (centre_x - half, y, centre_x + half, y + band),
+            shade(accent, 0.9 + index * 0.3),
+            radius=band / 2,
+        )
 
 
 def draw_jar(pen: Pen, colour: RGB, rng: random.Random) -> Box:
@@ -473,6 +537,142 @@ def draw_cups(pen: Pen, colour: RGB, rng: random.Random) -> Box:
     return _label_card(pen, (262, 520, 538, 600), (70, 70, 70), radius=6)
 
 
+# What lies in front of a pack, by OCOP set: what is inside it, so a jar reads as honey and a
+# vial as an essential oil without a word on either. Each draws on the floor right of x=560.
+PropDrawer = Callable[[Pen, RGB, random.Random], None]
+
+
+def prop_honeycomb(pen: Pen, colour: RGB, rng: random.Random):
+    wax, honey = (226, 166, 40), (196, 120, 20)
+    for row, count in ((0, 3), (1, 4), (2, 3)):
+        for i in range(count):
+            cx = 590 + i * 28 - (count - 3) * 14
+            cy = 548 + row * 24
+            hexagon = [
+                (
+                    cx + 15 * math.cos(k * math.pi / 3 + math.pi / 6),
+                    cy + 15 * math.sin(k * math.pi / 3 + math.pi / 6),
+                )
+                for k in range(6)
+            ]
+            pen.polygon(
+                hexagon, wax if rng.random() < 0.7 else honey, outline=shade(honey, 0.8), width=2
+            )
+    pen.line([(560, 612), (676, 520)], (150, 104, 60), width=7)
+    for step in range(4):
+        x, y = 664 + step * 6, 526 - step * 5
+        pen.ellipse((x - 14, y - 10, x + 14, y + 10), (170, 118, 66))
+
+
+def prop_leaves(pen: Pen, colour: RGB, rng: random.Random):
+    for _ in range(5):
+        x, y = rng.uniform(570, 680), rng.uniform(575, 610)
+        angle = rng.uniform(-0.8, 0.8)
+        green = shade((74, 132, 62), rng.uniform(0.85, 1.15))
+        pen.polygon(rotated_ellipse(x, y, 30, 11, angle), green)
+        pen.line(
+            [
+                (x - 26 * math.cos(angle), y - 26 * math.sin(angle)),
+                (x + 26 * math.cos(angle), y + 26 * math.sin(angle)),
+            ],
+            shade(green, 0.7),
+            width=2,
+        )
+
+
+def prop_beans(pen: Pen, colour: RGB, rng: random.Random):
+    for _ in range(12):
+        x, y = rng.uniform(560, 690), rng.uniform(580, 615)
+        angle = rng.uniform(0, math.pi)
+        pen.polygon(rotated_ellipse(x, y, 12, 8, angle), shade((96, 58, 34), rng.uniform(0.8, 1.1)))
+        pen.line(
+            [
+                (x - 8 * math.cos(angle), y - 8 * math.sin(angle)),
+                (x + 8 * math.cos(angle), y + 8 * math.sin(angle)),
+            ],
+            (50, 30, 20),
+            width=2,
+        )
+
+
+def prop_grains(pen: Pen, colour: RGB, rng: random.Random):
+    grain = (238, 232, 212) if sum(colour) > 600 else (196, 100, 80)
+    for _ in range(90):
+        x = rng.gauss(620, 34)
+        height = max(0.0, 40 * (1 - abs(x - 620) / 80))
+        y = 612 - rng.uniform(0, height)
+        pen.polygon(
+            rotated_ellipse(x, y, 6, 3.5, rng.uniform(0, math.pi), steps=10),
+            shade(grain, rng.uniform(0.85, 1.05)),
+        )
+
+
+def prop_sprig(pen: Pen, colour: RGB, rng: random.Random):
+    stem = [(560, 612), (600, 580), (640, 556), (680, 540)]
+    pen.line(stem, (80, 110, 60), width=4)
+    for index, (x, y) in enumerate(stem[1:] + [(620, 568), (660, 548)]):
+        side = 1 if index % 2 else -1
+        pen.polygon(rotated_ellipse(x + 4, y + side * 14, 20, 8, side * 0.7), (84, 140, 70))
+    for _ in range(3):
+        x, y = rng.uniform(600, 680), rng.uniform(590, 612)
+        pen.ellipse((x - 7, y - 7, x + 7, y + 7), shade(colour, 1.3))
+
+
+def prop_anise(pen: Pen, colour: RGB, rng: random.Random):
+    for cx, cy in ((590, 596), (646, 590), (620, 566)):
+        turn = rng.uniform(0, math.pi)
+        for k in range(8):
+            angle = turn + k * math.pi / 4
+            pen.polygon(
+                rotated_ellipse(cx + 12 * math.cos(angle), cy + 8 * math.sin(angle), 13, 6, angle),
+                (132, 58, 34),
+            )
+        pen.ellipse((cx - 5, cy - 4, cx + 5, cy + 4), (90, 40, 24))
+
+
+def prop_fruit(pen: Pen, colour: RGB, rng: random.Random):
+    skin = shade(colour, 1.15)
+    for cx, cy in ((580, 596), (622, 600), (664, 594), (600, 566), (644, 568)):
+        pen.ellipse((cx - 20, cy - 19, cx + 20, cy + 19), skin, outline=shade(skin, 0.7), width=2)
+        for _ in range(6):
+            x, y = cx + rng.uniform(-12, 12), cy + rng.uniform(-12, 12)
+            pen.ellipse((x - 2, y - 2, x + 2, y + 2), shade(skin, 0.75))
+
+
+def prop_cup(pen: Pen, colour: RGB, rng: random.Random):
+    porcelain = (244, 240, 230)
+    pen.polygon(
+        [(586, 560), (650, 560), (640, 612), (596, 612)],
+        porcelain,
+        outline=(180, 176, 168),
+        width=2,
+    )
+    pen.ellipse((586, 552, 650, 568), shade(colour, 1.1), outline=(180, 176, 168), width=2)
+
+
+PROPS: tuple[tuple[str, str, PropDrawer], ...] = (
+    # (OCOP set, pack it goes with or "" for any, drawer): the longest matching set wins.
+    ("I.2.b", "", prop_honeycomb),
+    ("I.3.d", "jar", prop_honeycomb),
+    ("I.5", "", prop_leaves),
+    ("I.6", "", prop_beans),
+    ("I.2.a", "sack", prop_grains),
+    ("I.4.b", "", prop_anise),
+    ("I.3.c", "pouch", prop_fruit),
+    ("III.3", "vial", prop_sprig),
+    ("II.1", "bottle", prop_cup),
+)
+
+
+def prop_for(*, kind: str, shape: str) -> PropDrawer | None:
+    matches = [
+        (len(code), drawer)
+        for code, pack, drawer in PROPS
+        if (kind == code or kind.startswith(code + ".")) and pack in ("", shape)
+    ]
+    return max(matches, key=lambda match: match[0])[1] if matches else None
+
+
 SHAPES: dict[str, ShapeDrawer] = {
     "jar": draw_jar,
     "bottle": draw_bottle,
@@ -520,33 +720,27 @@ def _shadow(image: Image.Image, box: Box):
     image.paste((90, 70, 50), mask=mask)
 
 
-def _ribbon(pen: Pen):
-    pen.polygon([(28, 30), (196, 30), (180, 55), (196, 80), (28, 80)], OCOP_RED)
-    star = []
-    for i in range(10):
-        radius = 15 if i % 2 == 0 else 6.5
-        angle = -math.pi / 2 + i * math.pi / 5
-        star.append((58 + radius * math.cos(angle), 55 + radius * math.sin(angle)))
-    pen.polygon(star, OCOP_GOLD)
-    pen.text_lines(["OCOP"], (80, 34, 172, 76), 24, (255, 255, 255))
-
-
-def packshot(
-    *, title: str, label: str, place: str, shape: str, colour: str, group: str, seed: str = ""
-) -> bytes:
-    """An 800×800 JPEG of the product: drawn pack, its label, title and place underneath."""
+def packshot(*, shape: str, colour: str, kind: str, seed: str) -> bytes:
+    """An 800×800 JPEG of a product of this kind: its pack with a wordless label and, for many
+    OCOP sets, what is inside it laid in front, on the backdrop of its OCOP group. The seed
+    (the product's code) shifts the pack's colour a little and picks its emblem, so two
+    products of one kind and colour still look apart."""
     canvas = SIZE * SUPERSAMPLE
-    image = _backdrop(group, canvas).copy()
+    image = _backdrop(kind.split(".")[0], canvas).copy()
     pen = Pen(image, SUPERSAMPLE)
-    accent = rgb(colour)
-    rng = random.Random(seed or title)
+    rng = random.Random(f"packshot:{seed}")
+    accent = tuple(max(0, min(255, c + rng.randint(-18, 18))) for c in rgb(colour))
     label_box = SHAPES.get(shape, draw_pouch)(pen, accent, rng)
-    pen.fit_text(label, label_box, INK, max_size=34, min_size=12)
-    pen.fit_text(title, (60, 636, 740, 716), INK, max_size=38, min_size=20)
-    pen.fit_text(place, (60, 722, 740, 760), MUTED_INK, max_size=24, min_size=14, bold=False)
-    _ribbon(pen)
+    _label_art(pen, label_box, accent, rng)
+    prop = prop_for(kind=kind, shape=shape)
+    if prop is not None:
+        prop(pen, accent, rng)
     out = io.BytesIO()
-    image.resize((SIZE, SIZE), Image.LANCZOS).save(out, "JPEG", quality=86)
+    # The band under the pack once held its name: frame the pack alone, a little closer.
+    frame = [v * SUPERSAMPLE for v in PACK_FRAME]
+    image.crop(frame).resize((SIZE, SIZE), Image.LANCZOS).save(
+        out, "JPEG", quality=82, optimize=True
+    )
     return out.getvalue()
 
 

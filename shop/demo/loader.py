@@ -201,17 +201,21 @@ def issuer_for(
     return OcopCertificate.Issuer.PROVINCE, f"UBND {name}", "QĐ-UBND"
 
 
-def _packshot_ensure(product: Product, *, spec: ProductSpec, place: str) -> None:
-    if product.images.exists():
-        return
-    data = images.packshot(
-        title=spec.title,
-        label=spec.label,
-        place=place,
+def packshot_for(spec: ProductSpec) -> bytes:
+    """The product's picture: drawn from its kind (pack, colour, OCOP group) and its code,
+    never from its name or description."""
+    return images.packshot(
         shape=spec.shape,
         colour=spec.colour,
-        group=spec.ocop_code.split(".")[0],
+        kind=spec.ocop_code,
+        seed=spec.upc,
     )
+
+
+def _packshot_ensure(product: Product, *, spec: ProductSpec) -> None:
+    if product.images.exists():
+        return
+    data = packshot_for(spec)
     name = _file_replace(f"catalogue/demo/{product.slug}.jpg", data)
     ProductImage.objects.create(product=product, original=name, caption=spec.title, display_order=0)
 
@@ -298,7 +302,7 @@ def product_from_spec(
             product_season_set(product=product, first_month=first_month, last_month=last_month)
         batches_ensure(product, spec=spec, today=today)
         if draw_images:
-            _packshot_ensure(product, spec=spec, place=f"{origin.short_name}, {origin.province}")
+            _packshot_ensure(product, spec=spec)
     return created
 
 
@@ -393,6 +397,7 @@ __all__ = [
     "home_page_hero_ensure",
     "issuer_for",
     "marks_ensure",
+    "packshot_for",
     "product_from_spec",
     "vendor_from_spec",
     "vendor_logo_ensure",

@@ -292,12 +292,10 @@ def shared_images_ensure() -> dict[str, str]:
         name = f"catalogue/demo/shared/{template.key}.jpg"
         if not default_storage.exists(name):
             data = images.packshot(
-                title=template.name,
-                label=template.name,
-                place="Sản phẩm OCOP",
                 shape=template.shape,
                 colour=template.colour,
-                group=template.ocop_code.split(".")[0],
+                kind=template.ocop_code,
+                seed=template.key,
             )
             name = default_storage.save(name, ContentFile(data))
         paths[template.key] = name

@@ -319,6 +319,9 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 # product ids only), so the server need not set a cookie on a page a cache could keep.
 OSCAR_RECENTLY_VIEWED_COOKIE_HTTPONLY = False
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
+# Product photos' thumbnails (sorl, behind Oscar's thumbnailer) as JPEG at quality 80: sorl's
+# default of 95 makes a card's picture twice the weight for no difference a reader sees.
+THUMBNAIL_QUALITY = 80
 
 # Dashboard menu: Oscar's, plus the producer's own area and the staff pages about producers.
 # An entry is shown to whom its page admits: Oscar's access test of the page's permissions
