@@ -19,7 +19,22 @@ from catalogue.seasons import (
     product_season_state,
     season_months,
 )
+from catalogue.thumbnails import CARD_THUMBNAIL, thumbnails_warm
 from vendors.models import Vendor
+
+
+class CardImageQuerySet(QuerySet):
+    """The pictures of a list of cards: once loaded, sorl's records of their card thumbnails
+    are read in one query (catalogue.thumbnails.thumbnails_warm) instead of one per card."""
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._result_cache and isinstance(self._result_cache[0], self.model):
+            first = {}  # a card shows its product's first picture (images are in display order)
+            for image in self._result_cache:
+                first.setdefault(image.product_id, image.original)
+            thumbnails_warm(sources=list(first.values()), **CARD_THUMBNAIL)
 
 
 def valid_certificates(*, on: date | None = None) -> QuerySet[OcopCertificate]:
@@ -62,11 +77,17 @@ def storefront_products() -> QuerySet[Product]:
         .select_related(
             "vendor", "vendor__partner", "origin_commune__province", "product_class", "season"
         )
+        # Oscar's base_queryset prefetches, but the pictures through CardImageQuerySet (a
+        # relation can be prefetched with one queryset only).
+        .prefetch_related(None)
         .prefetch_related(
+            "children",
+            "product_options",
+            "product_class__options",
             "ocop_certificates",
             "quality_marks",
             "categories",
-            "images",
+            Prefetch("images", queryset=CardImageQuerySet(Product.images.rel.related_model)),
             Prefetch("stockrecords"),
         )
     )
