@@ -24,8 +24,10 @@ from vendors.models import Vendor
 
 
 class CardImageQuerySet(QuerySet):
-    """The pictures of a list of cards: once loaded, sorl's records of their card thumbnails
-    are read in one query (catalogue.thumbnails.thumbnails_warm) instead of one per card."""
+    """The pictures of a list of cards: once loaded, the addresses of their card thumbnails
+    are read for the whole list (catalogue.thumbnails.thumbnails_warm) instead of card by
+    card; each first picture carries its own as ``card_thumbnail_url`` ("" when its card
+    must ask sorl itself)."""
 
     def _fetch_all(self):
         fresh = self._result_cache is None
@@ -33,8 +35,11 @@ class CardImageQuerySet(QuerySet):
         if fresh and self._result_cache and isinstance(self._result_cache[0], self.model):
             first = {}  # a card shows its product's first picture (images are in display order)
             for image in self._result_cache:
-                first.setdefault(image.product_id, image.original)
-            thumbnails_warm(sources=list(first.values()), **CARD_THUMBNAIL)
+                first.setdefault(image.product_id, image)
+            sources = [image.original for image in first.values()]
+            urls = thumbnails_warm(sources=sources, **CARD_THUMBNAIL)
+            for image in first.values():
+                image.card_thumbnail_url = urls.get(image.original.name, "")
 
 
 def valid_certificates(*, on: date | None = None) -> QuerySet[OcopCertificate]:

@@ -72,35 +72,52 @@ def _sorl_thumbnail_name(source, size: str, options: dict) -> str:
     return backend._get_thumbnail_filename(image, size if height else width, options)
 
 
-def thumbnails_warm(*, sources: list, size: str, **options) -> None:
-    """Loads, in one query, sorl's records of the thumbnails that a list of cards is about to
-    ask for one by one.
+def thumbnails_warm(*, sources: list, size: str, **options) -> dict[str, str]:
+    """The addresses of the thumbnails a list of cards shows, by source file name, read for
+    the whole list at once; a source left out is looked up by its card as before.
 
     sorl keeps what it knows of each thumbnail (its name and size) in the cache, backed by a
     table: with the cache empty every card of a page cost a query of its own (24 on a
-    catalogue page). Reading the records of the whole list at once puts them in the cache,
-    where each card then finds its own; a thumbnail not made yet is left for sorl to make as
-    before."""
+    catalogue page), and with it full each card still worked out the thumbnail's name and
+    read two cache entries. Here the records of the whole list are read in one cache call
+    and one query (and put back in the cache, as sorl would). A thumbnail not made yet, or
+    whose picture is known to be lost, is left to the card: sorl makes it, or Oscar's
+    "image not found" picture is shown, exactly as before."""
     from sorl.thumbnail import default
     from sorl.thumbnail.conf import settings as sorl_settings
-    from sorl.thumbnail.images import ImageFile
+    from sorl.thumbnail.images import ImageFile, deserialize_image_file
     from sorl.thumbnail.kvstores.base import add_prefix
     from sorl.thumbnail.models import KVStore as KVStoreRow
 
     kvstore = default.kvstore
-    if not getattr(kvstore, "_cached_db_kvstore", False) or not sources:
-        return
+    if not getattr(kvstore, "_cached_db_kvstore", False):
+        return {}
     try:
         keys = {
-            add_prefix(ImageFile(_sorl_thumbnail_name(source, size, options), default.storage).key)
+            source.name: add_prefix(
+                ImageFile(_sorl_thumbnail_name(source, size, options), default.storage).key
+            )
             for source in sources
             if source
         }
-    except Exception:  # a name sorl would refuse: the card finds out, as before
+    except Exception:  # a name sorl would refuse: the cards find out, as before
         logger.exception("Thumbnail names of a list of cards could not be worked out")
-        return
-    missing = keys - set(kvstore.cache.get_many(list(keys)))
-    if missing:
-        rows = dict(KVStoreRow.objects.filter(key__in=missing).values_list("key", "value"))
+        return {}
+    if not keys:
+        return {}
+    found = kvstore.cache.get_many(list(keys.values()))
+    # The notes of lost pictures live in the site's cache, which sorl's may not be.
+    noted = cache.get_many([_key(name) for name in keys])
+    unread = [key for key in keys.values() if key not in found]
+    if unread:
+        rows = dict(KVStoreRow.objects.filter(key__in=unread).values_list("key", "value"))
         if rows:
             kvstore.cache.set_many(rows, sorl_settings.THUMBNAIL_CACHE_TIMEOUT)
+            found.update(rows)
+    urls = {}
+    for name, key in keys.items():
+        record = found.get(key)
+        # sorl caches a marker (not text) for a thumbnail it has no record of.
+        if isinstance(record, str) and record and _key(name) not in noted:
+            urls[name] = deserialize_image_file(record).url
+    return urls

@@ -79,6 +79,10 @@ def _image_url(product: Product) -> str:
     Oscar's "image not found" picture when the product has none."""
     images = _rows(product, "images")
     if images:
+        # Read with the list's other pictures by the storefront selector when it could be.
+        known = getattr(images[0], "card_thumbnail_url", "")
+        if known:
+            return known
         source = images[0].original
     elif product.is_child and product.parent_id:
         return _image_url(product.parent)

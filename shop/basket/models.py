@@ -31,12 +31,19 @@ class Basket(AbstractBasket):
         )
         return self._lines
 
+    # Set by "add to basket" (shop.basket.views.BasketAddView), whose request adds one product
+    # and then applies the offers anew, and nothing else: only there is the line kept.
+    keep_added_line = False
+
     def add_product(self, product, quantity=1, options=None):
         # Oscar drops the lines it read after every addition and reads them again when the
         # offers are applied anew. A basket not saved yet, or whose lines were read this
         # request and were none, has after the addition one line, the one just created: it is
         # kept as the lines read, which spares reading it back with its product, stock,
         # pictures and options (four queries on a shopper's first addition).
+        self.__dict__.pop("_lines_added", None)  # a second addition: read the lines again
+        if not self.keep_added_line:
+            return super().add_product(product, quantity, options)
         if self.id is None:
             # A basket saved now holds no line yet: nothing to read to learn its currency.
             self.save()

@@ -34,4 +34,5 @@ class BasketAddView(views.BasketAddView):
             .prefetch_related("stockrecords")
         )
         self.product = get_object_or_404(products, pk=kwargs["pk"])
+        request.basket.keep_added_line = True
         return super(views.BasketAddView, self).post(request, *args, **kwargs)

@@ -101,3 +101,23 @@ def test_a_first_addition_to_a_new_basket_gets_a_site_offer_at_once():
     page = client.get("/basket/").content.decode()
     assert product.get_title() in page
     assert "Giảm 10% mùa Tết" in page
+
+
+def test_two_additions_to_a_new_basket_in_one_request_count_both_lines():
+    """The line kept by a first addition never hides one added after it."""
+    from oscar.core.loading import get_class, get_model
+
+    Basket = get_model("basket", "Basket")
+    Selector = get_class("partner.strategy", "Selector")
+    first, second = _one_per_producer(2)
+    basket = Basket()
+    basket.strategy = Selector().strategy()
+    basket.keep_added_line = True
+
+    basket.add_product(first, 1)
+    basket.add_product(second, 2)
+
+    assert basket.num_lines == 2
+    assert basket.num_items == 3
+    basket.reset_offer_applications()  # as the view does before applying the offers
+    assert {line.product_id for line in basket.all_lines()} == {first.pk, second.pk}
