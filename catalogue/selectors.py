@@ -19,7 +19,27 @@ from catalogue.seasons import (
     product_season_state,
     season_months,
 )
+from catalogue.thumbnails import CARD_THUMBNAIL, thumbnails_warm
 from vendors.models import Vendor
+
+
+class CardImageQuerySet(QuerySet):
+    """The pictures of a list of cards: once loaded, the addresses of their card thumbnails
+    are read for the whole list (catalogue.thumbnails.thumbnails_warm) instead of card by
+    card; each first picture carries its own as ``card_thumbnail_url`` ("" when its card
+    must ask sorl itself)."""
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._result_cache and isinstance(self._result_cache[0], self.model):
+            first = {}  # a card shows its product's first picture (images are in display order)
+            for image in self._result_cache:
+                first.setdefault(image.product_id, image)
+            sources = [image.original for image in first.values()]
+            urls = thumbnails_warm(sources=sources, **CARD_THUMBNAIL)
+            for image in first.values():
+                image.card_thumbnail_url = urls.get(image.original.name, "")
 
 
 def valid_certificates(*, on: date | None = None) -> QuerySet[OcopCertificate]:
@@ -62,11 +82,17 @@ def storefront_products() -> QuerySet[Product]:
         .select_related(
             "vendor", "vendor__partner", "origin_commune__province", "product_class", "season"
         )
+        # Oscar's base_queryset prefetches, but the pictures through CardImageQuerySet (a
+        # relation can be prefetched with one queryset only).
+        .prefetch_related(None)
         .prefetch_related(
+            "children",
+            "product_options",
+            "product_class__options",
             "ocop_certificates",
             "quality_marks",
             "categories",
-            "images",
+            Prefetch("images", queryset=CardImageQuerySet(Product.images.rel.related_model)),
             Prefetch("stockrecords"),
         )
     )

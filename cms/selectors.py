@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -208,7 +208,7 @@ def live_pages(*, pages: Iterable[Page | None]) -> list[Page]:
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     active = get_supported_content_language_variant(translation.get_language() or default)
     if not chosen or active == default:
-        return chosen
+        return _with_hero_images(chosen)
     translated = {
         page.translation_key: page
         for page in Page.objects.live()
@@ -218,7 +218,19 @@ def live_pages(*, pages: Iterable[Page | None]) -> list[Page]:
         )
         .specific()
     }
-    return [translated.get(page.translation_key, page) for page in chosen]
+    return _with_hero_images([translated.get(page.translation_key, page) for page in chosen])
+
+
+def _with_hero_images(pages: list[Page]) -> list[Page]:
+    """The pages' cards show their hero picture: the pictures and their sizes are loaded for
+    all the cards at once (two queries per page type) rather than two queries per card."""
+    by_type: dict[type, list[Page]] = {}
+    for page in pages:
+        if getattr(page, "hero_image_id", None):
+            by_type.setdefault(type(page), []).append(page)
+    for same_type in by_type.values():
+        prefetch_related_objects(same_type, "hero_image__renditions")
+    return pages
 
 
 def region_page_for(*, province: Province | None) -> RegionPage | None:

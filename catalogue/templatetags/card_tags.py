@@ -24,16 +24,13 @@ from oscar.templatetags.currency_filters import currency
 
 from catalogue.seasons import product_season_state
 from catalogue.templatetags.ocop_tags import display_name, ocop_group
+from catalogue.thumbnails import CARD_THUMBNAIL
 
 if TYPE_CHECKING:
     from catalogue.models import Product
 
 register = template.Library()
 logger = logging.getLogger(__name__)
-
-# The card's picture: one square size, cropped to the centre. 480 px covers the widest
-# card slot (about 240 CSS px) on a screen of double density.
-CARD_THUMBNAIL = {"size": "480x480", "crop": "center", "upscale": False}
 
 
 @dataclass
@@ -82,6 +79,10 @@ def _image_url(product: Product) -> str:
     Oscar's "image not found" picture when the product has none."""
     images = _rows(product, "images")
     if images:
+        # Read with the list's other pictures by the storefront selector when it could be.
+        known = getattr(images[0], "card_thumbnail_url", "")
+        if known:
+            return known
         source = images[0].original
     elif product.is_child and product.parent_id:
         return _image_url(product.parent)

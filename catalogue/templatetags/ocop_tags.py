@@ -109,9 +109,14 @@ def ocop_subgroups(category: Category | None) -> list[Category]:
         return []
     root = category if category.is_root() else category.get_root()
     subgroups = list(root.get_descendants().filter(is_public=True))
+    # Each link's address is built from its parent's (Oscar caches it per category): read
+    # from the rows above, in tree order, rather than each subgroup loading its parent.
+    full_slugs = {root.path: root.slug}
     for sub in subgroups:
         sub.is_current = sub.pk == category.pk
         sub.is_open = category.path.startswith(sub.path)
+        parent_slug = full_slugs.get(sub.path[: -sub.steplen])
+        full_slugs[sub.path] = sub.get_full_slug(parent_slug=parent_slug)
     return subgroups
 
 

@@ -4,6 +4,7 @@ cms.selectors, and catalogue data (price, stars, stock) is read live, never copi
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,12 @@ class _HeroImageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def hero_image_load(self) -> None:
+        """The lead image with every size made of it, in two queries: the page shows it in two
+        sizes and its link preview in a third, each otherwise a query of its own."""
+        if self.hero_image_id:
+            prefetch_related_objects([self], "hero_image__renditions")
 
     def clean(self):
         super().clean()
@@ -267,6 +274,7 @@ class StoryPage(_HeroImageMixin, Page):
         from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        self.hero_image_load()
         context["related_stories"] = selectors.related_stories(story=self, limit=3)
         context["json_ld"] = selectors.story_json_ld(story=self, request=request)
         return context
@@ -327,6 +335,7 @@ class RegionPage(_CleanIntroMixin, _HeroImageMixin, Page):
         from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        self.hero_image_load()
         context["stories"] = selectors.stories_for_region(province=self.province, limit=6)
         context["producers"] = selectors.producers_for_region(province=self.province)
         context["products"] = selectors.products_for_region(

@@ -31,6 +31,48 @@ class Basket(AbstractBasket):
         )
         return self._lines
 
+    # Set by "add to basket" (shop.basket.views.BasketAddView), whose request adds one product
+    # and then applies the offers anew, and nothing else: only there is the line kept.
+    keep_added_line = False
+
+    def add_product(self, product, quantity=1, options=None):
+        # Oscar drops the lines it read after every addition and reads them again when the
+        # offers are applied anew. A basket not saved yet, or whose lines were read this
+        # request and were none, has after the addition one line, the one just created: it is
+        # kept as the lines read, which spares reading it back with its product, stock,
+        # pictures and options (four queries on a shopper's first addition).
+        self.__dict__.pop("_lines_added", None)  # a second addition: read the lines again
+        if not self.keep_added_line:
+            return super().add_product(product, quantity, options)
+        if self.id is None:
+            # A basket saved now holds no line yet: nothing to read to learn its currency.
+            self.save()
+            self._lines_read_as([])
+        read = self._lines
+        was_empty = read is not None and read._result_cache is not None and not read._result_cache
+        line, created = super().add_product(product, quantity, options)
+        if was_empty and created and self._lines is None:
+            self._lines_added = self._lines_read_as([line])
+        return line, created
+
+    def _lines_read_as(self, lines: list):
+        """The lines' queryset, as if read from the database and found to be `lines`."""
+        self._lines = None
+        queryset = self.all_lines()
+        queryset._result_cache = lines
+        queryset._prefetch_done = True
+        return queryset
+
+    def reset_offer_applications(self):
+        super().reset_offer_applications()
+        # The lines kept by add_product stand in for a fresh read, once: without any discount,
+        # as rows read again would be.
+        kept = self.__dict__.pop("_lines_added", None)
+        if kept is not None:
+            for line in kept:
+                line.clear_discount()
+            self._lines = kept
+
 
 class Line(AbstractLine):
     """Oscar's line; for a wholesale buyer the price it keeps follows its quantity.

@@ -72,3 +72,52 @@ def test_add_to_basket_queries_do_not_grow_with_the_basket():
     assert small_answer.status_code == large_answer.status_code == 302
     assert extra.get_title() in large.get("/basket/").content.decode()
     assert large_count == small_count
+
+
+def test_a_first_addition_to_a_new_basket_gets_a_site_offer_at_once():
+    """The first "add to basket" keeps the line it created instead of reading it back: the
+    offers are still applied to it, and the buyer is told at once."""
+    from oscar.core.loading import get_model
+
+    Benefit = get_model("offer", "Benefit")
+    Condition = get_model("offer", "Condition")
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    Range = get_model("offer", "Range")
+    everything = Range.objects.create(name="Mọi sản phẩm dịp Tết", includes_all_products=True)
+    ConditionalOffer.objects.create(
+        name="Giảm 10% mùa Tết",
+        offer_type=ConditionalOffer.SITE,
+        condition=Condition.objects.create(range=everything, type=Condition.COUNT, value=1),
+        benefit=Benefit.objects.create(range=everything, type=Benefit.PERCENTAGE, value=10),
+    )
+    product = _one_per_producer(1)[0]
+    client = Client()
+
+    answer = client.post(f"/basket/add/{product.pk}/", {"quantity": 1}, follow=True)
+
+    told = " ".join(str(message) for message in answer.context["messages"])
+    assert product.get_title() in told
+    assert "Giảm 10% mùa Tết" in told
+    page = client.get("/basket/").content.decode()
+    assert product.get_title() in page
+    assert "Giảm 10% mùa Tết" in page
+
+
+def test_two_additions_to_a_new_basket_in_one_request_count_both_lines():
+    """The line kept by a first addition never hides one added after it."""
+    from oscar.core.loading import get_class, get_model
+
+    Basket = get_model("basket", "Basket")
+    Selector = get_class("partner.strategy", "Selector")
+    first, second = _one_per_producer(2)
+    basket = Basket()
+    basket.strategy = Selector().strategy()
+    basket.keep_added_line = True
+
+    basket.add_product(first, 1)
+    basket.add_product(second, 2)
+
+    assert basket.num_lines == 2
+    assert basket.num_items == 3
+    basket.reset_offer_applications()  # as the view does before applying the offers
+    assert {line.product_id for line in basket.all_lines()} == {first.pk, second.pk}
