@@ -412,6 +412,8 @@ class CalendarMonth:
 class CalendarRow:
     title: str
     url: str
+    # "vi" when the English site shows the Vietnamese title (no English one written).
+    lang: str
     label: str
     # One per month, January first: (in season that month, the current month).
     cells: list[tuple[bool, bool]]
@@ -453,8 +455,9 @@ def season_calendar(*, province, day: date | None = None) -> SeasonCalendar:
             (
                 first,
                 CalendarRow(
-                    title=product.get_title(),
+                    title=product.display_title,
                     url=product.get_absolute_url(),
+                    lang=product.title_lang,
                     label=state.label if state else "",
                     cells=cells,
                 ),

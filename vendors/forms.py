@@ -3,6 +3,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.forms import IssuerRuleMixin, PlaceChoiceField
@@ -13,6 +16,13 @@ from catalogue.validators import validate_certificate_scan
 from shop.privacy.forms import APPLICATION_CONSENT, consent_field
 from vendors.models import Vendor, phone_validator, tax_code_validator
 from vendors.services import CertificateApplication, certificate_dates_check
+
+
+def _with_example(lead, example: str) -> SafeString:
+    """A help text ending in an example written in Vietnamese on both sites (a name, an
+    official wording): the example is marked lang="vi" so that the English site reads it out
+    as Vietnamese. Lazy, so the lead is translated into the language of the request."""
+    return lazy(lambda: format_html('{} <span lang="vi">{}</span>', lead, example), SafeString)()
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -39,7 +49,9 @@ class ApplicationForm(forms.Form):
     legal_name = forms.CharField(
         label=_("Legal name"),
         max_length=255,
-        help_text=_("As on the business registration, e.g. Hợp tác xã Miến dong Bình Liêu."),
+        help_text=_with_example(
+            _("As on the business registration, e.g."), "Hợp tác xã Miến dong Bình Liêu"
+        ),
     )
     tax_code = forms.CharField(label=_("Tax code"), max_length=14, validators=[tax_code_validator])
     street_address = forms.CharField(label=_("Street address"), max_length=255)
@@ -58,7 +70,7 @@ class ApplicationForm(forms.Form):
         label=_("Former district (optional)"),
         max_length=96,
         required=False,
-        help_text=_("As named before July 2025, e.g. huyện Bình Liêu."),
+        help_text=_with_example(_("As named before July 2025, e.g."), "huyện Bình Liêu"),
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=128)
     phone = forms.CharField(label=_("Phone"), max_length=16, validators=[phone_validator])
@@ -123,7 +135,9 @@ class CertificateForm(IssuerRuleMixin, forms.Form):
     """One OCOP certificate and the product it recognises."""
 
     product_name = forms.CharField(
-        label=_("Product name"), max_length=255, help_text=_("e.g. Miến dong Bình Liêu")
+        label=_("Product name"),
+        max_length=255,
+        help_text=_with_example(_("e.g."), "Miến dong Bình Liêu"),
     )
     category = CategoryChoiceField(
         label=_("OCOP product group"),
@@ -137,13 +151,17 @@ class CertificateForm(IssuerRuleMixin, forms.Form):
     )
     certificate_number = forms.CharField(label=_("Certificate number"), max_length=64)
     decision_number = forms.CharField(
-        label=_("Decision number"), max_length=64, help_text=_("e.g. 1234/QĐ-UBND")
+        label=_("Decision number"),
+        max_length=64,
+        help_text=_with_example(_("e.g."), "1234/QĐ-UBND"),
     )
     issuer_kind = forms.ChoiceField(
         label=_("Issuing level"), choices=OcopCertificate.Issuer.choices
     )
     issuer_name = forms.CharField(
-        label=_("Issuing body"), max_length=255, help_text=_("e.g. UBND tỉnh Quảng Ninh")
+        label=_("Issuing body"),
+        max_length=255,
+        help_text=_with_example(_("e.g."), "UBND tỉnh Quảng Ninh"),
     )
     issued_on = forms.DateField(
         label=_("Date of decision"), widget=forms.DateInput(attrs={"type": "date"})

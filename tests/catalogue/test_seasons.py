@@ -283,10 +283,17 @@ def test_the_region_page_shows_a_month_by_month_calendar(seasons, english):
     table = page[page.index('<div class="ocop-calendar"') : page.index("</table>")]
     assert 'role="region"' in table and 'tabindex="0"' in table  # scrolls in its own box
     assert "<caption" in table
-    rows = re.findall(r'<tr> <th scope="row"><a href="[^"]+">([^<]+)</a></th>(.*?)</tr>', table)
-    cells = {title: row.count("is-season") for title, row in rows}
+    rows = re.findall(
+        r'<tr> <th scope="row"><a href="[^"]+"( lang="vi")?>([^<]+)</a></th>(.*?)</tr>', table
+    )
+    cells = {title: row.count("is-season") for _lang, title, row in rows}
     assert cells == {"Nhãn lồng Bình Liêu": 2, "Miến dong Bình Liêu 500g": 4}
-    assert [title for title, _row in rows] == ["Nhãn lồng Bình Liêu", "Miến dong Bình Liêu 500g"]
+    assert [title for _lang, title, _row in rows] == [
+        "Nhãn lồng Bình Liêu",
+        "Miến dong Bình Liêu 500g",
+    ]
+    # No English title was written: the English page marks the Vietnamese ones.
+    assert all(lang == ' lang="vi"' for lang, _title, _row in rows)
     assert 'aria-current="date"><abbr title="January">M1</abbr>' in table
     assert "Mật ong hoa Ban" not in table  # another province's product
 
