@@ -17,7 +17,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
 from wagtail.models import Page
 
-from catalogue.models import Product, Province
+from catalogue.models import Product, Province, reader_reads_english
 from catalogue.selectors import SeasonCalendar, season_calendar, storefront_products
 from catalogue.text import vietnamese_sorted
 from catalogue.thumbnails import media_file_known_missing, media_file_missing_note
@@ -137,6 +137,22 @@ def related_stories(*, story: StoryPage, limit: int = 3) -> list[StoryPage]:
         seen = [s.pk for s in same_place]
         same_place += list(others.exclude(pk__in=seen)[: limit - len(same_place)])
     return same_place
+
+
+def region_label(*, province: Province) -> tuple[str, str]:
+    """How a story names its province, and the lang that text needs ("" for the page's).
+
+    The English site uses the title of the province's English region page ("Quảng Ninh
+    province"); without one it shows the Vietnamese name ("Tỉnh Quảng Ninh"), marked "vi"."""
+    if not reader_reads_english():
+        return province.name, ""
+    english = (
+        RegionPage.objects.live()
+        .filter(province=province, locale__language_code="en")
+        .values_list("title", flat=True)
+        .first()
+    )
+    return (english, "") if english else (province.name, "vi")
 
 
 def stories_for_region(*, province: Province, limit: int = 6) -> list[StoryPage]:

@@ -276,6 +276,10 @@ class StoryPage(_HeroImageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         self.hero_image_load()
         context["related_stories"] = selectors.related_stories(story=self, limit=3)
+        if self.region_id:
+            context["region_text"], context["region_lang"] = selectors.region_label(
+                province=self.region
+            )
         context["json_ld"] = selectors.story_json_ld(story=self, request=request)
         return context
 

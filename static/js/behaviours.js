@@ -50,4 +50,37 @@
             button.hidden = false;
         }
     }, true);
+
+    // A table wider than the screen scrolls inside its own box (dashboard.css, Bootstrap's
+    // .table-responsive); a keyboard can only scroll a box it can focus, so each box that
+    // overflows takes a tab stop, and gives it back once the window is wide enough again.
+    function scrollBoxesFocusable() {
+        var boxes = document.querySelectorAll(".ocop-console .table, .table-responsive");
+        Array.prototype.forEach.call(boxes, function (box) {
+            if (box.scrollWidth > box.clientWidth + 1) {
+                if (!box.hasAttribute("tabindex")) {
+                    box.setAttribute("tabindex", "0");
+                    box.setAttribute("data-scroll-focus", "");
+                }
+            } else if (box.hasAttribute("data-scroll-focus")) {
+                box.removeAttribute("tabindex");
+                box.removeAttribute("data-scroll-focus");
+            }
+        });
+    }
+    var scrollCheckPending = false;
+    window.addEventListener("resize", function () {
+        if (!scrollCheckPending) {
+            scrollCheckPending = true;
+            window.requestAnimationFrame(function () {
+                scrollCheckPending = false;
+                scrollBoxesFocusable();
+            });
+        }
+    });
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", scrollBoxesFocusable);
+    } else {
+        scrollBoxesFocusable();
+    }
 })();

@@ -202,3 +202,16 @@ def test_order_lines_show_the_english_title_or_the_bought_title_marked_as_vietna
     )
     assert shown(deleted, "en") == '<span lang="vi">Trà shan tuyết</span>|Trà shan tuyết'
     assert shown(noodles, "vi") == "Miến dong (bought)|Miến dong (bought)"
+
+
+def test_the_english_basket_names_each_line_in_english_or_marks_the_vietnamese(english, shelf):
+    for product in (shelf.noodles, shelf.honey):
+        english.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+
+    text = english.get("/basket/").content.decode()
+
+    assert f'<h3><a href="{shelf.noodles.get_absolute_url()}">{NOODLES_EN}</a></h3>' in text
+    assert (
+        f'<h3><a href="{shelf.honey.get_absolute_url()}">'
+        '<span lang="vi">Mật ong hoa Ban Điện Biên</span></a></h3>'
+    ) in text

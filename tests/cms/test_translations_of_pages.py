@@ -1,7 +1,12 @@
 """English versions of pages at the same addresses; the switch keeps the reader on the page."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
+
+from catalogue.models import Province
+from cms.models import RegionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +70,41 @@ def test_a_page_missing_in_both_languages_is_not_found(english, translated_story
     assert english.get("/stories/%00/").status_code == 400
     english.cookies["django_language"] = "vi"
     assert english.get("/stories/khong-co-chuyen-nay/").status_code == 404
+
+
+def _story_region_link(text: str) -> str:
+    [link] = re.findall(r'<p class="story-header__meta">\s*(<a [^>]*>[^<]*</a>)', text)
+    return link
+
+
+def test_an_english_story_names_its_province_by_the_english_region_page(
+    client, make_story, region_index
+):
+    quang_ninh = Province.objects.get(short_name="Quảng Ninh")
+    region = RegionPage(
+        title="Quảng Ninh", slug="quang-ninh", province=quang_ninh, intro="<p>x</p>"
+    )
+    region_index.add_child(instance=region)
+    region_en = region.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    region_en.title = "Quảng Ninh province"
+    region_en.save_revision().publish()
+    story = make_story(title="Miến dong Bình Liêu", region=quang_ninh)
+
+    client.cookies["django_language"] = "en"
+    english_link = _story_region_link(client.get(story.url).content.decode())
+    client.cookies["django_language"] = "vi"
+    vietnamese_link = _story_region_link(client.get(story.url).content.decode())
+
+    assert english_link.endswith(">Quảng Ninh province</a>") and "lang=" not in english_link
+    assert vietnamese_link.endswith(f">{quang_ninh.name}</a>") and "lang=" not in vietnamese_link
+
+
+def test_without_an_english_region_page_the_province_is_marked_vietnamese(english, make_story):
+    dien_bien = Province.objects.get(short_name="Điện Biên")
+    story = make_story(title="Mật ong hoa ban", region=dien_bien)
+
+    link = _story_region_link(english.get(story.url).content.decode())
+
+    assert link.endswith(f' lang="vi">{dien_bien.name}</a>')

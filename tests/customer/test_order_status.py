@@ -199,3 +199,25 @@ def test_the_thank_you_page_leads_a_guest_to_their_order_page(client, orders):
     response = client.get(path.replace("&amp;", "&"))
     assert response.status_code == 200
     assert "Kiện hàng của HTX Miến dong Bình Liêu" in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "shown"), [("vi", "0912 345 678"), ("en", "+84 912 345 678")])
+def test_the_account_order_page_writes_the_phone_as_the_reader_dials_it(
+    client, orders, language, shown
+):
+    client.force_login(orders.buyer)
+    client.cookies["django_language"] = language
+
+    page = client.get(f"/accounts/orders/{orders.member.number}/").content.decode()
+
+    assert f'<td class="buyer-phone">{shown}</td>' in page
+    assert "+84912345678" not in page
+
+
+def test_the_account_order_page_marks_a_vietnamese_only_title_on_the_english_site(client, orders):
+    client.force_login(orders.buyer)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(f"/accounts/orders/{orders.member.number}/").content.decode()
+
+    assert '<span lang="vi">Mật ong hoa ban</span></a>' in page

@@ -6,6 +6,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from shop.orders.statuses import OrderStatus
+from tests.e2e.checkout_steps import guest_checkout_to_payment, order_place, payment_choose
 from tests.factories import ProductFactory, VendorFactory, vendor_user, vietnam_ensure
 
 Order = get_model("order", "Order")
@@ -14,28 +15,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 
 def _buy(page, base, products, *, method: str, email: str):
-    for product in products:
-        page.goto(f"{base}{product.get_absolute_url()}")
-        page.click("#add_to_basket_form [type=submit]")
-    page.goto(f"{base}/checkout/")
-    page.fill("#id_username", email)
-    page.check("input[name=options][value=anonymous]")
-    page.click("form.card [type=submit]")
-    page.wait_for_url("**/checkout/shipping-address/")
-    page.fill("#id_first_name", "Trần Thị Lan")
-    page.fill("#id_phone_number", "0912 345 678")
-    page.fill("#id_line1", "12 Phố Hàng Bạc")
-    page.select_option("#id_province", label="Hà Nội")
-    # (not wait_for_function: its string is eval'd in the page, which the policy forbids)
-    page.locator("#id_commune option").nth(1).wait_for(state="attached")
-    page.select_option("#id_commune", label="Phường Hoàn Kiếm")
-    page.click("#new_shipping_address [type=submit]")
-    page.wait_for_url("**/checkout/payment-method/")
-    page.check(f"input[name=method][value={method}]")
-    page.click("#choose-payment")
-    page.wait_for_url("**/checkout/preview/")
-    page.check("#id_privacy_consent")
-    page.click("#place-order")
+    guest_checkout_to_payment(page, base, products, email=email)
+    payment_choose(page, method)
+    order_place(page)
 
 
 def test_three_producers_paid_by_card_cod_and_vietqr_each_producer_sees_its_parcel(

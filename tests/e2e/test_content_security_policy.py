@@ -8,6 +8,12 @@ from django.test import Client
 
 from catalogue.models import Category, TraceCode
 from cms.services import EDITORS, editorial_groups_ensure, home_page_ensure, section_pages_ensure
+from tests.e2e.checkout_steps import (
+    address_fill,
+    address_submit,
+    checkout_as_guest,
+    payment_choose,
+)
 from tests.factories import (
     BatchFactory,
     CertificateFactory,
@@ -80,23 +86,11 @@ def test_main_pages_run_under_the_policy_without_violations_or_dialogs(
     page.wait_for_load_state()
     _visit(page, f"{base}/basket/")
     _visit(page, f"{base}/checkout/")
-    page.locator("#id_username").fill("khach@example.vn")
-    page.locator("input[name=options][value=anonymous]").check()
-    page.locator("form#login_form [type=submit], form [type=submit]").first.click()
-    page.wait_for_url("**/checkout/shipping-address/")
-    page.locator("#id_first_name").fill("Trần Thị Lan")
-    page.locator("#id_phone_number").fill("0912 345 678")
-    page.locator("#id_line1").fill("12 Phố Hàng Bạc")
-    page.locator("#id_province").select_option(label="Hà Nội")
-    # (not wait_for_function: its string is eval'd in the page, which the policy forbids)
-    page.locator("#id_commune option").nth(1).wait_for(state="attached")
-    page.locator("#id_commune").select_option(label="Phường Hoàn Kiếm")
-    page.locator("#new_shipping_address [type=submit]").click()
-    page.wait_for_load_state()
+    checkout_as_guest(page, base, "khach@example.vn", opened=True)
+    address_fill(page)
+    address_submit(page)
     _visit(page, f"{base}/checkout/payment-method/")
-    page.locator("input[name=method][value=cod]").check()
-    page.locator("#choose-payment").click()
-    page.wait_for_url("**/checkout/preview/")
+    payment_choose(page, "cod")
     # The search page's sort box submits itself (it used an onchange attribute before).
     _visit(page, f"{base}/catalogue/")
     if page.locator("#ocop-sort").count():

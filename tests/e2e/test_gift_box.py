@@ -8,11 +8,21 @@ import pytest
 from shop.gifts.models import GiftBox, GiftBoxItem
 from shop.gifts.services import gift_box_publish
 from shop.shipping.models import ProducerShippingRule
+from tests.e2e.checkout_steps import (
+    Address,
+    address_fill,
+    address_submit,
+    checkout_as_guest,
+    order_place,
+    payment_choose,
+)
 from tests.factories import ProductFactory, VendorFactory, vendor_user, vietnam_ensure
 from vendors.models import Fulfilment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+# The gift's recipient, whose address is the delivery address.
+RECIPIENT = Address(name="Nguyễn Văn Bình", phone="0987 654 321", line1="5 Phố Lý Thái Tổ")
 MESSAGE = "Chúc ông bà năm mới an khang! <img src=x onerror=alert(1)>"
 
 
@@ -47,29 +57,16 @@ def test_a_tet_gift_box_from_three_producers_sent_with_a_message(
     page.locator("#add_to_basket_form [type=submit]").click()
     page.wait_for_load_state()
 
-    page.goto(f"{base}/checkout/")
-    page.fill("#id_username", "nguoimua@example.vn")
-    page.check("input[name=options][value=anonymous]")
-    page.click("form.card [type=submit]")
-    page.wait_for_url("**/checkout/shipping-address/")
+    checkout_as_guest(page, base, "nguoimua@example.vn")
     # The message first, then the recipient's address as the delivery address.
     page.fill("#gift_message textarea", MESSAGE)
     page.click("#gift_message [type=submit]")
     page.wait_for_url("**/checkout/shipping-address/")
     assert page.input_value("#gift_message textarea") == MESSAGE
-    page.fill("#id_first_name", "Nguyễn Văn Bình")
-    page.fill("#id_phone_number", "0987 654 321")
-    page.fill("#id_line1", "5 Phố Lý Thái Tổ")
-    page.select_option("#id_province", label="Hà Nội")
-    page.locator("#id_commune option").nth(1).wait_for(state="attached")
-    page.select_option("#id_commune", label="Phường Hoàn Kiếm")
-    page.click("#new_shipping_address [type=submit]")
-    page.wait_for_url("**/checkout/payment-method/")
-    page.check("input[name=method][value=cod]")
-    page.click("#choose-payment")
-    page.wait_for_url("**/checkout/preview/")
-    page.check("#id_privacy_consent")
-    page.click("#place-order")
+    address_fill(page, RECIPIENT)
+    address_submit(page)
+    payment_choose(page, "cod")
+    order_place(page)
     page.wait_for_url("**/checkout/thank-you/")
 
     parcels = {f.vendor_id: f for f in Fulfilment.objects.all()}

@@ -11,6 +11,12 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Collection
 
+from tests.e2e.checkout_steps import (
+    address_fill,
+    address_submit,
+    checkout_as_guest,
+    order_place,
+)
 from tests.factories import ProductFactory, VendorFactory, commune
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -115,19 +121,10 @@ def test_no_page_scrolls_sideways_at_360_px(live_server, browser, demo_site, scr
     page.wait_for_load_state()
     _fits(page, f"{base}/basket/")
     _fits(page, f"{base}/checkout/")
-    page.locator("#id_username").fill("khach@example.vn")
-    page.locator("input[name=options][value=anonymous]").check()
-    page.locator("form.card [type=submit]").click()
-    page.wait_for_url("**/checkout/shipping-address/")
+    checkout_as_guest(page, base, "khach@example.vn", opened=True)
     _fits(page)
-    page.locator("#id_first_name").fill("Trần Thị Lan")
-    page.locator("#id_phone_number").fill("0912 345 678")
-    page.locator("#id_line1").fill("12 Phố Hàng Bạc")
-    page.locator("#id_province").select_option(label="Hà Nội")
-    page.locator("#id_commune option").nth(1).wait_for(state="attached")
-    page.locator("#id_commune").select_option(label="Phường Hoàn Kiếm")
-    page.locator("#new_shipping_address [type=submit]").click()
-    page.wait_for_url("**/checkout/payment-method/")
+    address_fill(page)
+    address_submit(page)
     _fits(page)
     # Cash on delivery is already chosen; the step bar stays one line.
     assert page.get_by_role("radio", name="Thanh toán khi nhận hàng (COD)").is_checked()
@@ -142,8 +139,7 @@ def test_no_page_scrolls_sideways_at_360_px(live_server, browser, demo_site, scr
     price = line.locator(".row > :nth-child(4)").bounding_box()
     assert abs(quantity["y"] - price["y"]) < 20
     screenshot(page, "phone-preview")
-    page.locator("#id_privacy_consent").check()
-    page.locator("#place-order").click()
+    order_place(page)
     page.wait_for_url("**/checkout/thank-you/")
     _fits(page)
     # The order as its producer's parcel, with what the courier collects.

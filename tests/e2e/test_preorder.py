@@ -12,6 +12,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.orders.statuses import OrderStatus
+from tests.e2e.checkout_steps import guest_checkout_to_payment, order_place, payment_choose
 from tests.factories import ProductFactory, VendorFactory, vendor_user, vietnam_ensure
 from vendors import preorders
 from vendors.models import Fulfilment, PreorderTerms
@@ -44,35 +45,16 @@ def test_a_longan_pre_order_with_a_deposit_ships_when_the_season_opens(
     page.goto(f"{base}{longan.get_absolute_url()}")
     availability = page.locator(".availability").first.inner_text()
     assert f"Đặt trước – giao từ {season:%d/%m}" in availability
-    for _ in range(2):
-        page.goto(f"{base}{longan.get_absolute_url()}")
-        page.click("#add_to_basket_form [type=submit]")
-        page.wait_for_load_state()
-    page.goto(f"{base}/checkout/")
-    page.fill("#id_username", "lan@example.vn")
-    page.check("input[name=options][value=anonymous]")
-    page.click("form.card [type=submit]")
-    page.wait_for_url("**/checkout/shipping-address/")
-    page.fill("#id_first_name", "Trần Thị Lan")
-    page.fill("#id_phone_number", "0912 345 678")
-    page.fill("#id_line1", "12 Phố Hàng Bạc")
-    page.select_option("#id_province", label="Hà Nội")
-    page.locator("#id_commune option").nth(1).wait_for(state="attached")
-    page.select_option("#id_commune", label="Phường Hoàn Kiếm")
-    page.click("#new_shipping_address [type=submit]")
-    page.wait_for_url("**/checkout/payment-method/")
+    guest_checkout_to_payment(page, base, [longan, longan], email="lan@example.vn")
     # Cash on delivery is not offered: a pre-order is paid ahead.
     assert page.locator("input[name=method][value=cod]").count() == 0
-    page.check("input[name=method][value=card]")
-    page.click("#choose-payment")
-    page.wait_for_url("**/checkout/preview/")
+    payment_choose(page, "card")
     deposit = Decimal("90000")  # 30% of 2 × 150.000 ₫
     assert _vnd(deposit) in page.locator(".parcel-deposit").inner_text()
     due_now = page.locator("#preorder-due-now").inner_text()
     assert _vnd(deposit) in due_now
     screenshot(page, "preorder-preview")
-    page.check("#id_privacy_consent")
-    page.click("#place-order")
+    order_place(page)
 
     page.wait_for_url("**/checkout/card/")
     page.wait_for_selector("#card-element input[placeholder=number]")

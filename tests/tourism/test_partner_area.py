@@ -222,6 +222,20 @@ def test_the_partner_home_and_statistics_pages_render(english):
     assert english.get("/partners/", follow=False).status_code == 200
 
 
+def test_statistics_without_a_row_say_so_in_a_sentence_not_an_empty_table(english):
+    user = UserFactory()
+    WidgetFactory(partner=TourismPartnerFactory(members=[user]))
+    english.force_login(user)
+
+    page = english.get("/partners/stats/").content.decode()
+
+    assert (
+        '<p class="text-muted" id="stats-empty">Nothing yet: statistics appear once your '
+        "widgets are shown.</p>"
+    ) in page
+    assert "table-striped" not in page
+
+
 def test_someone_without_a_partner_is_sent_to_the_sign_up(client):
     client.force_login(UserFactory())
 
