@@ -38,7 +38,8 @@ def parcels_for_vendor_list(*, vendor: Vendor, status: str = "") -> QuerySet[Ful
             Prefetch(
                 "order__lines",
                 queryset=Line.objects.filter(partner_id=vendor.partner_id)
-                .select_related("preorder")
+                # The product (and a variant's parent) for the English title of each line.
+                .select_related("preorder", "product__parent")
                 .order_by("pk"),
                 to_attr="producer_lines",
             )

@@ -57,10 +57,20 @@ def test_a_producer_sees_only_its_own_lines_and_what_shipping_needs(producer_cli
     assert "Miến dong đặc biệt" in page
     assert "170.000" in page
     assert "12 Phố Hàng Bạc" in page
-    assert "+84912345678" in page
+    # Grouped as the English site writes numbers, and a tap on a phone calls it.
+    assert '<a href="tel:+84912345678">+84 912 345 678</a>' in page
     assert "Mật ong hoa ban" not in page
     assert "250.000" not in page
     assert "khach@example.vn" not in page
+
+
+def test_the_english_console_marks_a_title_written_only_in_vietnamese(
+    producer_client, two_producers
+):
+    marked = '<span lang="vi">Miến dong đặc biệt</span>'
+
+    assert marked in producer_client.get(url(two_producers["mine"])).content.decode()
+    assert marked in producer_client.get("/dashboard/producer/orders/").content.decode()
 
 
 def test_the_order_list_shows_my_parcels_filtered_by_status(producer_client, two_producers):

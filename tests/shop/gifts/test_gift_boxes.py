@@ -1,6 +1,7 @@
 """Gift boxes across producers: the box page, its availability, the order split into each
 producer's parcel and ledger, the gift message and the packing slip without prices."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -194,6 +195,7 @@ def test_the_recipients_slip_shows_items_and_message_but_no_price(gift):
     assert "&lt;script&gt;" in text and "<script>" not in text
     assert "&lt;b&gt;an khang&lt;/b&gt;" in text
     assert "₫" not in text and "159.375" not in text and "85.000" not in text
+    assert re.search(r"0\d{3} \d{3} \d{3}", text)  # the phone as it is dialled in Vietnam
 
 
 def test_the_slip_is_for_producers_only(gift):
