@@ -23,6 +23,15 @@ class PlaceChoiceField(forms.ModelChoiceField):
     iterator = _VietnameseOrderChoices
 
 
+class CategoryChoiceField(forms.ModelChoiceField):
+    """OCOP groups in their official order, each labelled with its code and its name in the
+    reader's language: "I.3.b Chế biến…" / "I.3.b Made from…"."""
+
+    def label_from_instance(self, category) -> str:
+        indent = "\u00a0\u00a0" * (category.depth - 1)
+        return f"{indent}{category.ocop_code} {category.display_name}"
+
+
 class IssuerRuleMixin:
     """For a form with `stars`, `issuer_kind` and `issued_on`: who may recognise which stars
     (catalogue.validators.validate_certificate_issuer), said on the form as a whole. Used by

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.forms import IssuerRuleMixin, PlaceChoiceField
+from catalogue.forms import CategoryChoiceField, IssuerRuleMixin, PlaceChoiceField
 from catalogue.html import validate_link
 from catalogue.models import Category, Commune, OcopCertificate, Province
 from catalogue.numbers import id_parse
@@ -23,14 +23,6 @@ def _with_example(lead, example: str) -> SafeString:
     official wording): the example is marked lang="vi" so that the English site reads it out
     as Vietnamese. Lazy, so the lead is translated into the language of the request."""
     return lazy(lambda: format_html('{} <span lang="vi">{}</span>', lead, example), SafeString)()
-
-
-class CategoryChoiceField(forms.ModelChoiceField):
-    """OCOP groups in their official order, each labelled with its code: "I.3.b Chế biến…"."""
-
-    def label_from_instance(self, category: Category) -> str:
-        indent = "\u00a0\u00a0" * (category.depth - 1)
-        return f"{indent}{category.ocop_code} {category.display_name}"
 
 
 class ApplicationForm(forms.Form):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.forms import PlaceChoiceField
+from catalogue.forms import CategoryChoiceField, PlaceChoiceField
 from catalogue.html import validate_link
 from catalogue.models import Category, Province
 from catalogue.numbers import id_parse
@@ -92,9 +92,17 @@ class WidgetForm(forms.ModelForm):
         required=False,
         help_text=_("For chosen products: their numbers, separated by commas."),
     )
-    province = PlaceChoiceField(Province.objects.all(), required=False, label=_("Province"))
-    category = forms.ModelChoiceField(
-        Category.objects.order_by("path"), required=False, label=_("Product group")
+    province = PlaceChoiceField(
+        Province.objects.all(),
+        required=False,
+        label=_("Province"),
+        empty_label=_("Choose a province"),
+    )
+    category = CategoryChoiceField(
+        Category.objects.order_by("path"),
+        required=False,
+        label=_("Product group"),
+        empty_label=_("Choose a group"),
     )
     language = forms.ChoiceField(
         label=_("Language"), choices=[("vi", "Tiếng Việt"), ("en", "English")]
@@ -123,6 +131,8 @@ class WidgetForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Every widget takes its products from somewhere: no blank "---------" to pick.
+        self.fields["source"].choices = Widget.Source.choices
         if self.instance.pk and self.instance.product_ids:
             self.initial["products"] = ", ".join(str(i) for i in self.instance.product_ids)
 

@@ -1,6 +1,7 @@
 """Partner sign-up, staff approval in the dashboard, the widget builder, statistics and the
 reference carried through Oscar's checkout."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -162,8 +163,22 @@ def test_a_source_needs_its_choice_and_another_partners_widget_is_404(english):
     )
 
     assert missing.status_code == 400
-    assert "Choose a province" in missing.content.decode()
+    assert 'role="alert">Choose a province.</div>' in missing.content.decode()
     assert english.get(f"/partners/widgets/{WidgetFactory().pk}/").status_code == 404
+
+
+def test_the_builder_offers_named_choices_in_the_readers_language(english):
+    user = UserFactory()
+    TourismPartnerFactory(members=[user])
+    english.force_login(user)
+
+    page = english.get("/partners/widgets/new/").content.decode()
+
+    assert "---------" not in page
+    assert '<option value="" selected>Choose a province</option>' in page
+    assert '<option value="" selected>Choose a group</option>' in page
+    # The OCOP groups by code and English name, as the producers' forms list them.
+    assert re.search(r"<option value=\"\d+\">I Food</option>", page)
 
 
 def test_rotating_the_key_retires_the_old_one(english):
