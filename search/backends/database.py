@@ -692,7 +692,27 @@ class DatabaseBackend(SearchBackend):
         query = SearchQuery(q=text)
         if not query.words:
             return []
-        products = self._ordered(self.filtered(query), query)[:limit]
+        # The best matches by relevance, found as a search finds them (one statement).
+        ids = (
+            MatchedStatement(
+                words=query.words,
+                ranges=[word_start_range(word) for word in query.words],
+                day=self.today,
+                live_stars_column=False,
+                filters={},
+            )
+            .run(
+                facets=(),
+                category_prefix="",
+                vendor_limit=None,
+                sort="relevance",
+                start=0,
+                size=limit,
+            )
+            .page_ids
+        )
+        entries = ProductIndexEntry.objects.only("title", "title_en", "url").in_bulk(ids)
+        products = [entries[pk] for pk in ids if pk in entries]
         english = reader_reads_english()
         suggestions = [
             Suggestion("product", (english and p.title_en) or p.title, p.url) for p in products

@@ -134,24 +134,33 @@ class MatchedStatement:
             in_title = "1 = 0"
             matches, match_params = self.source.sql, self.source.params
         params += match_params
-        return (
+        rows = (
             f"SELECT e.product_id AS pk, {live_stars} AS live_stars, e.province_id,"
             " e.commune_id, e.category_path, e.vendor_id, e.price, e.in_stock, e.rating,"
             " e.rating_count, e.season_months, e.season_starts_on, e.season_ends_on,"
             f" e.date_created, CASE WHEN {in_title} THEN 1 ELSE 0 END AS in_title"
-            f" FROM {entries} e WHERE {matches}",
-            params,
+            f" FROM {entries} e WHERE {matches}"
         )
+        # Each row's failed filters as bits ("miss"), tested once here: a branch then only
+        # compares a number (0: passes every filter; a filter's bit: fails that one alone).
+        misses, miss_params = [], []
+        for bit, condition in self._bits().values():
+            misses.append(f"CASE WHEN {condition.sql} THEN 0 ELSE {bit} END")
+            miss_params += condition.params
+        miss = " + ".join(misses) or "0"
+        return f"SELECT r.*, {miss} AS miss FROM ({rows}) r", miss_params + params
+
+    def _bits(self) -> dict[str, tuple[int, Condition]]:
+        return {
+            name: (1 << n, condition) for n, (name, condition) in enumerate(self.filters.items())
+        }
 
     def _where(self, *, leave_out: str = "", extra: str = "") -> tuple[str, list]:
-        parts, params = [], []
-        for name, condition in (self.filters or {}).items():
-            if name != leave_out:
-                parts.append(f"({condition.sql})")
-                params += condition.params
+        own = self._bits().get(leave_out)
+        parts = [f"miss IN (0, {own[0]})" if own else "miss = 0"]
         if extra:
             parts.append(extra)
-        return (" WHERE " + " AND ".join(parts) if parts else ""), params
+        return " WHERE " + " AND ".join(parts), []
 
     # -- the branches ---------------------------------------------------------------------
 
@@ -195,14 +204,13 @@ class MatchedStatement:
                 )
             # The top producers by count; among equal counts the chosen producer, then the
             # one with the newest match (the order the shopper has always seen).
-            own = (self.filters or {}).get("vendor")
-            later = f"CASE WHEN {own.sql} THEN 0 ELSE 1000000000 END" if own else "0"
+            later = "CASE WHEN miss = 0 THEN 0 ELSE 1000000000 END"
             return (
                 "SELECT * FROM (SELECT 'vendor', CAST(vendor_id AS TEXT), COUNT(*) AS n,"
                 " MIN(seen) AS first_seen FROM (SELECT vendor_id,"
                 f" ROW_NUMBER() OVER (ORDER BY {NEWEST}) + {later} AS seen FROM m{where}) v"
                 f" GROUP BY vendor_id ORDER BY n DESC, first_seen LIMIT {int(vendor_limit)}) top",
-                (own.params if own else []) + params,
+                params,
             )
         if facet == "price":
             bands, band_params = [], []
