@@ -263,9 +263,11 @@ class MatchedStatement:
         order = ORDERS.get(sort, ORDERS["relevance"])
         branches.append(
             (
-                "SELECT * FROM (SELECT 'page', '', pk,"
-                f" ROW_NUMBER() OVER (ORDER BY {order}) AS o FROM m{where}) p"
-                f" WHERE o > {int(start)} AND o <= {int(start + size)}",
+                # The first rows up to the page's end (a top-N sort, not a sort of every
+                # match), numbered in that order; the page is the last `size` of them.
+                "SELECT * FROM (SELECT 'page', '', pk, ROW_NUMBER() OVER (ORDER BY"
+                f" {order}) AS o FROM (SELECT * FROM m{where} ORDER BY {order}"
+                f" LIMIT {int(start + size)}) top_rows) p WHERE o > {int(start)}",
                 where_params,
             )
         )
