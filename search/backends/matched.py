@@ -1,6 +1,7 @@
-"""A text search's counts in one SQL statement, on SQLite and PostgreSQL alike.
+"""A search's counts in one SQL statement, on SQLite and PostgreSQL alike.
 
-The entries having every typed word are found once (a common table expression, "m"); the
+The rows a search narrows to are found once (a common table expression, "m"): the entries
+having every typed word, or without text (two filters or more) those the filters leave. The
 total, each asked facet's counts and the page's ids are then grouped over those rows in one
 UNION ALL, so a search costs one round trip whatever the number of facets. A facet counts
 the rows passing every filter but its own (multi-select: choosing a province still lists the
