@@ -4,19 +4,19 @@ ProductIndexEntry, typed words looked up in ProductIndexWord. Works on SQLite an
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
 
 from catalogue.models import Category, Commune, Province, reader_reads_english
-from catalogue.seasons import SeasonIndexFacts, index_facts_in_season, month_bit
+from catalogue.seasons import month_bit
 from catalogue.text import fold_vietnamese
 from search.backends.base import SearchBackend
+from search.backends.matched import Condition, MatchedStatement
 from search.models import WORD_MAX_LENGTH, FacetCount, ProductIndexEntry, ProductIndexWord
 from search.query import (
     BUYER_RATING_LEVELS,
@@ -53,29 +53,6 @@ def _valid_stars(day: date) -> Q:
     return Q(stars__isnull=False, stars_from__lte=day, stars_until__gte=day)
 
 
-class _Row(NamedTuple):
-    """The columns a text search reads for each matching entry."""
-
-    pk: int
-    live_stars: int
-    province_id: int | None
-    commune_id: int | None
-    category_path: str
-    vendor_id: int | None
-    price: int | None
-    in_stock: bool
-    in_title: int
-    rating: float | None
-    rating_count: int
-    season_months: int
-    season_starts_on: date | None
-    season_ends_on: date | None
-
-
-# The columns of _Row as the query names them (the stars valid today are computed).
-ROW_COLUMNS = tuple("now_stars" if name == "live_stars" else name for name in _Row._fields)
-
-
 def in_season_on(entries: QuerySet[ProductIndexEntry], day: date) -> QuerySet:
     """Entries whose harvest season is open on `day`: the day's month is one of the season's
     and the day falls within its dates, if it has dates."""
@@ -84,23 +61,6 @@ def in_season_on(entries: QuerySet[ProductIndexEntry], day: date) -> QuerySet:
         Q(season_ends_on__isnull=True) | Q(season_ends_on__gte=day),
         season_now__gt=0,
     )
-
-
-def _split_rows(
-    rows: list[_Row], tests: dict[str, Callable[[_Row], bool]]
-) -> tuple[list[_Row], dict[str, list[_Row]]]:
-    """In one pass: the rows passing every filter, and for each filter the rows that fail
-    it alone (a multi-select facet counts those too)."""
-    matched: list[_Row] = []
-    near: dict[str, list[_Row]] = {name: [] for name in tests}
-    checks = list(tests.items())
-    for row in rows:
-        failed = [name for name, test in checks if not test(row)]
-        if not failed:
-            matched.append(row)
-        elif len(failed) == 1:
-            near[failed[0]].append(row)
-    return matched, near
 
 
 def word_start_range(word: str) -> tuple[str, str]:
@@ -119,6 +79,26 @@ def with_words(entries: QuerySet[ProductIndexEntry], words: list[str]):
         ids = ProductIndexWord.objects.filter(word__gte=low, word__lt=high).values("entry_id")
         entries = entries.filter(pk__in=ids)
     return entries
+
+
+def _rows_counted(filters: dict[str, Condition], facets: tuple[str, ...]) -> Condition:
+    """The rows a text-free search counts its `facets` over: passing every filter, or
+    failing only the own filter of one of those facets (multi-select)."""
+    sql, params = [], []
+    misses, miss_params = [], []
+    for name, condition in filters.items():
+        if name in facets:
+            misses.append(f"CASE WHEN {condition.sql} THEN 0 ELSE 1 END")
+            miss_params += condition.params
+        else:
+            sql.append(f"({condition.sql})")
+            params += condition.params
+    if len(misses) == 1:
+        pass  # that one filter may fail: it does not narrow the rows
+    elif misses:
+        sql.append(f"({' + '.join(misses)}) <= 1")
+        params += miss_params
+    return Condition(" AND ".join(sql) or "1 = 1", params)
 
 
 class DatabaseBackend(SearchBackend):
@@ -140,10 +120,12 @@ class DatabaseBackend(SearchBackend):
         self.vendor_limit = None
         self.summary_current = summary_ensure(day=self.today)
         if query.words:
-            return self._search_in_memory(replace(query, page=1)).facets[facet]
+            return self._search_matched(replace(query, page=1), facets=(facet,)).facets[facet]
         counts = self._summary_counts(query)
         if counts:
             return self._facets_from_summary(query, counts)[facet]
+        if self.summary_current:
+            return self._search_matched(replace(query, page=1), facets=(facet,)).facets[facet]
         return getattr(self, f"_facet_{facet}")(query)
 
     # -- filters ---------------------------------------------------------------------------
@@ -352,11 +334,15 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, query: SearchQuery, *, facets: bool = True) -> SearchResult:
         self.summary_current = summary_ensure(day=self.today)
-        if facets and query.words:
-            # Text narrows the index: counting its matches in memory beats six SQL scans.
-            return self._search_in_memory(query)
+        if query.words:
+            # The words' matches found once, and everything counted over them in one statement.
+            return self._search_matched(query, facets=FACETS if facets else ())
+        counts = self._summary_counts(query)
+        if facets and counts is None and self.summary_current:
+            # Two filters or more: what the summary holds comes from there, the rest is
+            # counted over the rows the filters leave, in one statement.
+            return self._search_matched(query, facets=FACETS)
         entries = self.filtered(query)
-        counts = self._summary_counts(query) if not query.words else None
         count = counts.total if counts else entries.count()
         num_pages = max(1, min(math.ceil(count / query.page_size), MAX_PAGE))
         page = min(query.page, num_pages)
@@ -459,6 +445,29 @@ class DatabaseBackend(SearchBackend):
         total = by_scope.get((scope, TOTAL), {}).get("", 0)
         return _SummaryCounts(total=total, facets=facets)
 
+    def _summary_facets(self, scopes: dict[str, str]) -> dict[str, dict[str, int]]:
+        """Each facet's counts within its summary scope (facet -> scope), in one query, and
+        one more for the top producers."""
+        if not scopes:
+            return {}
+        wanted = Q()
+        for facet, scope in scopes.items():
+            if facet != "vendor":
+                wanted |= Q(scope=scope, facet=facet)
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in scopes}
+        if wanted:
+            for facet, value, n in FacetCount.objects.filter(wanted, count__gt=0).values_list(
+                "facet", "value", "count"
+            ):
+                counts[facet][value] = n
+        if "vendor" in scopes:
+            counts["vendor"] = dict(
+                FacetCount.objects.filter(scope=scopes["vendor"], facet="vendor", count__gt=0)
+                .order_by("-count", "value")
+                .values_list("value", "count")[: self.vendor_limit]
+            )
+        return counts
+
     def _facets_from_summary(
         self, query: SearchQuery, counts: _SummaryCounts
     ) -> dict[str, list[FacetValue]]:
@@ -523,176 +532,144 @@ class DatabaseBackend(SearchBackend):
         ]
         return result
 
-    def _search_in_memory(self, query: SearchQuery) -> SearchResult:
-        """Rows matching the text in one query, then filters, facets and order in Python.
+    def _search_matched(self, query: SearchQuery, *, facets: tuple[str, ...]) -> SearchResult:
+        """A search in one statement (search.backends.matched): the rows it narrows to found
+        once, the total, the facets' counts and the page's ids grouped over them; then the
+        page's entries and the names of the counted values.
 
-        Multi-select facets need the matches of six filter combinations; reading the rows
-        that match the words once (few columns, no dates to parse, newest first) and
-        counting here is several times faster than six SQL queries.
-        """
-        scope = (
-            with_words(ProductIndexEntry.objects.all(), query.words)
-            .annotate(now_stars=self._live_stars(), in_title=self._in_title(query.words))
-            .order_by("-date_created", "-pk")
-            .values_list(*ROW_COLUMNS)
+        With text the rows are the typed words' matches. Without text (two filters or more,
+        the summary current) a facet whose own filter leaves at most one other is read from
+        the summary, and the rows are those the remaining facets count: passing every filter,
+        or failing at most one of the counted facets' own filters."""
+        filters = self._filter_conditions(query, unknown_finds_nothing=not query.words)
+        empty = {name: [] for name in facets}
+        if filters is None:  # a filter names something that does not exist
+            return SearchResult(
+                query=query, hits=[], count=0, page=1, num_pages=1, facets=empty, backend=self.name
+            )
+        summarized: dict[str, str] = {}
+        if not query.words:
+            for name in facets:
+                found = self._summary_scope(query.without(name))
+                if found is not None:
+                    summarized[name] = found[0]
+        counted_facets = tuple(name for name in facets if name not in summarized)
+        statement = MatchedStatement(
+            words=query.words,
+            ranges=[word_start_range(word) for word in query.words],
+            day=self.today,
+            live_stars_column=self.summary_current,
+            filters=filters,
+            source=None if query.words else _rows_counted(filters, counted_facets),
         )
-        rows = list(map(_Row._make, scope))
-        tests = self._row_tests(query)
-        if tests is None:  # a filter names something that does not exist
-            matched, facet_values = [], self._empty_facets(query)
-        else:
-            matched, near = _split_rows(rows, tests)
-            facet_values = self._facets_from_rows(query, matched, near)
-        matched = self._sort_rows(matched, query)
-        count = len(matched)
-        num_pages = max(1, min(math.ceil(count / query.page_size), MAX_PAGE))
+        chosen = self._category(query.category)
+        counted = statement.run(
+            facets=counted_facets,
+            category_prefix=chosen.path if chosen else "",
+            vendor_limit=self.vendor_limit,
+            sort=query.sort,
+            start=(query.page - 1) * query.page_size,
+            size=query.page_size,
+        )
+        num_pages = max(1, min(math.ceil(counted.total / query.page_size), MAX_PAGE))
         page = min(query.page, num_pages)
-        start = (page - 1) * query.page_size
-        page_ids = [r.pk for r in matched[start : start + query.page_size]]
+        page_ids = counted.page_ids
+        if page != query.page:  # past the last page: the last one is shown
+            page_ids = statement.run(
+                facets=(),
+                category_prefix="",
+                vendor_limit=None,
+                sort=query.sort,
+                start=(page - 1) * query.page_size,
+                size=query.page_size,
+            ).page_ids
         entries = ProductIndexEntry.objects.select_related("province", "vendor").in_bulk(page_ids)
+        if facets:
+            # Counted as the summary keeps its counts: the same code names and orders them.
+            every = self._facets_from_summary(
+                query,
+                _SummaryCounts(
+                    total=counted.total,
+                    facets={name: {} for name in FACETS}
+                    | counted.facets
+                    | self._summary_facets(summarized),
+                ),
+            )
+            facet_values = {name: every[name] for name in facets}
+        else:
+            facet_values = {}
         return SearchResult(
             query=query,
             hits=[self._hit(entries[pk]) for pk in page_ids if pk in entries],
-            count=count,
+            count=counted.total,
             page=page,
             num_pages=num_pages,
             facets=facet_values,
             backend=self.name,
         )
 
-    def _row_tests(self, query: SearchQuery) -> dict[str, Callable[[_Row], bool]] | None:
-        """One predicate per filter, named by its facet (the text is already applied), or
-        None if a filter names an unknown province, commune, category or producer."""
-        tests: dict[str, Callable[[_Row], bool]] = {}
+    def _filter_conditions(
+        self, query: SearchQuery, *, unknown_finds_nothing: bool = False
+    ) -> dict[str, Condition] | None:
+        """The query's filters as conditions on the index rows, named by the facet each
+        belongs to ("in_stock" and "in_season" belong to none). A filter naming an unknown
+        province, commune, category or producer: None (a text search then shows nothing, not
+        even facets), or with `unknown_finds_nothing` a condition no row passes (browsing then
+        still counts the other values of that filter's facet)."""
+        conditions: dict[str, Condition] = {}
+        nothing = Condition("1 = 0", [])
         if query.stars:
-            tests["stars"] = lambda r, n=query.stars: r.live_stars >= n
+            conditions["stars"] = Condition("live_stars >= %s", [query.stars])
         if query.commune:
-            commune = Commune.objects.filter(code=query.commune).values_list("pk", flat=True)
-            if not commune:
+            commune = self._id(Commune, code=query.commune)
+            if not commune and not unknown_finds_nothing:
                 return None
-            tests["province"] = lambda r, pk=commune[0]: r.commune_id == pk
+            conditions["province"] = Condition("commune_id = %s", [commune])
         elif query.province:
-            province = Province.objects.filter(code=query.province).values_list("pk", flat=True)
-            if not province:
+            province = self._id(Province, code=query.province)
+            if not province and not unknown_finds_nothing:
                 return None
-            tests["province"] = lambda r, pk=province[0]: r.province_id == pk
+            conditions["province"] = Condition("province_id = %s", [province])
         if query.category:
             category = self._category(query.category)
-            if category is None:
+            if category is None and unknown_finds_nothing:
+                conditions["category"] = nothing
+            elif category is None:
                 return None
-            tests["category"] = lambda r, p=category.path: r.category_path.startswith(p)
+            else:
+                conditions["category"] = Condition(
+                    "SUBSTR(category_path, 1, %s) = %s", [len(category.path), category.path]
+                )
         if query.vendor:
-            vendor = Vendor.objects.filter(slug=query.vendor).values_list("pk", flat=True)
-            if not vendor:
+            vendor = self._id(Vendor, slug=query.vendor)
+            if not vendor and not unknown_finds_nothing:
                 return None
-            tests["vendor"] = lambda r, pk=vendor[0]: r.vendor_id == pk
-        low, high = query.price_min, query.price_max
-        if low is not None or high is not None:
-            tests["price"] = lambda r: (
-                r.price is not None
-                and ((low is None or r.price >= low) and (high is None or r.price <= high))
-            )
+            conditions["vendor"] = Condition("vendor_id = %s", [vendor])
+        if query.price_min is not None or query.price_max is not None:
+            sql, params = ["price IS NOT NULL"], []
+            if query.price_min is not None:
+                sql.append("price >= %s")
+                params.append(query.price_min)
+            if query.price_max is not None:
+                sql.append("price <= %s")
+                params.append(query.price_max)
+            conditions["price"] = Condition(" AND ".join(sql), params)
         if query.in_stock:
-            tests["in_stock"] = lambda r: r.in_stock
+            conditions["in_stock"] = Condition("in_stock", [])
         if query.rating:
-            floor = buyer_rating_floor(query.rating)
-            tests["rating"] = lambda r: (
-                r.rating_count > 0 and r.rating is not None and r.rating >= floor
+            conditions["rating"] = Condition(
+                "rating_count > 0 AND rating IS NOT NULL AND rating >= %s",
+                [buyer_rating_floor(query.rating)],
             )
         if query.in_season:
-            tests["in_season"] = lambda r, day=self.today: index_facts_in_season(
-                facts=SeasonIndexFacts(r.season_months, r.season_starts_on, r.season_ends_on),
-                day=day,
+            day = connection.ops.adapt_datefield_value(self.today)
+            conditions["in_season"] = Condition(
+                "(season_months & %s) > 0"
+                " AND (season_starts_on IS NULL OR season_starts_on <= %s)"
+                " AND (season_ends_on IS NULL OR season_ends_on >= %s)",
+                [month_bit(self.today.month), day, day],
             )
-        return tests
-
-    def _facets_from_rows(
-        self, query: SearchQuery, matched: list[_Row], near: dict[str, list[_Row]]
-    ) -> dict[str, list[FacetValue]]:
-        """Facet counts: a facet counts the matches plus the rows only its own filter left out."""
-
-        def pool(facet: str) -> list[_Row]:
-            return matched + near.get(facet, [])
-
-        result: dict[str, list[FacetValue]] = {}
-        base = pool("stars")
-        result["stars"] = [
-            FacetValue(
-                str(n), f"{n}★+", sum(1 for r in base if r.live_stars >= n), query.stars == n
-            )
-            for n in STAR_LEVELS
-        ]
-        counts = Counter(r.province_id for r in pool("province") if r.province_id)
-        provinces = Province.objects.filter(pk__in=counts).only("code", "short_name")
-        result["province"] = province_facet_order(
-            FacetValue(p.code, p.short_name, counts[p.pk], query.province == p.code)
-            for p in provinces
-        )
-        chosen = self._category(query.category)
-        prefix = chosen.path if chosen else ""
-        length = len(prefix) + STEP
-        counts = Counter(
-            r.category_path[:length]
-            for r in pool("category")
-            if r.category_path.startswith(prefix) and len(r.category_path) >= length
-        )
-        categories = sorted(Category.objects.filter(path__in=counts), key=lambda c: c.path)
-        values = [
-            FacetValue(c.slug, c.display_name, counts[c.path], query.category == c.slug)
-            for c in categories
-        ]
-        if chosen:
-            values.insert(
-                0, FacetValue(chosen.slug, chosen.display_name, sum(counts.values()), True)
-            )
-        result["category"] = values
-        counts = Counter(r.vendor_id for r in pool("vendor") if r.vendor_id)
-        top = dict(counts.most_common(self.vendor_limit))
-        vendors = Vendor.objects.filter(pk__in=top).only("slug", "legal_name")
-        result["vendor"] = by_count_then_name(
-            FacetValue(v.slug, v.legal_name, top[v.pk], query.vendor == v.slug) for v in vendors
-        )
-        priced = [r.price for r in pool("price") if r.price is not None]
-        result["price"] = [
-            FacetValue(
-                key,
-                key,
-                sum(1 for p in priced if (lo is None or p >= lo) and (hi is None or p < hi)),
-                query.price_min == lo and query.price_max == (hi - 1 if hi else None),
-            )
-            for key, lo, hi in PRICE_BANDS
-        ]
-        rated = [r.rating for r in pool("rating") if r.rating_count and r.rating is not None]
-        result["rating"] = [
-            FacetValue(
-                str(level),
-                f"{level}+",
-                sum(1 for value in rated if value >= buyer_rating_floor(level)),
-                query.rating == level,
-            )
-            for level in BUYER_RATING_LEVELS
-        ]
-        return result
-
-    def _empty_facets(self, query: SearchQuery) -> dict[str, list[FacetValue]]:
-        return {name: [] for name in FACETS}
-
-    def _sort_rows(self, rows: list[_Row], query: SearchQuery) -> list[_Row]:
-        # Rows come newest first and Python's sort is stable: the newest wins every tie.
-        if query.sort == "newest":
-            return rows
-        if query.sort in ("price", "-price"):
-            # Products without a price go last either way.
-            priced = [r for r in rows if r.price is not None]
-            unpriced = [r for r in rows if r.price is None]
-            return sorted(priced, key=lambda r: r.price, reverse=query.sort == "-price") + unpriced
-        if query.sort == "stars":
-            return sorted(rows, key=lambda r: -r.live_stars)
-        if query.sort == "rating":
-            rated = [r for r in rows if r.rating_count and r.rating is not None]
-            unrated = [r for r in rows if not (r.rating_count and r.rating is not None)]
-            return sorted(rated, key=lambda r: (-r.rating, -r.rating_count)) + unrated
-        return sorted(rows, key=lambda r: (-r.in_title, -r.live_stars, not r.in_stock))
+        return conditions
 
     def _hit(self, row: ProductIndexEntry) -> Hit:
         valid = row.stars and row.stars_from <= self.today <= row.stars_until
@@ -715,7 +692,27 @@ class DatabaseBackend(SearchBackend):
         query = SearchQuery(q=text)
         if not query.words:
             return []
-        products = self._ordered(self.filtered(query), query)[:limit]
+        # The best matches by relevance, found as a search finds them (one statement).
+        ids = (
+            MatchedStatement(
+                words=query.words,
+                ranges=[word_start_range(word) for word in query.words],
+                day=self.today,
+                live_stars_column=False,
+                filters={},
+            )
+            .run(
+                facets=(),
+                category_prefix="",
+                vendor_limit=None,
+                sort="relevance",
+                start=0,
+                size=limit,
+            )
+            .page_ids
+        )
+        entries = ProductIndexEntry.objects.only("title", "title_en", "url").in_bulk(ids)
+        products = [entries[pk] for pk in ids if pk in entries]
         english = reader_reads_english()
         suggestions = [
             Suggestion("product", (english and p.title_en) or p.title, p.url) for p in products
