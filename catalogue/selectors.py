@@ -80,15 +80,22 @@ def storefront_products() -> QuerySet[Product]:
         .filter(Q(vendor__isnull=True) | Q(vendor__status=Vendor.Status.APPROVED))
         .filter(hidden_at__isnull=True)
         .select_related(
-            "vendor", "vendor__partner", "origin_commune__province", "product_class", "season"
+            "vendor",
+            "vendor__partner",
+            "origin_commune__province",
+            "product_class",
+            "season",
+            # In the same row: the pricing strategy reads a product's pre-order terms from
+            # here instead of every open term of the shop (shop.partner.strategy).
+            "preorder_terms",
         )
         # Oscar's base_queryset prefetches, but the pictures through CardImageQuerySet (a
-        # relation can be prefetched with one queryset only).
+        # relation can be prefetched with one queryset only). Not its "children" (Oscar's
+        # strategy prices a parent from get_public_children(), which never reads that
+        # prefetch) nor its options (``has_options`` reads base_queryset's two EXISTS
+        # columns): each was a round trip on every list that nothing read.
         .prefetch_related(None)
         .prefetch_related(
-            "children",
-            "product_options",
-            "product_class__options",
             "ocop_certificates",
             "quality_marks",
             "categories",

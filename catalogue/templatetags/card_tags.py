@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 
 from django import template
 from django.conf import settings
+from django.template import Context
 from django.template.defaultfilters import floatformat
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 from oscar.core.thumbnails import get_thumbnailer
 from oscar.templatetags.currency_filters import currency
@@ -153,3 +156,29 @@ def product_card_build(*, product: Product, request) -> ProductCard:
 def product_card(context, product: Product) -> ProductCard:
     """``{% product_card product as card %}``: the card's facts for the template."""
     return product_card_build(product=product, request=context["request"])
+
+
+CARD_TEMPLATE = "oscar/catalogue/partials/product.html"
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, products) -> SafeString:
+    """``{% product_cards products %}``: a list's cards, each in its ``<li>``, from the
+    same card template as Oscar's ``{% render_product %}``.
+
+    Oscar's tag looks the template up again for every card (two missing names before the
+    card's own, each raising an exception) and copies the page's whole context into each
+    card's; here the template is looked up once and each card is rendered with only what it
+    reads (its product and the request). Items may be products or search listings that
+    carry theirs as ``.object``."""
+    request = context["request"]
+    card = get_template(CARD_TEMPLATE).template
+    html = []
+    for item in products:
+        product = getattr(item, "object", item)
+        if product is None:
+            continue
+        html.append("<li>")
+        html.append(card.render(Context({"product": product, "request": request}, autoescape=True)))
+        html.append("</li>")
+    return mark_safe("".join(html))  # each card escaped by its template
