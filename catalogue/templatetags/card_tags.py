@@ -23,11 +23,11 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 from oscar.core.thumbnails import get_thumbnailer
-from oscar.templatetags.currency_filters import currency
 
 from catalogue.seasons import product_season_state
 from catalogue.templatetags.ocop_tags import display_name, ocop_group
 from catalogue.thumbnails import CARD_THUMBNAIL
+from shop.money import price_text
 
 if TYPE_CHECKING:
     from catalogue.models import Product
@@ -142,7 +142,7 @@ def product_card_build(*, product: Product, request) -> ProductCard:
     if price.exists:
         card.has_price = True
         amount = price.incl_tax if price.is_tax_known else price.excl_tax
-        card.price = currency(amount, price.currency)
+        card.price = price_text(amount, price.currency)
         card.availability_code = info.availability.code
         card.availability_message = info.availability.short_message
     card.needs_options = product.is_parent or product.has_options
