@@ -162,6 +162,18 @@ def ocop_groups() -> QuerySet[Category]:
     return Category.get_root_nodes()
 
 
+def ocop_groups_of_request(*, request) -> list[Category]:
+    """The six groups, read once for a request (kept on it, so never beyond it): the
+    header's menu, the catalogue's side column and the home page's tiles each list them, and
+    on a cache miss each read the same six rows."""
+    if request is None:
+        return list(ocop_groups())
+    groups = getattr(request, "_ocop_groups", None)
+    if groups is None:
+        groups = request._ocop_groups = list(ocop_groups())
+    return groups
+
+
 def user_manages_product(*, user, product: Product) -> bool:
     """Superusers, platform staff and the users of the product's producer manage it."""
     if not getattr(user, "is_authenticated", False):
