@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -73,8 +73,15 @@ def certificate_valid_for_product(
 
 def storefront_products() -> QuerySet[Product]:
     """Public, standalone or parent products with what the product cards need, in few queries."""
+    # A card's stars: the best of the certificates valid today, in the products' own query
+    # rather than every certificate of the listed products in one more (``ocop_stars`` reads
+    # it; certificate_valid_for_product applies the same rule to prefetched rows).
+    stars = (
+        valid_certificates().filter(product=OuterRef("pk")).order_by("-stars").values("stars")[:1]
+    )
     return (
         Product.objects.base_queryset()
+        .annotate(stars_valid_today=Subquery(stars))
         .browsable()
         # A producer under review or suspended keeps its data but sells nothing.
         .filter(Q(vendor__isnull=True) | Q(vendor__status=Vendor.Status.APPROVED))
@@ -96,7 +103,6 @@ def storefront_products() -> QuerySet[Product]:
         # columns): each was a round trip on every list that nothing read.
         .prefetch_related(None)
         .prefetch_related(
-            "ocop_certificates",
             "quality_marks",
             "categories",
             Prefetch("images", queryset=CardImageQuerySet(Product.images.rel.related_model)),
