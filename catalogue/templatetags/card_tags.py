@@ -21,7 +21,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 from oscar.core.thumbnails import get_thumbnailer
 
 from catalogue.seasons import product_season_state
@@ -100,6 +100,30 @@ def _image_url(product: Product) -> str:
         return ""
 
 
+# A stand-in id: the add-to-basket address is reversed once a request with it, then each
+# card puts its own id in its place.
+_ANY_ID = 9081726354
+
+
+def _request_memo(request) -> dict:
+    """Texts every card of a request shares (never kept beyond the request): Django's
+    reverse of Oscar's namespaced basket address costs about 0.15 ms, and a producer kind's
+    label is translated again on each call."""
+    if request is None:
+        return {}
+    memo = getattr(request, "_card_texts", None)
+    if memo is None:
+        memo = request._card_texts = {}
+    return memo
+
+
+def _add_url(memo: dict, pk: int) -> str:
+    pattern = memo.get("add_url")
+    if pattern is None:
+        pattern = memo["add_url"] = reverse("basket:add", kwargs={"pk": _ANY_ID})
+    return pattern.replace(str(_ANY_ID), str(pk))
+
+
 def product_card_build(*, product: Product, request) -> ProductCard:
     """One card's facts. Price and availability come from the request's strategy, as
     everywhere else; stars only from a valid certificate (``product.ocop_stars``)."""
@@ -110,6 +134,7 @@ def product_card_build(*, product: Product, request) -> ProductCard:
         title_lang=product.title_lang,
     )
     card.image_url = _image_url(product)
+    memo = _request_memo(request)
 
     group = ocop_group(product)
     if group is not None:
@@ -127,7 +152,10 @@ def product_card_build(*, product: Product, request) -> ProductCard:
 
     if product.vendor_id:
         card.producer_name = product.vendor.legal_name
-        card.producer_kind = product.vendor.get_kind_display()
+        key = ("kind", product.vendor.kind, get_language())
+        if key not in memo:
+            memo[key] = product.vendor.get_kind_display()
+        card.producer_kind = memo[key]
     if product.origin_commune_id:
         commune = product.origin_commune
         card.origin = f"{commune.name}, {commune.province.short_name}"
@@ -148,7 +176,7 @@ def product_card_build(*, product: Product, request) -> ProductCard:
     card.needs_options = product.is_parent or product.has_options
     card.can_buy = bool(card.has_price and info.availability.is_available_to_buy)
     if card.can_buy and not card.needs_options:
-        card.add_url = reverse("basket:add", kwargs={"pk": product.pk})
+        card.add_url = _add_url(memo, product.pk)
     return card
 
 
