@@ -9,12 +9,13 @@ from shop.gifts.selectors import gift_boxes_available_by_product, is_gift_box_pr
 
 class GiftBoxAvailability:
     def availability_policy(self, product, stockrecord):
+        # Read for any product, not only for a box, so a page costs the same queries whether
+        # a box card is among its cards or not.
+        available = self.gift_boxes_available()
         policy = super().availability_policy(product, stockrecord)
-        if not is_gift_box_product(product) or not policy.is_available_to_buy:
+        if not policy.is_available_to_buy or not is_gift_box_product(product):
             return policy
-        # Read on the first box priced, for every box at once: a page that shows no box (most
-        # of them) makes no query for boxes, and one with any number of boxes makes one.
-        return availability.StockRequired(self.gift_boxes_available().get(product.pk, 0))
+        return availability.StockRequired(available.get(product.pk, 0))
 
     def gift_boxes_available(self) -> dict[int, int]:
         """Every box's availability, read once per strategy (once a request) in one query."""
