@@ -277,7 +277,11 @@ class Product(AbstractProduct):
 
     @property
     def ocop_stars(self) -> int | None:
-        """Stars shown to consumers: those of the valid certificate, or none."""
+        """Stars shown to consumers: those of the valid certificate, or none. Products of
+        the storefront's lists come with them (``stars_valid_today``, the same rule applied
+        in their query by catalogue.selectors.storefront_products)."""
+        if "stars_valid_today" in self.__dict__:
+            return self.__dict__["stars_valid_today"]
         certificate = self.current_certificate
         return certificate.stars if certificate else None
 

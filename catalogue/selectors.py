@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -73,23 +73,36 @@ def certificate_valid_for_product(
 
 def storefront_products() -> QuerySet[Product]:
     """Public, standalone or parent products with what the product cards need, in few queries."""
+    # A card's stars: the best of the certificates valid today, in the products' own query
+    # rather than every certificate of the listed products in one more (``ocop_stars`` reads
+    # it; certificate_valid_for_product applies the same rule to prefetched rows).
+    stars = (
+        valid_certificates().filter(product=OuterRef("pk")).order_by("-stars").values("stars")[:1]
+    )
     return (
         Product.objects.base_queryset()
+        .annotate(stars_valid_today=Subquery(stars))
         .browsable()
         # A producer under review or suspended keeps its data but sells nothing.
         .filter(Q(vendor__isnull=True) | Q(vendor__status=Vendor.Status.APPROVED))
         .filter(hidden_at__isnull=True)
         .select_related(
-            "vendor", "vendor__partner", "origin_commune__province", "product_class", "season"
+            "vendor",
+            "vendor__partner",
+            "origin_commune__province",
+            "product_class",
+            "season",
+            # In the same row: the pricing strategy reads a product's pre-order terms from
+            # here instead of every open term of the shop (shop.partner.strategy).
+            "preorder_terms",
         )
         # Oscar's base_queryset prefetches, but the pictures through CardImageQuerySet (a
-        # relation can be prefetched with one queryset only).
+        # relation can be prefetched with one queryset only). Not its "children" (Oscar's
+        # strategy prices a parent from get_public_children(), which never reads that
+        # prefetch) nor its options (``has_options`` reads base_queryset's two EXISTS
+        # columns): each was a round trip on every list that nothing read.
         .prefetch_related(None)
         .prefetch_related(
-            "children",
-            "product_options",
-            "product_class__options",
-            "ocop_certificates",
             "quality_marks",
             "categories",
             Prefetch("images", queryset=CardImageQuerySet(Product.images.rel.related_model)),
@@ -153,6 +166,18 @@ def featured_products(*, limit: int = 8, on: date | None = None) -> list[Product
 def ocop_groups() -> QuerySet[Category]:
     """The six top-level OCOP groups in their official order."""
     return Category.get_root_nodes()
+
+
+def ocop_groups_of_request(*, request) -> list[Category]:
+    """The six groups, read once for a request (kept on it, so never beyond it): the
+    header's menu, the catalogue's side column and the home page's tiles each list them, and
+    on a cache miss each read the same six rows."""
+    if request is None:
+        return list(ocop_groups())
+    groups = getattr(request, "_ocop_groups", None)
+    if groups is None:
+        groups = request._ocop_groups = list(ocop_groups())
+    return groups
 
 
 def user_manages_product(*, user, product: Product) -> bool:

@@ -34,4 +34,27 @@ def vnd(amount: Decimal | int | str) -> str:
     return currency(Decimal(amount), CURRENCY)
 
 
-__all__ = ["CURRENCY", "VND_FORMAT", "is_whole_dong", "round_dong", "vnd"]
+def price_text(amount: Decimal, currency: str = CURRENCY) -> str:
+    """The text of Oscar's `currency` filter for an amount, without Babel for whole đồng.
+
+    A list page shows a price on each of its cards, and Babel's formatter parses its pattern
+    and looks up the currency's plural names on every call; a whole, non-negative amount in
+    đồng with VND_FORMAT configured is written here as the pattern says ("125.000 ₫": dots
+    between thousands, a no-break space, the sign). Anything else goes to the filter."""
+    from django.conf import settings
+
+    if (
+        currency == CURRENCY
+        and isinstance(amount, Decimal)
+        and amount.is_finite()
+        and amount >= 0
+        and amount == amount.to_integral_value()
+        and getattr(settings, "OSCAR_CURRENCY_FORMAT", None) == {CURRENCY: VND_FORMAT}
+    ):
+        return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
+    from oscar.templatetags.currency_filters import currency as currency_filter
+
+    return currency_filter(amount, currency)
+
+
+__all__ = ["CURRENCY", "VND_FORMAT", "is_whole_dong", "price_text", "round_dong", "vnd"]

@@ -49,6 +49,12 @@ def preorder_terms_active() -> dict[int, PreorderTerms]:
     }
 
 
+def preorder_terms_is_active(*, terms: PreorderTerms) -> bool:
+    """Whether terms sell their product as a pre-order now (the rule of preorder_terms_active,
+    for a row already loaded): open, and the ship-from day still ahead."""
+    return terms.is_open and terms.ships_from > preorder_today()
+
+
 def preordered_quantity(*, product_id: int) -> int:
     """How many of a product are pre-ordered in parcels not cancelled (what counts against
     the cap)."""
@@ -75,7 +81,7 @@ def preorder_orderable(*, product) -> bool:
         terms = product.preorder_terms
     except ObjectDoesNotExist:
         return False
-    if not terms.is_open or terms.ships_from <= preorder_today():
+    if not preorder_terms_is_active(terms=terms):
         return False
     left = preorder_cap_left(terms=terms)
     return left is None or left > 0
@@ -166,6 +172,7 @@ __all__ = [
     "preorder_product_for_vendor",
     "preorder_products_for_vendor",
     "preorder_terms_active",
+    "preorder_terms_is_active",
     "preorder_terms_check",
     "preorder_terms_set",
     "preorder_today",

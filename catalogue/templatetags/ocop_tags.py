@@ -15,7 +15,7 @@ from catalogue import selectors
 from catalogue.html import clean_html as sanitise
 from catalogue.html import safe_link
 from catalogue.models import reader_reads_english
-from catalogue.selectors import ocop_groups as select_ocop_groups
+from catalogue.selectors import ocop_groups_of_request
 
 if TYPE_CHECKING:
     from catalogue.models import Category, Product
@@ -57,7 +57,7 @@ def ocop_groups(context: template.Context) -> list[Category]:
     if current is None and context.get("product") is not None:
         current = ocop_group(context["product"])
     current_path = getattr(current, "path", "") or ""
-    groups = list(select_ocop_groups())
+    groups = ocop_groups_of_request(request=context.get("request"))
     for group in groups:
         group.is_current = bool(current_path) and current_path.startswith(group.path)
     return groups

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,7 +20,7 @@ from wagtail.search import index
 
 from catalogue.html import validate_link
 from catalogue.numbers import page_parse
-from catalogue.selectors import featured_products, ocop_groups
+from catalogue.selectors import featured_products, ocop_groups_of_request
 from cms.blocks import ProductChooserBlock, SeasonalHighlightBlock, StoryBodyBlock
 from cms.richtext import clean_rich_text
 
@@ -169,7 +170,8 @@ class HomePage(_CleanIntroMixin, Page):
             pages=[block.value for block in self.featured_regions]
         )
         context["latest_stories"] = selectors.latest_stories(limit=self.stories_count)
-        context["ocop_groups"] = ocop_groups()
+        # Read when the tiles' fragment is rendered, with the header menu's six rows.
+        context["ocop_groups"] = SimpleLazyObject(lambda: ocop_groups_of_request(request=request))
         return context
 
 

@@ -9,6 +9,7 @@ the basket, the checkout's checks); the placement checks the same rule again und
 
 from decimal import Decimal
 
+from django.core.exceptions import ObjectDoesNotExist
 from oscar.apps.partner import prices as oscar_prices
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.core.loading import get_class
@@ -20,7 +21,7 @@ from shop.wholesale.selectors import (
     tiers_for_products,
     wholesale_partner_for_user,
 )
-from vendors.preorders import preorder_terms_active
+from vendors.preorders import preorder_terms_active, preorder_terms_is_active
 
 NoLongerSold = get_class("partner.availability", "NoLongerSold")
 PreOrder = get_class("partner.availability", "PreOrder")
@@ -34,11 +35,23 @@ class OnSaleRequired(oscar_strategy.StockRequired):
     def availability_policy(self, product, stockrecord):
         if not product_sellable(product=product, stockrecord=stockrecord):
             return NoLongerSold(product.get_title())
-        terms = self.preorder_terms().get(product.pk)
+        terms = self.preorder_terms_for(product)
         if terms is not None and stockrecord is not None:
             # Sold ahead of the harvest: whatever its stock, up to the producer's cap.
             return PreOrder(terms, product.get_title())
         return super().availability_policy(product, stockrecord)
+
+    def preorder_terms_for(self, product):
+        """The product's terms when they sell it as a pre-order now, else None. A product
+        loaded with its terms (the storefront's lists select them in the product's row)
+        answers from them; any other asks the request's one read of every open term."""
+        if type(product).preorder_terms.is_cached(product):
+            try:
+                terms = product.preorder_terms
+            except ObjectDoesNotExist:
+                return None
+            return terms if preorder_terms_is_active(terms=terms) else None
+        return self.preorder_terms().get(product.pk)
 
     def preorder_terms(self) -> dict:
         """The products sold as pre-orders now, read once per strategy (once a request)."""

@@ -161,6 +161,26 @@ def test_queries_do_not_grow_with_the_cards_on_a_page(counted, name):
     assert last == full, f"{name}: {full} queries for {cards_full} cards, {last} for {cards_last}"
 
 
+# What a list page costs from scratch, at most (the same on SQLite and PostgreSQL): its
+# cards are loaded with only what a card shows (the stars and the pre-order terms in the
+# products' own query, no prefetch nobody reads) and the six OCOP groups are read once for
+# the header and the side column. A change that adds a query to every list shows here.
+LIST_QUERIES_MAX = {
+    "home": 27,
+    "catalogue": 17,
+    "catalogue, 4 stars + province": 23,
+    "category": 27,
+    "search": 16,
+}
+
+
+@pytest.mark.parametrize("page", LIST_QUERIES_MAX)
+def test_list_pages_make_no_more_queries_than_their_cards_need(counted, page):
+    assert counted["large"][page] <= LIST_QUERIES_MAX[page], (
+        f"{counted['urls'][page]}: {counted['large'][page]} queries"
+    )
+
+
 # The home, catalogue, product, search and stories pages are checked in
 # tests/shop/test_cacheable_pages.py; these are the other anonymous storefront pages. The
 # widget's embed page is not among them yet: it is still sent as "private".

@@ -34,6 +34,14 @@ def _counted_from_rows(monkeypatch, params=None) -> dict:
         return _in_stock(params)
 
 
+def _card_of(page: str, product) -> str:
+    """The product's card on a list page."""
+    link = f'href="{product.get_absolute_url()}"'
+    cards = [card for card in page.split('<article class="product_pod') if link in card]
+    assert len(cards) == 1, f"{len(cards)} cards of {product.title}"
+    return cards[0].split("</article>")[0]
+
+
 def _sold_out(record) -> None:
     StockRecord.objects.filter(pk=record.pk).update(num_in_stock=record.num_allocated or 0)
     index_products(product_ids=[record.product_id])
@@ -71,6 +79,11 @@ def test_a_sold_out_product_on_pre_order_is_in_stock_in_search(
     # The storefront's filtered list links to it (the search box alone would echo the title).
     page = english.get("/catalogue/", {"in_stock": "1", "q": title}).content.decode()
     assert f'href="{sold_out_product.get_absolute_url()}"' in page
+    # Its card sells it as a pre-order (the list reads the terms with the product).
+    day = terms.ships_from
+    card = _card_of(page, sold_out_product)
+    assert f"Pre-order – ships from {day.day} {day:%B} · 30% deposit" in card
+    assert f'action="/basket/add/{sold_out_product.pk}/"' in card
 
     # Closed pre-orders: out of stock again, and the summary follows.
     terms.is_open = False
@@ -78,6 +91,9 @@ def test_a_sold_out_product_on_pre_order_is_in_stock_in_search(
     index_products(product_ids=[sold_out_product.pk])
     closed = _in_stock({"sort": "newest"})
     assert closed == before == _counted_from_rows(monkeypatch, {"sort": "newest"})
+    card = _card_of(english.get("/catalogue/", {"q": title}).content.decode(), sold_out_product)
+    assert "Pre-order" not in card
+    assert f'action="/basket/add/{sold_out_product.pk}/"' not in card
 
 
 def test_a_pre_order_whose_day_has_come_is_not_in_stock(sold_out_product):

@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 from oscar.templatetags.currency_filters import currency
 
-from shop.money import is_whole_dong, round_dong, vnd
+from shop.money import is_whole_dong, price_text, round_dong, vnd
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,6 +34,20 @@ def test_text_built_in_python_shows_dong_as_the_pages_do(language):
     with translation.override(language):
         assert vnd(Decimal("125000")) == "125.000\u00a0₫"
         assert vnd(1250000) == currency(Decimal("1250000"))
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_cards_quick_price_text_is_the_currency_filters_text(language, settings):
+    amounts = [Decimal(n) for n in ("0", "5", "999", "1000", "85000", "125000.00", "1234567890")]
+    amounts += [Decimal("0.5"), Decimal("10249.5"), Decimal("-5000"), Decimal("1E+6")]
+    with translation.override(language):
+        for amount in amounts:
+            assert price_text(amount, "VND") == currency(amount, "VND"), amount
+        assert price_text(Decimal("12.5"), "USD") == currency(Decimal("12.5"), "USD")
+        # Another configured format is the filter's to apply.
+        settings.OSCAR_CURRENCY_FORMAT = {"VND": {"format": "¤#,##0", "locale": "en_US"}}
+        assert price_text(Decimal("125000"), "VND") == currency(Decimal("125000"), "VND")
+        assert price_text(Decimal("125000"), "VND") != "125.000\u00a0₫"
 
 
 def test_no_other_module_rounds_money():

@@ -5,10 +5,12 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from oscar.core.loading import get_model
 
+from search.indexing import index_products
 from shop.checkout.placement import NoLongerSold, order_place
 from shop.gifts.models import BasketGift, GiftBox, GiftBoxItem
 from shop.gifts.selectors import gift_box_producer_shares
@@ -114,6 +116,30 @@ def test_box_is_sold_out_when_one_component_is(gift):
     assert "Add to basket" not in page and "Thêm vào giỏ" not in page
     client.post(f"/basket/add/{gift['box'].product.pk}/", {"quantity": 1})
     assert client.get("/basket/").context["basket"].num_items == 0
+
+
+def _list_card(page: str, product) -> str:
+    link = f'href="{product.get_absolute_url()}"'
+    cards = [card for card in page.split('<article class="product_pod') if link in card]
+    assert len(cards) == 1, f"{len(cards)} cards of {product.title}"
+    return cards[0].split("</article>")[0]
+
+
+def test_a_box_card_in_a_list_sells_it_only_while_every_component_is_in_stock(gift):
+    box = gift["box"].product
+    index_products(product_ids=[box.pk])  # the fixture's commit never came
+    client = Client()
+    client.cookies["django_language"] = "en"
+    card = _list_card(client.get("/search/", {"q": "Hộp quà Tết"}).content.decode(), box)
+    assert "750.000" in card
+    assert f'action="/basket/add/{box.pk}/"' in card
+
+    _noodles, honey, _oil = gift["products"]
+    StockRecord.objects.filter(product=honey).update(num_in_stock=0, num_allocated=0)
+    cache.clear()  # a bulk update announces nothing: the kept page is dropped by hand
+    card = _list_card(client.get("/search/", {"q": "Hộp quà Tết"}).content.decode(), box)
+    assert f'action="/basket/add/{box.pk}/"' not in card
+    assert "btn-block disabled" in card
 
 
 def test_buying_more_boxes_than_a_component_allows_is_refused(gift):
