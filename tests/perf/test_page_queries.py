@@ -161,6 +161,21 @@ def test_queries_do_not_grow_with_the_cards_on_a_page(counted, name):
     assert last == full, f"{name}: {full} queries for {cards_full} cards, {last} for {cards_last}"
 
 
+# Queries of a page rendered from scratch, at most: the product, editorial and embed pages
+# read each row they show once (a story's pictures in one query, a child page with its
+# locale, province and lead picture, breadcrumbs from the pages routing read). A change
+# that reads more fails here; one that reads less lowers the figure.
+MOST_QUERIES = {"product": 24, "stories": 19, "story": 35, "region": 36, "embed": 18}
+
+
+@pytest.mark.parametrize("page", MOST_QUERIES)
+def test_pages_read_no_more_than_their_rows(counted, page):
+    assert counted["large"][page] <= MOST_QUERIES[page], (
+        f"{counted['urls'][page]}: {counted['large'][page]} queries, "
+        f"at most {MOST_QUERIES[page]} expected"
+    )
+
+
 # The home, catalogue, product, search and stories pages are checked in
 # tests/shop/test_cacheable_pages.py; these are the other anonymous storefront pages. The
 # widget's embed page is not among them yet: it is still sent as "private".
