@@ -144,9 +144,12 @@ def story_tags(*, index: StoryIndexPage, stories: QuerySet | None = None) -> Que
     )
 
 
-def related_stories(*, story: StoryPage, limit: int = 3) -> list[StoryPage]:
-    """Other stories of the same province, else the latest ones."""
+def related_stories(*, story: StoryPage, limit: int = 3, pictures: bool = True) -> list[StoryPage]:
+    """Other stories of the same province, else the latest ones; with ``pictures=False``
+    their lead pictures' sizes are left for the caller to read with others."""
     others = stories_live().exclude(translation_key=story.translation_key)
+    if not pictures:
+        others = others.prefetch_related(None)
     if not story.region_id:
         return list(others[:limit])
     # One query: the province's stories first, each group newest first.
@@ -322,10 +325,11 @@ def image_renditions(*, image: AbstractImage, specs: Iterable[str]) -> dict[str,
         return {}
 
 
-def story_pictures_load(*, story: StoryPage) -> None:
-    """Every size of a story's lead picture and of the pictures in its body, in one query:
-    each picture's sizes were otherwise read as the template reached it, one query apiece."""
-    images = [story.hero_image] if story.hero_image_id else []
+def story_pictures_load(*, story: StoryPage, cards: Iterable[StoryPage] = ()) -> None:
+    """Every size of a story's lead picture, of the pictures in its body and of the lead
+    pictures of the story cards under it, in one query: each picture's sizes were otherwise
+    read as the template reached it, one query apiece."""
+    images = [page.hero_image for page in (story, *cards) if page.hero_image_id]
     for block in story.body:
         if block.block_type == "image":
             images.append(block.value["image"])

@@ -299,8 +299,9 @@ class StoryPage(_HeroImageMixin, Page):
         from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        selectors.story_pictures_load(story=self)
-        context["related_stories"] = selectors.related_stories(story=self, limit=3)
+        related = selectors.related_stories(story=self, limit=3, pictures=False)
+        selectors.story_pictures_load(story=self, cards=related)
+        context["related_stories"] = related
         if self.region_id:
             context["region_text"], context["region_lang"] = selectors.region_label(
                 province=self.region
