@@ -36,6 +36,15 @@ def province_choices() -> list[tuple[str, str]]:
     return [(p.code, p.short_name) for p in provinces]
 
 
+class ProvinceChoiceBlock(blocks.ChoiceBlock):
+    """A province by its code. The stored code is taken as it is when a page is read:
+    Wagtail would match it against the whole list, a query on every story shown; the
+    editor's form still offers and checks the list."""
+
+    def to_python(self, value):
+        return value
+
+
 class ImageBlock(blocks.StructBlock):
     """An image with the text a screen reader reads instead: alt text is required."""
 
@@ -131,7 +140,7 @@ class CallToActionBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("button label"), max_length=96)
     text = blocks.CharBlock(label=_("search words"), required=False, max_length=96)
     stars = blocks.ChoiceBlock(label=_("at least"), choices=STAR_CHOICES, required=False)
-    province = blocks.ChoiceBlock(label=_("province"), choices=province_choices, required=False)
+    province = ProvinceChoiceBlock(label=_("province"), choices=province_choices, required=False)
 
     class Meta:
         icon = "search"

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Q, QuerySet, prefetch_related_objects
+from django.db.models import Case, Q, QuerySet, Value, When, prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -44,11 +44,26 @@ def _in_reader_language(pages: QuerySet) -> QuerySet:
     )
 
 
+def page_translations_all(*, page: Page) -> list[Page]:
+    """The page and its translations, published or not, each with its locale: read once for
+    the page object, as its list of stories and its language switch both need them. The
+    page's own row also gives it its locale, which its template shows."""
+    found = page.__dict__.get("_translations_all")
+    if found is None:
+        found = list(page.get_translations(inclusive=True).select_related("locale"))
+        page._translations_all = found
+        if not page._meta.get_field("locale").is_cached(page):
+            for translation_ in found:
+                if translation_.pk == page.pk:
+                    page.locale = translation_.locale
+    return found
+
+
 def _under(pages: QuerySet, index: Page) -> QuerySet:
     """Pages below the index or below any of its translations: an English index also lists
     the Vietnamese stories not translated yet."""
     branches = Q()
-    for branch in index.get_translations(inclusive=True):
+    for branch in page_translations_all(page=index):
         branches |= Q(path__startswith=branch.path, depth__gt=branch.depth)
     return pages.filter(branches)
 
@@ -129,14 +144,17 @@ def story_tags(*, index: StoryIndexPage, stories: QuerySet | None = None) -> Que
     )
 
 
-def related_stories(*, story: StoryPage, limit: int = 3) -> list[StoryPage]:
-    """Other stories of the same province, else the latest ones."""
+def related_stories(*, story: StoryPage, limit: int = 3, pictures: bool = True) -> list[StoryPage]:
+    """Other stories of the same province, else the latest ones; with ``pictures=False``
+    their lead pictures' sizes are left for the caller to read with others."""
     others = stories_live().exclude(translation_key=story.translation_key)
-    same_place = list(others.filter(region_id=story.region_id)[:limit]) if story.region_id else []
-    if len(same_place) < limit:
-        seen = [s.pk for s in same_place]
-        same_place += list(others.exclude(pk__in=seen)[: limit - len(same_place)])
-    return same_place
+    if not pictures:
+        others = others.prefetch_related(None)
+    if not story.region_id:
+        return list(others[:limit])
+    # One query: the province's stories first, each group newest first.
+    same_place = Case(When(region_id=story.region_id, then=Value(0)), default=Value(1))
+    return list(others.order_by(same_place, "-date", "-pk")[:limit])
 
 
 def region_label(*, province: Province) -> tuple[str, str]:
@@ -305,6 +323,19 @@ def image_renditions(*, image: AbstractImage, specs: Iterable[str]) -> dict[str,
     except SourceImageIOError:
         media_file_missing_note(name=image.file.name, what=f"Picture {image.pk}")
         return {}
+
+
+def story_pictures_load(*, story: StoryPage, cards: Iterable[StoryPage] = ()) -> None:
+    """Every size of a story's lead picture, of the pictures in its body and of the lead
+    pictures of the story cards under it, in one query: each picture's sizes were otherwise
+    read as the template reached it, one query apiece."""
+    images = [page.hero_image for page in (story, *cards) if page.hero_image_id]
+    for block in story.body:
+        if block.block_type == "image":
+            images.append(block.value["image"])
+        elif block.block_type == "gallery":
+            images.extend(item["image"] for item in block.value["images"])
+    prefetch_related_objects([image for image in images if image is not None], "renditions")
 
 
 def _share_image_url(image: AbstractImage) -> str:

@@ -120,6 +120,21 @@ def ocop_subgroups(category: Category | None) -> list[Category]:
     return subgroups
 
 
+@register.simple_tag
+def category_trail(category: Category | None) -> list[Category]:
+    """The category and the groups above it, top first, for a breadcrumb; each carries its
+    address as ``trail_url``, built from the slugs of the rows above it (Oscar's address
+    of a subgroup otherwise loads its parent again: a query per level on a cold cache)."""
+    if category is None:
+        return []
+    trail = category.get_ancestors_and_self()
+    parent_slug = None
+    for step in trail:
+        step.trail_url = step._get_absolute_url(parent_slug=parent_slug)
+        parent_slug = step.get_full_slug(parent_slug=parent_slug)
+    return trail
+
+
 @register.filter
 def short_name(category: Category | None) -> str:
     """A group's name cut to its first clause, for the header's narrow links.

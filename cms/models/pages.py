@@ -180,6 +180,28 @@ class _SectionIndexPage(_CleanIntroMixin, Page):
 
     intro = RichTextField(_("introduction"), blank=True)
 
+    def child_pages(self) -> models.QuerySet | None:
+        """The index's one type of child page, with the rows its page shows."""
+        return None
+
+    def route(self, request, path_components):
+        """A child is read as its own type with its locale, province and lead image, in one
+        query. Wagtail reads the generic page, then the specific one, then each relation
+        as the template reaches it (four queries more on a story)."""
+        children = self.child_pages() if path_components else None
+        if children is not None:
+            child = (
+                children.child_of(self)
+                .select_related("locale")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail does: get_parent() needs no query
+                return child.route(request, path_components[1:])
+        # Anything else (no such slug, a page of another type) takes Wagtail's way.
+        return super().route(request, path_components)
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
@@ -195,6 +217,9 @@ class StoryIndexPage(_SectionIndexPage):
 
     class Meta:
         verbose_name = _("story index")
+
+    def child_pages(self):
+        return StoryPage.objects.select_related("region", "hero_image")
 
     def get_context(self, request, *args, **kwargs):
         from cms import selectors
@@ -276,8 +301,9 @@ class StoryPage(_HeroImageMixin, Page):
         from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        self.hero_image_load()
-        context["related_stories"] = selectors.related_stories(story=self, limit=3)
+        related = selectors.related_stories(story=self, limit=3, pictures=False)
+        selectors.story_pictures_load(story=self, cards=related)
+        context["related_stories"] = related
         if self.region_id:
             context["region_text"], context["region_lang"] = selectors.region_label(
                 province=self.region
@@ -293,6 +319,9 @@ class RegionIndexPage(_SectionIndexPage):
 
     class Meta:
         verbose_name = _("region index")
+
+    def child_pages(self):
+        return RegionPage.objects.select_related("province", "hero_image")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -78,10 +78,25 @@ def page_translations(context, page) -> list[dict]:
     current = getattr(context.get("request"), "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     entries = []
     translations = {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
+        p.locale.language_code: p for p in selectors.page_translations_all(page=page) if p.live
     }
     for code, name in settings.LANGUAGES:
         target = translations.get(code, page)
         entries.append({"code": code, "name": name, "url": target.url, "current": code == current})
     return entries
+
+
+@register.simple_tag
+def page_ancestors(page) -> list:
+    """The page's ancestors below the tree's root, top first, for the breadcrumb: taken from
+    the parents routing read on the way to the page (Wagtail keeps each on its child),
+    else read from the tree as Wagtail would (a preview, a page served another way)."""
+    chain = []
+    current = page
+    while current.depth > 2:
+        parent = current.__dict__.get("_cached_parent_obj")
+        if parent is None:
+            return [ancestor for ancestor in page.get_ancestors() if not ancestor.is_root()]
+        chain.append(parent)
+        current = parent
+    return chain[::-1]

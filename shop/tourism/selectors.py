@@ -17,6 +17,7 @@ from catalogue.html import clean_html
 from catalogue.models import Product
 from catalogue.numbers import id_parse
 from catalogue.selectors import storefront_products
+from catalogue.thumbnails import thumbnails_warm
 from search.query import SearchQuery, buyer_rating_shown
 from search.service import search_products
 from shop.tourism.models import (
@@ -31,6 +32,8 @@ KEY_PATTERN = re.compile(r"^pk_[A-Za-z0-9_-]{8,60}$")
 _LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
 DOMAIN_PATTERN = re.compile(rf"^(\*\.)?{_LABEL}(\.{_LABEL})*(:\d{{1,5}})?$")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# The size of a card's picture in the embed: tourism/embed.html asks sorl for the same.
+EMBED_THUMBNAIL = {"size": "320x320", "crop": "center", "upscale": False}
 
 
 def partner_for_key(*, key: str | None) -> TourismPartner | None:
@@ -100,11 +103,19 @@ def frame_ancestors(*, partner: TourismPartner | None) -> str:
 
 
 def widget_for_embed(*, widget_id: int, key: str | None) -> Widget | None:
-    """The widget, if the key is its (approved) partner's current key."""
-    partner = partner_for_key(key=key)
-    if partner is None:
+    """The widget, if the key is its (approved) partner's current key, with what its page
+    reads of it (partner, province, product group) in the same query."""
+    if not key or not KEY_PATTERN.fullmatch(key):
         return None
-    return Widget.objects.filter(pk=widget_id, partner=partner).select_related("partner").first()
+    return (
+        Widget.objects.filter(
+            pk=widget_id,
+            partner__publishable_key=key,
+            partner__status=TourismPartner.Status.APPROVED,
+        )
+        .select_related("partner", "province", "category")
+        .first()
+    )
 
 
 def widget_products(*, widget: Widget) -> list[Product]:
@@ -133,7 +144,16 @@ def widget_products(*, widget: Widget) -> list[Product]:
         )
         ids = [hit.product_id for hit in search_products(query=query, facets=False).hits][:limit]
     found = {p.pk: p for p in storefront_products().filter(pk__in=ids)}
-    return [found[i] for i in ids if i in found]
+    products = [found[i] for i in ids if i in found]
+    # The embed shows its own size of each picture (tourism/embed.html): what sorl knows of
+    # those thumbnails is read for all the cards in one query, not one query per card.
+    # A product without a photo gets a stand-in (a dict, as Oscar gives it), no thumbnail.
+    pictures = [product.primary_image() for product in products]
+    thumbnails_warm(
+        sources=[picture.original for picture in pictures if not isinstance(picture, dict)],
+        **EMBED_THUMBNAIL,
+    )
+    return products
 
 
 @dataclass

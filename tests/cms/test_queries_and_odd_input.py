@@ -2,6 +2,8 @@
 odd input (a variant's or made-up id in a chooser, nonsense filters) never breaks them."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +22,11 @@ def _queries(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(context.captured_queries)
+
+
+def _caches_clear():
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 def _products(count, **fields):
@@ -43,6 +50,49 @@ def test_story_queries_do_not_grow_with_its_product_and_producer_cards(
     baseline = _queries(english, small.url)
     with django_assert_max_num_queries(baseline):
         english.get(large.url)
+
+
+def _pictures(count):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return [
+        Image.objects.create(title=f"Ảnh {n}", file=get_test_image_file()) for n in range(count)
+    ]
+
+
+def _picture_story(make_story, title, *, figures, gallery, searches):
+    hero, *body_pictures = _pictures(1 + figures + gallery)
+    body = [
+        {"type": "image", "value": {"image": image.pk, "alt": "Đồi dong", "caption": ""}}
+        for image in body_pictures[:figures]
+    ]
+    items = [
+        {"image": image.pk, "alt": "Ruộng dong", "caption": ""} for image in body_pictures[figures:]
+    ]
+    if items:
+        body.append({"type": "gallery", "value": {"title": "", "images": items}})
+    body += [
+        {"type": "call_to_action", "value": {"label": "Tìm miến", "province": "22"}}
+    ] * searches
+    return make_story(title=title, body=body, hero_image=hero, hero_image_alt="Đồi dong")
+
+
+def test_story_queries_do_not_grow_with_its_pictures_and_search_buttons(
+    english, make_story, django_assert_max_num_queries
+):
+    small = _picture_story(make_story, "Ít ảnh", figures=1, gallery=2, searches=0)
+    large = _picture_story(make_story, "Nhiều ảnh", figures=3, gallery=4, searches=2)
+    # The first visits make each picture's sizes (written once); count the later ones, each
+    # with every cache emptied (Wagtail keeps the sizes it found there).
+    english.get(small.url)
+    english.get(large.url)
+    _caches_clear()
+    baseline = _queries(english, small.url)
+    _caches_clear()
+    with django_assert_max_num_queries(baseline):
+        response = english.get(large.url)
+    assert response.content.decode().count("<img") >= 8  # lead picture, 3 figures, 4 in gallery
 
 
 def test_product_and_producer_pages_read_their_stories_in_flat_queries(
