@@ -138,8 +138,11 @@ class CatalogueView(TemplateView):
         return _("There is no page %(asked)s: this is the last page.") % {"asked": asked}
 
     def _url(self, params: dict[str, str]) -> str:
+        # A query-only address ("?province=22") stays on this page: a category's path is
+        # over 100 characters, and a page of facets repeats it in some 60 links. Without a
+        # query, the page's path (an empty href would keep the current query).
         clean = {k: v for k, v in params.items() if k not in self.fixed_params}
-        return f"{self.request.path}?{urlencode(clean)}" if clean else self.request.path
+        return f"?{urlencode(clean)}" if clean else self.request.path
 
     def facet_data(self, result: SearchResult) -> dict:
         return self._facet_data(result.facets)
