@@ -171,14 +171,14 @@ def test_queries_do_not_grow_with_the_cards_on_a_page(counted, name):
 MOST_QUERIES = {
     "home": 27,
     "catalogue": 17,
-    "catalogue, 4 stars + province": 23,
+    "catalogue, 4 stars + province": 18,
     "category": 27,
     "search": 16,
     "product": 24,
     "stories": 19,
-    "story": 34,
-    "region": 36,
-    "embed": 18,
+    "story": 29,
+    "region": 31,
+    "embed": 13,
 }
 
 
