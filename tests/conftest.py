@@ -23,6 +23,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ocop_categories_sync()
 
 
+@pytest.fixture
+def reference_data(transactional_db):
+    """Places and OCOP groups again, for a test that commits: an earlier such test's flush
+    emptied the database the session's set-up had filled."""
+    from catalogue.models import Commune
+
+    if not Commune.objects.exists():
+        places_sync()
+        ocop_categories_sync()
+
+
 @pytest.fixture(scope="module")
 def demo_catalogue(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo catalogue (without pictures) seeded once for the module that asks for it.

@@ -43,7 +43,7 @@ def test_each_basket_addition_and_signed_in_view_counts_once():
     reason="the race needs two connections writing at once; SQLite locks the whole file",
 )
 @pytest.mark.django_db(transaction=True)
-def test_a_first_basket_addition_racing_another_still_reaches_the_basket():
+def test_a_first_basket_addition_racing_another_still_reaches_the_basket(reference_data):
     """Another shopper's request creates the product's counter row while this one adds the
     same product: this shopper's INSERT waits for it, then finds the row taken. Before, the
     failed INSERT broke the request's transaction and "Add to basket" answered 500."""
