@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -36,13 +36,24 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 EMBED_THUMBNAIL = {"size": "320x320", "crop": "center", "upscale": False}
 
 
-def partner_for_key(*, key: str | None) -> TourismPartner | None:
-    """The approved partner holding this publishable key, or None."""
+def key_holder(*, key: str | None, through: str = "") -> Q | None:
+    """The condition "held by the approved partner whose current publishable key this is",
+    on partners or, with `through` ("partner__"), on rows that name one; None for a missing
+    or malformed key (nothing holds it). The one rule for the API and the embed."""
     if not key or not KEY_PATTERN.fullmatch(key):
         return None
-    return TourismPartner.objects.filter(
-        publishable_key=key, status=TourismPartner.Status.APPROVED
-    ).first()
+    return Q(
+        **{
+            f"{through}publishable_key": key,
+            f"{through}status": TourismPartner.Status.APPROVED,
+        }
+    )
+
+
+def partner_for_key(*, key: str | None) -> TourismPartner | None:
+    """The approved partner holding this publishable key, or None."""
+    held = key_holder(key=key)
+    return None if held is None else TourismPartner.objects.filter(held).first()
 
 
 def partner_for_user(*, user) -> TourismPartner | None:
@@ -105,14 +116,11 @@ def frame_ancestors(*, partner: TourismPartner | None) -> str:
 def widget_for_embed(*, widget_id: int, key: str | None) -> Widget | None:
     """The widget, if the key is its (approved) partner's current key, with what its page
     reads of it (partner, province, product group) in the same query."""
-    if not key or not KEY_PATTERN.fullmatch(key):
+    held = key_holder(key=key, through="partner__")
+    if held is None:
         return None
     return (
-        Widget.objects.filter(
-            pk=widget_id,
-            partner__publishable_key=key,
-            partner__status=TourismPartner.Status.APPROVED,
-        )
+        Widget.objects.filter(held, pk=widget_id)
         .select_related("partner", "province", "category")
         .first()
     )
