@@ -168,16 +168,25 @@ def ocop_groups() -> QuerySet[Category]:
     return Category.get_root_nodes()
 
 
-def ocop_groups_of_request(*, request) -> list[Category]:
-    """The six groups, read once for a request (kept on it, so never beyond it): the
-    header's menu, the catalogue's side column and the home page's tiles each list them, and
-    on a cache miss each read the same six rows."""
+def request_memo(request) -> dict:
+    """What a page works out once and uses in many places, kept on its request (so never
+    beyond it, and never shared between readers); a fresh dict when there is no request."""
     if request is None:
-        return list(ocop_groups())
-    groups = getattr(request, "_ocop_groups", None)
-    if groups is None:
-        groups = request._ocop_groups = list(ocop_groups())
-    return groups
+        return {}
+    memo = getattr(request, "_ocop_memo", None)
+    if memo is None:
+        memo = request._ocop_memo = {}
+    return memo
+
+
+def ocop_groups_of_request(*, request) -> list[Category]:
+    """The six groups, read once for a request: the header's menu, the catalogue's side
+    column and the home page's tiles each list them, and on a cache miss each read the same
+    six rows."""
+    memo = request_memo(request)
+    if "ocop_groups" not in memo:
+        memo["ocop_groups"] = list(ocop_groups())
+    return memo["ocop_groups"]
 
 
 def user_manages_product(*, user, product: Product) -> bool:
