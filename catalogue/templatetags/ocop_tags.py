@@ -109,29 +109,32 @@ def ocop_subgroups(category: Category | None) -> list[Category]:
         return []
     root = category if category.is_root() else category.get_root()
     subgroups = list(root.get_descendants().filter(is_public=True))
-    # Each link's address is built from its parent's (Oscar caches it per category): read
-    # from the rows above, in tree order, rather than each subgroup loading its parent.
-    full_slugs = {root.path: root.slug}
     for sub in subgroups:
         sub.is_current = sub.pk == category.pk
         sub.is_open = category.path.startswith(sub.path)
-        parent_slug = full_slugs.get(sub.path[: -sub.steplen])
-        full_slugs[sub.path] = sub.get_full_slug(parent_slug=parent_slug)
+    _addresses_from_the_rows_above([root, *subgroups])
     return subgroups
+
+
+def _addresses_from_the_rows_above(categories: list[Category]) -> None:
+    """Ready each category's address for ``get_absolute_url``. Oscar builds it from the
+    parent's full slug, loading the parent when its cache is cold (a query per category);
+    here it is built from the rows given, in tree order, each after its parent, and Oscar's
+    cache of it filled on the way."""
+    full_slugs: dict[str, str] = {}
+    for category in categories:
+        parent_slug = full_slugs.get(category.path[: -category.steplen])
+        full_slugs[category.path] = category.get_full_slug(parent_slug=parent_slug)
 
 
 @register.simple_tag
 def category_trail(category: Category | None) -> list[Category]:
-    """The category and the groups above it, top first, for a breadcrumb; each carries its
-    address as ``trail_url``, built from the slugs of the rows above it (Oscar's address
-    of a subgroup otherwise loads its parent again: a query per level on a cold cache)."""
+    """The category and the groups above it, top first, for a breadcrumb, their addresses
+    built from one another (no query per level)."""
     if category is None:
         return []
-    trail = category.get_ancestors_and_self()
-    parent_slug = None
-    for step in trail:
-        step.trail_url = step._get_absolute_url(parent_slug=parent_slug)
-        parent_slug = step.get_full_slug(parent_slug=parent_slug)
+    trail = list(category.get_ancestors_and_self())
+    _addresses_from_the_rows_above(trail)
     return trail
 
 
