@@ -15,50 +15,57 @@ from oscar.apps.catalogue.signals import product_viewed
 from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
 
+ProductRecord = get_model("analytics", "ProductRecord")
+UserRecord = get_model("analytics", "UserRecord")
+UserProductView = get_model("analytics", "UserProductView")
 
-def counter_add(*, model: type[Model], match: dict, add: dict) -> None:
-    """Add each of `add`'s amounts to the row of `model` matching `match`, creating the row
-    with those amounts when there is none yet."""
-    if model.objects.filter(**match).update(**{f: F(f) + n for f, n in add.items()}):
+
+def counter_add(*, model: type[Model], match: dict, add: dict, also: dict | None = None) -> None:
+    """Add each of `add`'s amounts to the row of `model` matching `match` (and set `also`'s
+    values on it), creating the row with those values when there is none yet."""
+    changes = {field: F(field) + amount for field, amount in add.items()} | (also or {})
+    if model.objects.filter(**match).update(**changes):
         return
     try:
         with transaction.atomic():
-            model.objects.create(**match, **add)
+            model.objects.create(**match, **add, **(also or {}))
             return
     except IntegrityError:
         pass  # created by another request since our UPDATE: the savepoint kept ours usable
-    model.objects.filter(**match).update(**{f: F(f) + n for f, n in add.items()})
+    model.objects.filter(**match).update(**changes)
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated)
+def _product_and_reader_count(*, product, user, product_field: str, reader_field: str) -> None:
+    """One more on the product's counter and, for a signed-in reader, on theirs."""
+    counter_add(model=ProductRecord, match={"product": product}, add={product_field: 1})
+    if user and user.is_authenticated:
+        counter_add(model=UserRecord, match={"user": user}, add={reader_field: 1})
 
 
 def product_view_count(sender, product, user, **kwargs) -> None:
-    if kwargs.get("raw"):
+    if kwargs.get("raw"):  # a fixture being loaded, not a reader
         return
-    ProductRecord = get_model("analytics", "ProductRecord")
-    counter_add(model=ProductRecord, match={"product": product}, add={"num_views": 1})
-    if _signed_in(user):
-        UserRecord = get_model("analytics", "UserRecord")
-        counter_add(model=UserRecord, match={"user": user}, add={"num_product_views": 1})
-        get_model("analytics", "UserProductView").objects.create(product=product, user=user)
+    _product_and_reader_count(
+        product=product, user=user, product_field="num_views", reader_field="num_product_views"
+    )
+    if user and user.is_authenticated:
+        UserProductView.objects.create(product=product, user=user)
 
 
 def basket_addition_count(sender, product, user, **kwargs) -> None:
     if kwargs.get("raw"):
         return
-    ProductRecord = get_model("analytics", "ProductRecord")
-    counter_add(model=ProductRecord, match={"product": product}, add={"num_basket_additions": 1})
-    if _signed_in(user):
-        UserRecord = get_model("analytics", "UserRecord")
-        counter_add(model=UserRecord, match={"user": user}, add={"num_basket_additions": 1})
+    _product_and_reader_count(
+        product=product,
+        user=user,
+        product_field="num_basket_additions",
+        reader_field="num_basket_additions",
+    )
 
 
 def order_placed_count(sender, order, user, **kwargs) -> None:
     if kwargs.get("raw"):
         return
-    ProductRecord = get_model("analytics", "ProductRecord")
     for line in order.lines.all():
         if line.product_id:
             counter_add(
@@ -66,8 +73,7 @@ def order_placed_count(sender, order, user, **kwargs) -> None:
                 match={"product_id": line.product_id},
                 add={"num_purchases": line.quantity},
             )
-    if _signed_in(user):
-        UserRecord = get_model("analytics", "UserRecord")
+    if user and user.is_authenticated:
         counter_add(
             model=UserRecord,
             match={"user": user},
@@ -77,8 +83,8 @@ def order_placed_count(sender, order, user, **kwargs) -> None:
                 "num_order_items": order.num_items,
                 "total_spent": order.total_incl_tax,
             },
+            also={"date_last_order": order.date_placed},
         )
-        UserRecord.objects.filter(user=user).update(date_last_order=order.date_placed)
 
 
 def receivers_replace() -> None:

@@ -61,3 +61,20 @@ def test_a_first_basket_addition_racing_another_still_reaches_the_basket():
     assert written, "the request never updated the counter"
     assert response.status_code == 302
     assert ProductRecord.objects.get(product=product).num_basket_additions == 2
+
+
+@pytest.mark.django_db
+def test_a_signed_in_buyers_orders_add_to_the_products_and_the_buyers_totals():
+    from tests.factories import placed_order
+
+    product = ProductFactory(stock=("85000", 20))
+    buyer = vendor_user(email="mua.hang@example.vn")
+    # Oscar's order creator announces each order placed, as at checkout.
+    first = placed_order([(product, 2)], user=buyer)
+    second = placed_order([(product, 1)], user=buyer)
+
+    assert ProductRecord.objects.get(product=product).num_purchases == 3
+    mine = UserRecord.objects.get(user=buyer)
+    assert (mine.num_orders, mine.num_order_items) == (2, 3)
+    assert mine.total_spent == first.total_incl_tax + second.total_incl_tax
+    assert mine.date_last_order == second.date_placed
