@@ -28,10 +28,8 @@ def is_whole_dong(amount: Decimal | int | str) -> bool:
 
 def vnd(amount: Decimal | int | str) -> str:
     """The amount as a page shows it, "125.000 ₫", for text built in Python (messages, labels);
-    the same formatter as the templates' `currency` filter."""
-    from oscar.templatetags.currency_filters import currency
-
-    return currency(Decimal(amount), CURRENCY)
+    the same text as the templates' `currency` filter (through price_text)."""
+    return price_text(Decimal(amount))
 
 
 def price_text(amount: Decimal, currency: str = CURRENCY) -> str:
