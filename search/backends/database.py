@@ -93,9 +93,8 @@ def _rows_counted(filters: dict[str, Condition], facets: tuple[str, ...]) -> Con
         else:
             sql.append(f"({condition.sql})")
             params += condition.params
-    if len(misses) == 1:
-        pass  # that one filter may fail: it does not narrow the rows
-    elif misses:
+    # One counted filter alone may fail, so it narrows nothing; two or more: at most one fails.
+    if len(misses) > 1:
         sql.append(f"({' + '.join(misses)}) <= 1")
         params += miss_params
     return Condition(" AND ".join(sql) or "1 = 1", params)
